@@ -1,0 +1,154 @@
+"""The ``tailor`` command line: parse arguments, call one pipeline function, print."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import click
+
+from tailor import __version__
+from tailor.errors import TailorError
+
+__all__ = ["cli", "main"]
+
+
+class _Group(click.Group):
+    """Turns TailorError into a clean message and its exit code (2 for bad input)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except TailorError as err:
+            click.echo(f"error: {err}", err=True)
+            ctx.exit(err.exit_code)
+
+
+def _today(value: dt.date | None) -> dt.date:
+    """The document date: --date, else SOURCE_DATE_EPOCH, else today (the one clock read)."""
+    if value is not None:
+        return value
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
+
+
+def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as err:
+        raise click.BadParameter(f"{value!r} is not a date like 2026-11-21") from err
+
+
+def _posting_input(posting: str, company: str | None, role: str | None) -> Any:
+    from tailor.pipeline import PostingInput
+
+    stdin_text = click.get_text_stream("stdin").read() if posting == "-" else None
+    return PostingInput(posting, stdin_text, company, role)
+
+
+profile_arg = click.argument("profile", type=click.Path(path_type=Path, dir_okay=False))
+posting_arg = click.argument("posting", metavar="POSTING")
+company_opt = click.option("--company", help="Company name (overrides the posting).")
+role_opt = click.option("--role", help="Role title (overrides the posting).")
+date_opt = click.option("--date", "date", callback=_date, metavar="YYYY-MM-DD",
+                        help="Document date (default: SOURCE_DATE_EPOCH or today).")
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tailor")
+def cli() -> None:
+    """Tailor a CV from one master profile to one job posting.
+
+    POSTING is a .txt, .md, .html or .pdf file, or - to read standard input.
+    """
+
+
+@cli.command()
+@profile_arg
+@posting_arg
+@company_opt
+@role_opt
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False),
+              help="Output folder (default: out/<company>-<role>/).")
+@click.option("--format", "formats", default="pdf,docx", show_default=True,
+              help="Comma-separated formats to write: pdf, docx.")
+@click.option("--force", is_flag=True, help="Overwrite existing files that differ.")
+@date_opt
+def build(profile: Path, posting: str, company: str | None, role: str | None, out: Path | None,
+          formats: str, force: bool, date: dt.date | None) -> None:
+    """Write a tailored cv.pdf, cv.docx and match.json for POSTING."""
+    from tailor.pipeline import FORMATS, BuildRequest
+    from tailor.pipeline import build as run_build
+
+    chosen = tuple(f.strip().lower() for f in formats.split(",") if f.strip())
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        raise click.BadParameter(f"unknown format {', '.join(unknown) or '(none)'}; use pdf, docx",
+                                 param_hint="--format")
+    request = BuildRequest(profile, _posting_input(posting, company, role), _today(date), out=out,
+                           formats=chosen, force=force)
+    result = run_build(request)
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
+    cv = result.outcome.selection.cv
+    bullets = len(cv.selected_bullets())
+    click.echo(f"tailored for {cv.role or 'the role'} at {cv.company or 'the company'}: "
+               f"{bullets} bullets in {len(cv.sections)} sections")
+    for path in result.files:
+        state = "wrote" if path in result.changed else "unchanged"
+        click.echo(f"  {state:9} {path}")
+
+
+@cli.command()
+@profile_arg
+@posting_arg
+@company_opt
+@role_opt
+@click.option("--json", "as_json", is_flag=True, help="Print the full ranking as JSON.")
+@click.option("--top", default=25, show_default=True, help="Rows to show (table only).")
+@date_opt
+def match(profile: Path, posting: str, company: str | None, role: str | None, as_json: bool,
+          top: int, date: dt.date | None) -> None:
+    """Rank every profile item against POSTING, with scores and matched terms."""
+    from tailor.pipeline import match as run_match
+
+    outcome = run_match(profile, _posting_input(posting, company, role), today=_today(date))
+    if as_json:
+        click.echo(json.dumps({k: outcome.report[k] for k in ("posting", "items")}, indent=2,
+                              ensure_ascii=False))
+        return
+    from tailor.terminal import print_ranking
+
+    print_ranking(outcome.report, top)
+
+
+@cli.command()
+@profile_arg
+def validate(profile: Path) -> None:
+    """Check PROFILE and report every problem with its line."""
+    from tailor.pipeline import check_profile
+
+    loaded = check_profile(profile)
+    roles = len(loaded.experience) + len(loaded.teaching) + len(loaded.volunteering)
+    click.echo(f"{profile}: ok ({roles} roles, {len(loaded.projects)} projects, "
+               f"{len(loaded.answers)} answers, {len(loaded.stories)} stories)")
+
+
+@cli.command()
+def schema() -> None:
+    """Print the master profile's JSON Schema (for editor autocompletion)."""
+    from tailor.pipeline import profile_schema
+
+    click.echo(profile_schema(), nl=False)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli.main(prog_name="tailor")

@@ -1,0 +1,88 @@
+"""Every exception tailor raises.
+
+User errors derive from :class:`TailorError`; the CLI prints them without a
+traceback and exits with code 2 (bad input) or 1 (other failures). Bugs raise
+:class:`InternalError`, which the CLI deliberately does not catch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "InternalError",
+    "OutputError",
+    "PostingError",
+    "Problem",
+    "ProfileError",
+    "RenderError",
+    "TailorError",
+    "TemplateError",
+]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One located problem in an input file."""
+
+    path: str
+    """Dotted field path, e.g. ``experience[0].bullets[2]``; empty for the whole file."""
+    message: str
+    line: int | None = None
+    hint: str | None = None
+
+    def format(self, source: str) -> str:
+        where = f"{source}:{self.line}" if self.line else source
+        field = f" {self.path}:" if self.path else ""
+        text = f"{where}:{field} {self.message}"
+        if self.hint:
+            text += f"\n    hint: {self.hint}"
+        return text
+
+
+class TailorError(Exception):
+    """Base class of every error caused by the user's input or environment."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        if self.hint:
+            return f"{self.message}\n  hint: {self.hint}"
+        return self.message
+
+
+class ProfileError(TailorError):
+    """A master profile (or rules file) could not be read or is invalid."""
+
+    def __init__(self, source: str, problems: list[Problem]) -> None:
+        self.source = source
+        self.problems = problems
+        count = len(problems)
+        head = f"{source}: {count} problem{'s' if count != 1 else ''}"
+        body = "\n".join("  " + p.format(source).replace("\n", "\n  ") for p in problems)
+        super().__init__(f"{head}\n{body}")
+
+
+class PostingError(TailorError):
+    """A job posting could not be read or lacks something tailor needs."""
+
+
+class TemplateError(TailorError):
+    """A template (theme or Word template) is missing or broken."""
+
+
+class RenderError(TailorError):
+    """A document could not be rendered (e.g. a glyph the font cannot draw)."""
+
+
+class OutputError(TailorError):
+    """Output could not be written (e.g. it would overwrite a different file)."""
+
+
+class InternalError(Exception):
+    """A bug in tailor. Not caught by the CLI, so the traceback is shown."""

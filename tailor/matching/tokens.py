@@ -1,0 +1,123 @@
+"""Tokenisation for matching: lower-case terms that keep C++, C#, Node.js, CI/CD intact.
+
+Plurals are folded ("models" -> "model"), stop words dropped, a few common
+aliases mapped to one canonical term, and adjacent terms also form bigrams so
+that phrases like "computer vision" match as phrases.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["STOPWORDS", "terms", "tokens"]
+
+_PROTECTED = [
+    "c++",
+    "c#",
+    "f#",
+    ".net",
+    "asp.net",
+    "node.js",
+    "vue.js",
+    "next.js",
+    "react.js",
+    "express.js",
+    "d3.js",
+    "three.js",
+    "ci/cd",
+    "a/b",
+    "tcp/ip",
+    "i/o",
+    "pl/sql",
+    "r&d",
+    "objective-c",
+    "x86_64",
+]
+_TOKEN = re.compile(
+    r"(?<![a-z0-9])(?:"
+    + "|".join(re.escape(p) for p in sorted(_PROTECTED, key=len, reverse=True))
+    + r")(?![a-z0-9+#])|[a-z0-9]+[+#]*"
+)
+
+# One canonical term for common spellings; multi-word keys are matched on token runs.
+_ALIASES: dict[tuple[str, ...], str] = {
+    ("torch",): "pytorch",
+    ("k8s",): "kubernetes",
+    ("js",): "javascript",
+    ("ts",): "typescript",
+    ("golang",): "go",
+    ("postgres",): "postgresql",
+    ("node",): "node.js",
+    ("reactjs",): "react",
+    ("react.js",): "react",
+    ("tensorflow", "2"): "tensorflow",
+    ("google", "cloud"): "gcp",
+    ("google", "cloud", "platform"): "gcp",
+    ("amazon", "web", "service"): "aws",
+    ("amazon", "aws"): "aws",
+    ("machine", "learning"): "ml",
+    ("deep", "learning"): "deep-learning",
+    ("computer", "vision"): "computer-vision",
+    ("natural", "language", "processing"): "nlp",
+    ("large", "language", "model"): "llm",
+    ("retrieval", "augmented", "generation"): "rag",
+    ("graph", "neural", "network"): "gnn",
+    ("ci", "cd"): "ci/cd",
+    ("scikit", "learn"): "scikit-learn",
+    ("sci", "kit", "learn"): "scikit-learn",
+    ("sklearn",): "scikit-learn",
+}
+_MAX_ALIAS = max(len(key) for key in _ALIASES)
+
+STOPWORDS = frozenset(
+    """a about above across after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each either etc
+    few for from further had has have having he her here hers him his how i if in into is it its
+    itself just me more most my no nor not now of off on once only or other our ours out over own
+    same she should so some such than that the their them then there these they this those through
+    to too under until up very via was we were what when where which while who whom why will with
+    within would you your yours able ability across along among e.g ie eg per well including include
+    includes like new one two three using use used work working strong role team year years plus
+    must may might want looking join help etc""".split()
+)
+
+
+def _fold(word: str) -> str:
+    """Fold simple English plurals: models -> model, libraries -> library."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "ous")):
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=4096)
+def tokens(text: str) -> tuple[str, ...]:
+    """Canonical tokens of ``text`` in order, stop words included (needed for phrases)."""
+    folded = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+    raw = [_fold(tok) for tok in _TOKEN.findall(folded)]
+    out: list[str] = []
+    i = 0
+    while i < len(raw):
+        for size in range(min(_MAX_ALIAS, len(raw) - i), 0, -1):
+            canonical = _ALIASES.get(tuple(raw[i : i + size]))
+            if canonical:
+                out.append(canonical)
+                i += size
+                break
+        else:
+            out.append(raw[i])
+            i += 1
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def terms(text: str) -> tuple[str, ...]:
+    """Matching terms: content tokens plus bigrams of adjacent content tokens."""
+    toks = [tok for tok in tokens(text) if tok not in STOPWORDS and not tok.isdigit()]
+    bigrams = [f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False)]
+    return tuple(toks + bigrams)

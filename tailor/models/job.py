@@ -1,0 +1,51 @@
+"""A job posting, read from text, Markdown, HTML or PDF."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = ["FieldSource", "JobPosting", "PostingSection"]
+
+FieldSource = Literal["front matter", "option", "inferred", "missing"]
+
+SectionKind = Literal[
+    "about",
+    "responsibilities",
+    "required",
+    "preferred",
+    "benefits",
+    "pay",
+    "logistics",
+    "legal",
+    "other",
+]
+
+
+class PostingSection(BaseModel):
+    """A run of lines under one heading of the posting."""
+
+    model_config = ConfigDict(frozen=True)
+
+    heading: str = ""
+    kind: SectionKind = "other"
+    weight: float = 1.0
+    lines: tuple[str, ...] = ()
+
+
+class JobPosting(BaseModel):
+    """The posting as tailor understands it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    source: str = Field(description="File path, or '-' for standard input.")
+    text: str = Field(description="The posting as plain text (HTML removed, duplicates kept out).")
+    company: str | None = None
+    role: str | None = None
+    location: str | None = None
+    contact: str | None = None
+    url: str | None = None
+    company_source: FieldSource = "missing"
+    role_source: FieldSource = "missing"
+    sections: tuple[PostingSection, ...] = ()

@@ -1,0 +1,284 @@
+"""The master profile: everything a person has done, in their own words.
+
+This module is the single source of truth for the profile's shape; the JSON
+Schema in ``docs/profile.schema.json`` is generated from it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from typing import Annotated, Any, ClassVar
+
+from pydantic import BeforeValidator, Field, model_validator
+
+from tailor.models.fields import Date, EndDate, Id, Line, Model, Paragraph, Url, date_sort_key
+from tailor.models.rules import Rules
+
+__all__ = [
+    "Answer",
+    "Award",
+    "Bullet",
+    "Education",
+    "Link",
+    "MasterProfile",
+    "Person",
+    "Project",
+    "Publication",
+    "Role",
+    "SkillGroup",
+    "Story",
+    "Summary",
+    "derive_id",
+]
+
+_Tags = Annotated[list[Line], Field(default_factory=list, description="Free-form labels for selection.")]
+_Skills = Annotated[list[Line], Field(default_factory=list, description="Skills this item shows.")]
+
+
+def derive_id(prefix: str, text: str) -> str:
+    """A stable id from content: ``prefix-first-words-hash``, e.g. ``b-trained-new-3fa2c1``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    words = re.findall(r"[a-z0-9]+", ascii_text)[:3]
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
+    return "-".join([prefix, *words, digest])
+
+
+class _Item(Model):
+    """A selectable item: has an id (explicit or derived), skills and tags."""
+
+    id: Id | None = Field(default=None, description="Stable id; derived from the text when omitted.")
+    skills: _Skills
+    tags: _Tags
+
+    id_prefix: ClassVar[str] = "item"
+
+    def _id_source(self) -> str:
+        raise NotImplementedError
+
+    @model_validator(mode="after")
+    def _derive_id(self) -> _Item:
+        if self.id is None:
+            object.__setattr__(self, "id", derive_id(self.id_prefix, self._id_source()))
+        return self
+
+    @property
+    def key(self) -> str:
+        """The item's id (always set after validation)."""
+        assert self.id is not None
+        return self.id
+
+
+def _text_to_mapping(value: Any) -> Any:
+    return {"text": value} if isinstance(value, str) else value
+
+
+class Bullet(_Item):
+    """One achievement, exactly as the person wrote it."""
+
+    text: Line = Field(description="The bullet in your own words; tailor never rewrites it.")
+    lead: Line | None = Field(default=None, description="Optional bold lead-in, e.g. 'Object detection lead.'")
+    variants: dict[Id, Line] = Field(
+        default_factory=dict,
+        description="Alternative wordings you wrote yourself, by name, e.g. {short: '...'}.",
+    )
+    pin: bool = Field(default=False, description="Always include this bullet.")
+
+    id_prefix: ClassVar[str] = "b"
+
+    def _id_source(self) -> str:
+        return self.text
+
+
+BulletEntry = Annotated[Bullet, BeforeValidator(_text_to_mapping)]
+
+
+class Link(Model):
+    """A labelled link (LinkedIn, GitHub, homepage, ...)."""
+
+    label: Line
+    url: Url
+
+
+class Person(Model):
+    """Who the CV is about."""
+
+    name: Line
+    headline: Line | None = None
+    email: Line | None = None
+    phone: Line | None = None
+    location: Line | None = None
+    links: list[Link] = Field(default_factory=list)
+
+
+class Summary(_Item):
+    """A short profile paragraph; the best-matching one heads the CV."""
+
+    text: Paragraph
+    id_prefix: ClassVar[str] = "s"
+
+    def _id_source(self) -> str:
+        return self.text
+
+
+class Role(_Item):
+    """A position held: a job, a research post, teaching or volunteering."""
+
+    title: Line
+    organisation: Line
+    unit: Line | None = Field(default=None, description="Team, department or group.")
+    location: Line | None = None
+    start: Date | None = None
+    end: EndDate | None = Field(default=None, description="End date, or 'present'.")
+    description: Line | None = Field(default=None, description="Optional one-line description of the role.")
+    bullets: list[BulletEntry] = Field(default_factory=list)
+
+    id_prefix: ClassVar[str] = "r"
+
+    def _id_source(self) -> str:
+        return f"{self.title}|{self.organisation}|{self.start}"
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Role:
+        if self.start and self.end and date_sort_key(self.end) < date_sort_key(self.start):
+            msg = f"ends ({self.end}) before it starts ({self.start}); swap start and end"
+            raise ValueError(msg)
+        return self
+
+
+class Education(_Item):
+    """A degree or programme."""
+
+    institution: Line
+    degree: Line | None = None
+    field: Line | None = None
+    location: Line | None = None
+    start: Date | None = None
+    end: EndDate | None = None
+    thesis: Line | None = None
+    advisors: list[Line] = Field(default_factory=list)
+    details: list[BulletEntry] = Field(default_factory=list, description="Optional bullets (courses, honours).")
+
+    id_prefix: ClassVar[str] = "e"
+
+    def _id_source(self) -> str:
+        return f"{self.institution}|{self.degree}|{self.start}"
+
+
+class Project(_Item):
+    """A project, in the person's own words."""
+
+    name: Line
+    text: Paragraph = Field(description="What the project is and what you did.")
+    url: Url | None = None
+    start: Date | None = None
+    end: EndDate | None = None
+    pin: bool = False
+
+    id_prefix: ClassVar[str] = "p"
+
+    def _id_source(self) -> str:
+        return f"{self.name}|{self.text}"
+
+
+class Publication(_Item):
+    """A paper, article or talk."""
+
+    title: Line
+    authors: list[Line] = Field(default_factory=list)
+    venue: Line | None = None
+    year: int | None = Field(default=None, ge=1900, le=2200)
+    url: Url | None = None
+    note: Line | None = Field(default=None, description="E.g. 'Accepted, publication pending'.")
+    pin: bool = False
+
+    id_prefix: ClassVar[str] = "pub"
+
+    def _id_source(self) -> str:
+        return self.title
+
+
+class SkillGroup(Model):
+    """A named group of skills, e.g. 'Languages: Python, C++'."""
+
+    name: Line
+    items: list[Line] = Field(min_length=1)
+
+
+class Award(_Item):
+    """An award, honour or grant."""
+
+    title: Line
+    issuer: Line | None = None
+    date: EndDate | None = None
+    text: Line | None = None
+
+    id_prefix: ClassVar[str] = "a"
+
+    def _id_source(self) -> str:
+        return f"{self.title}|{self.issuer}|{self.date}"
+
+
+class Answer(_Item):
+    """A reusable paragraph answering a common application question or requirement."""
+
+    prompt: Line | None = Field(default=None, description="The question or requirement this answers.")
+    text: Paragraph = Field(description="Your answer, in your own words ('- ' lines become bullets).")
+
+    id_prefix: ClassVar[str] = "ans"
+
+    def _id_source(self) -> str:
+        return self.text
+
+
+class Story(_Item):
+    """An interview story in situation/task/action/result form."""
+
+    title: Line
+    themes: list[Line] = Field(
+        default_factory=list,
+        description="E.g. conflict, challenge, failure, leadership, strength, weakness, why-leaving.",
+    )
+    situation: Paragraph | None = None
+    task: Paragraph | None = None
+    action: Paragraph | None = None
+    result: Paragraph | None = None
+
+    id_prefix: ClassVar[str] = "st"
+
+    def _id_source(self) -> str:
+        return self.title
+
+    @model_validator(mode="after")
+    def _has_content(self) -> Story:
+        if not any((self.situation, self.task, self.action, self.result)):
+            msg = "a story needs at least one of situation, task, action or result"
+            raise ValueError(msg)
+        return self
+
+
+class MasterProfile(Model):
+    """Everything about one person; tailor selects from it for each application."""
+
+    person: Person
+    summaries: list[Summary] = Field(default_factory=list)
+    experience: list[Role] = Field(default_factory=list)
+    education: list[Education] = Field(default_factory=list)
+    projects: list[Project] = Field(default_factory=list)
+    publications: list[Publication] = Field(default_factory=list)
+    skills: list[SkillGroup] = Field(default_factory=list)
+    teaching: list[Role] = Field(default_factory=list)
+    volunteering: list[Role] = Field(default_factory=list)
+    awards: list[Award] = Field(default_factory=list)
+    answers: list[Answer] = Field(default_factory=list)
+    stories: list[Story] = Field(default_factory=list)
+    rules: Rules = Field(default_factory=Rules, description="Default selection rules for this profile.")
+
+    def all_roles(self) -> list[tuple[str, int, Role]]:
+        """Every role with its section name and index."""
+        return [
+            (section, index, role)
+            for section in ("experience", "teaching", "volunteering")
+            for index, role in enumerate(getattr(self, section))
+        ]

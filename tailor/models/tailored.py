@@ -1,0 +1,101 @@
+"""The tailored result: every decision made, ready for a renderer.
+
+Renderers take a :class:`TailoredCV` and lay it out; they decide nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from tailor.models.profile import Award, Education, Person, Publication, SkillGroup
+from tailor.models.rules import SectionName
+
+__all__ = [
+    "ScoredItem",
+    "TailoredBullet",
+    "TailoredCV",
+    "TailoredProject",
+    "TailoredRole",
+]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class TailoredBullet(_Frozen):
+    id: str
+    text: str
+    lead: str | None = None
+
+
+class TailoredRole(_Frozen):
+    id: str
+    title: str
+    organisation: str
+    unit: str | None = None
+    location: str | None = None
+    start: str | None = None
+    end: str | None = None
+    description: str | None = None
+    bullets: tuple[TailoredBullet, ...] = ()
+
+
+class TailoredProject(_Frozen):
+    id: str
+    name: str
+    text: str
+    url: str | None = None
+
+
+class ScoredItem(_Frozen):
+    """One selectable item with its score and the posting terms it matched."""
+
+    id: str
+    kind: str
+    section: str
+    text: str
+    score: float
+    selected: bool
+    matched: tuple[str, ...] = ()
+    reason: str = ""
+
+
+class TailoredCV(_Frozen):
+    """A CV for one posting, with every item chosen and ordered."""
+
+    person: Person
+    company: str | None = None
+    role: str | None = None
+    document_date: dt.date
+    sections: tuple[SectionName, ...] = Field(description="Non-empty sections in display order.")
+    summary: str | None = None
+    summary_id: str | None = None
+    experience: tuple[TailoredRole, ...] = ()
+    education: tuple[Education, ...] = ()
+    projects: tuple[TailoredProject, ...] = ()
+    publications: tuple[Publication, ...] = ()
+    skills: tuple[SkillGroup, ...] = ()
+    teaching: tuple[TailoredRole, ...] = ()
+    volunteering: tuple[TailoredRole, ...] = ()
+    awards: tuple[Award, ...] = ()
+
+    @property
+    def title(self) -> str:
+        """Document title used in PDF/DOCX metadata."""
+        parts = [self.person.name, "CV"]
+        if self.role:
+            parts.append(f"— {self.role}")
+        return " ".join(parts)
+
+    def selected_bullets(self) -> list[TailoredBullet]:
+        """Every selected bullet in the order it appears in the document."""
+        return [
+            bullet
+            for section in self.sections
+            if section in ("experience", "teaching", "volunteering")
+            for role in getattr(self, section)
+            for bullet in role.bullets
+        ]

@@ -1,0 +1,68 @@
+"""Writing output files: safe names, no silent overwrites, atomic replacement."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from tailor.errors import OutputError
+
+__all__ = ["slugify", "write_all"]
+
+
+def slugify(text: str, fallback: str = "untitled") -> str:
+    """A lower-case ASCII slug safe as a single path component (no ``/``, ``..`` or dots)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:60].strip("-")
+    return slug or fallback
+
+
+def write_all(files: dict[Path, bytes], *, force: bool) -> list[Path]:
+    """Write every file atomically, refusing to replace different content unless ``force``.
+
+    All conflicts are checked before anything is written, so a refused build
+    leaves nothing half-written.
+
+    Returns:
+        The paths whose content changed (identical files are left untouched).
+
+    Raises:
+        OutputError: Some files exist with different content and ``force`` is off.
+    """
+    changed = [path for path, data in files.items() if not _same(path, data)]
+    conflicts = [path for path in changed if path.exists()]
+    if conflicts and not force:
+        names = ", ".join(str(p) for p in conflicts)
+        raise OutputError(
+            f"would overwrite existing files with different content: {names}",
+            hint="pass --force to replace them, or --out DIR to write elsewhere",
+        )
+    for path in changed:
+        _atomic_write(path, files[path])
+    return changed
+
+
+def _same(path: Path, data: bytes) -> bool:
+    try:
+        return path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as err:
+        raise OutputError(f"cannot write {path}: {err.strerror}", hint="check the folder exists and is writable") from err

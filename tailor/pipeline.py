@@ -1,0 +1,149 @@
+"""Public use cases. Each CLI command calls exactly one function here.
+
+The pipeline owns file-system access: it reads inputs (through loading and
+posting), runs matching and rendering, and chooses output paths.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tailor.errors import PostingError
+from tailor.loading import load_profile
+from tailor.matching import Selection, select
+from tailor.models.job import JobPosting
+from tailor.models.profile import MasterProfile
+from tailor.output import slugify, write_all
+from tailor.report import match_report
+from tailor.resources import templates_dir
+
+__all__ = [
+    "FORMATS",
+    "BuildRequest",
+    "BuildResult",
+    "MatchOutcome",
+    "build",
+    "check_profile",
+    "match",
+    "profile_schema",
+]
+
+FORMATS = ("pdf", "docx")
+
+
+def check_profile(path: Path) -> MasterProfile:
+    """Load and validate a profile; raises ProfileError listing every problem."""
+    return load_profile(path)
+
+
+def profile_schema() -> str:
+    """The master profile's JSON Schema, as stable, pretty-printed JSON."""
+    schema = MasterProfile.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "tailor master profile"
+    return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+@dataclass(frozen=True)
+class PostingInput:
+    """Where the posting comes from, and values that override what is in it."""
+
+    source: str
+    stdin_text: str | None = None
+    company: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class MatchOutcome:
+    """The posting as read, the selection, and the JSON report."""
+
+    posting: JobPosting
+    selection: Selection
+    report: dict[str, Any]
+
+
+def _read_posting(posting: PostingInput) -> JobPosting:
+    from tailor.posting import read_posting
+
+    if posting.source == "-" and posting.stdin_text is None:
+        msg = "the posting is '-' but nothing was read from standard input"
+        raise PostingError(msg, hint="pipe the posting in, e.g. `tailor build me.yaml - < job.txt`")
+    return read_posting(posting.source, text=posting.stdin_text, company=posting.company, role=posting.role)
+
+
+def match(profile_path: Path, posting: PostingInput, *, today: dt.date) -> MatchOutcome:
+    """Score and select a profile's items against a posting."""
+    profile = load_profile(profile_path)
+    job = _read_posting(posting)
+    selection = select(profile, job, today=today)
+    return MatchOutcome(job, selection, match_report(job, selection))
+
+
+@dataclass(frozen=True)
+class BuildRequest:
+    """Everything ``tailor build`` needs."""
+
+    profile: Path
+    posting: PostingInput
+    today: dt.date
+    out: Path | None = None
+    out_root: Path = Path("out")
+    formats: tuple[str, ...] = FORMATS
+    force: bool = False
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What was built and where."""
+
+    out_dir: Path
+    files: list[Path]
+    changed: list[Path]
+    outcome: MatchOutcome
+    notes: list[str] = field(default_factory=list)
+
+
+def _out_dir(request: BuildRequest, job: JobPosting) -> Path:
+    if request.out is not None:
+        return request.out
+    company = slugify(job.company or "", "company")
+    role = slugify(job.role or "", "role")
+    return request.out_root / f"{company}-{role}"
+
+
+def _notes(job: JobPosting) -> list[str]:
+    notes = []
+    for name, value, source in (("company", job.company, job.company_source), ("role", job.role, job.role_source)):
+        if source == "inferred":
+            notes.append(f"inferred {name}: {value!r} (set it with --{name} or front matter to change it)")
+        elif source == "missing":
+            notes.append(f"no {name} found in the posting; pass --{name} to name it")
+    return notes
+
+
+def build(request: BuildRequest) -> BuildResult:
+    """Tailor a CV to a posting and write the requested formats plus match.json.
+
+    Everything is rendered in memory first; files are written only when every
+    document rendered and no different existing file would be overwritten.
+    """
+    from tailor.render.docx import render_docx
+    from tailor.render.pdf import render_pdf
+
+    outcome = match(request.profile, request.posting, today=request.today)
+    cv = outcome.selection.cv
+    out_dir = _out_dir(request, outcome.posting)
+    files: dict[Path, bytes] = {}
+    if "pdf" in request.formats:
+        files[out_dir / "cv.pdf"] = render_pdf(cv)
+    if "docx" in request.formats:
+        files[out_dir / "cv.docx"] = render_docx(cv, templates_dir() / "classic.docx")
+    report = json.dumps(outcome.report, indent=2, ensure_ascii=False) + "\n"
+    files[out_dir / "match.json"] = report.encode("utf-8")
+    changed = write_all(files, force=request.force)
+    return BuildResult(out_dir, list(files), changed, outcome, _notes(outcome.posting))
