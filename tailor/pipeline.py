@@ -45,7 +45,22 @@ def profile_schema() -> str:
     schema = MasterProfile.model_json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "tailor master profile"
+    _allow_plain_bullets(schema)
     return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _allow_plain_bullets(node: Any) -> None:
+    """Bullets may be written as plain strings; say so in the schema for editors."""
+    ref = {"$ref": "#/$defs/Bullet"}
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if value == ref:
+                node[key] = {"anyOf": [{"type": "string", "description": "The bullet text."}, ref]}
+            else:
+                _allow_plain_bullets(value)
+    elif isinstance(node, list):
+        for item in node:
+            _allow_plain_bullets(item)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import textwrap
 import unicodedata
 from typing import Annotated, Any
 
@@ -82,9 +83,16 @@ def clean_paragraph(value: Any) -> Any:
     """Like :func:`clean_line` but keeps line breaks (for multi-paragraph answers)."""
     value = _normalise(value)
     if isinstance(value, str):
-        lines = [_SPACES.sub(" ", line).rstrip() for line in value.replace("\r\n", "\n").split("\n")]
-        value = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n ")
+        lines = [_clean_indented(line) for line in value.replace("\r\n", "\n").split("\n")]
+        value = textwrap.dedent(re.sub(r"\n{3,}", "\n\n", "\n".join(lines))).strip("\n").lstrip(" ")
     return value
+
+
+def _clean_indented(line: str) -> str:
+    """Keep a line's indentation (nested lists), collapse the spaces inside it."""
+    body = line.lstrip(" \t")
+    indent = line[: len(line) - len(body)].replace("\t", "  ")
+    return (indent + _SPACES.sub(" ", body)).rstrip() if body else ""
 
 
 def _not_empty(value: str) -> str:

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import Field, model_validator
 
 from tailor.models.fields import Date, EndDate, Id, Line, Model, Paragraph, Url, date_sort_key
 from tailor.models.rules import Rules
@@ -87,11 +87,16 @@ class Bullet(_Item):
 
     id_prefix: ClassVar[str] = "b"
 
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        return _text_to_mapping(value)
+
     def _id_source(self) -> str:
         return self.text
 
 
-BulletEntry = Annotated[Bullet, BeforeValidator(_text_to_mapping)]
+BulletEntry = Bullet
 
 
 class Link(Model):

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tailor.matching import select
+from tailor.models.job import JobPosting
+from tailor.models.profile import MasterProfile
+from tailor.models.rules import Rules
+
+TODAY = dt.date(2026, 11, 21)
+POSTING = JobPosting(source="test", text="We need PyTorch and computer vision experience. Python, C++.")
+
+
+def profile(**extra: Any) -> MasterProfile:
+    return MasterProfile.model_validate(
+        {
+            "person": {"name": "Ada"},
+            "experience": [
+                {
+                    "id": "old",
+                    "title": "Analyst",
+                    "organisation": "Old Co",
+                    "start": "2010",
+                    "end": "2012",
+                    "bullets": ["Wrote reports in Excel."],
+                },
+                {
+                    "id": "new",
+                    "title": "Engineer",
+                    "organisation": "New Co",
+                    "start": "2020",
+                    "end": "present",
+                    "bullets": [
+                        {"id": "excel", "text": "Maintained spreadsheets."},
+                        {"id": "cv", "text": "Built computer vision models in PyTorch."},
+                        {"id": "cpp", "text": "Optimised C++ inference."},
+                        {"id": "docs", "text": "Wrote documentation."},
+                    ],
+                },
+            ],
+            "skills": [{"name": "Tools", "items": ["Excel", "Python", "C++"]}],
+            **extra,
+        }
+    )
+
+
+def test_roles_are_reverse_chronological_and_bullets_ordered_by_score() -> None:
+    cv = select(profile(), POSTING, today=TODAY).cv
+    assert [r.id for r in cv.experience] == ["new", "old"]
+    assert [b.id for b in cv.experience[0].bullets][:2] == ["cv", "cpp"]
+
+
+def test_cap_on_bullets_per_role() -> None:
+    cv = select(profile(), POSTING, Rules(max_bullets_per_role=2), today=TODAY).cv
+    assert [b.id for b in cv.experience[0].bullets] == ["cv", "cpp"]
+
+
+def test_pinned_items_are_always_in_and_excluded_never() -> None:
+    rules = Rules(max_bullets_per_role=1, pin=["docs"], exclude=["cv"])
+    cv = select(profile(), POSTING, rules, today=TODAY).cv
+    assert [b.id for b in cv.experience[0].bullets] == ["docs"]
+
+
+def test_posting_matched_skills_come_first() -> None:
+    cv = select(profile(), POSTING, today=TODAY).cv
+    assert cv.skills[0].items == ["Python", "C++", "Excel"]
+
+
+def test_items_are_sorted_by_score_with_reasons() -> None:
+    items = select(profile(), POSTING, today=TODAY).items
+    scores = [i.score for i in items]
+    assert scores == sorted(scores, reverse=True)
+    top = items[0]
+    assert top.id == "cv"
+    assert "pytorch" in top.matched
+    assert top.selected
+
+
+def test_empty_sections_are_left_out() -> None:
+    cv = select(profile(), POSTING, today=TODAY).cv
+    assert cv.sections == ("experience", "skills")
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    cap=st.integers(min_value=1, max_value=5),
+    words=st.lists(st.sampled_from(["pytorch", "excel", "c++", "documentation", "vision", "reports"]), max_size=6),
+)
+def test_selection_respects_cap_and_is_deterministic(cap: int, words: list[str]) -> None:
+    posting = JobPosting(source="test", text=" ".join(words))
+    first = select(profile(), posting, Rules(max_bullets_per_role=cap), today=TODAY)
+    again = select(profile(), posting, Rules(max_bullets_per_role=cap), today=TODAY)
+    assert first == again
+    assert all(len(role.bullets) <= cap for role in first.cv.experience)
