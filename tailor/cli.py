@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +50,7 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
 def _posting_input(posting: str, company: str | None, role: str | None) -> Any:
     from tailor.pipeline import PostingInput
 
-    stdin_text = click.get_text_stream("stdin").read() if posting == "-" else None
+    stdin_text = sys.stdin.read() if posting == "-" else None
     return PostingInput(posting, stdin_text, company, role)
 
 
