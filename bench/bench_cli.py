@@ -31,7 +31,11 @@ def timed(args: list[str]) -> list[float]:
 def report(label: str, times: list[float], target: float) -> bool:
     best, median = min(times), statistics.median(times)
     ok = median < target
-    print(f"{label:<40} best {best * 1000:6.0f} ms  median {median * 1000:6.0f} ms  target {target * 1000:.0f} ms  {'ok' if ok else 'SLOW'}")
+    verdict = "ok" if ok else "SLOW"
+    print(
+        f"{label:<40} best {best * 1000:6.0f} ms  median {median * 1000:6.0f} ms"
+        f"  target {target * 1000:.0f} ms  {verdict}"
+    )
     return ok
 
 
@@ -39,9 +43,17 @@ def main() -> int:
     out = Path(tempfile.mkdtemp(prefix="tailor-bench-"))
     try:
         ok = report("tailor --help", timed([*TAILOR, "--help"]), 0.3)
-        build = [*TAILOR, "build", str(REPO / "profiles" / "eric-kim.yaml"),
-                 str(REPO / "profiles" / "postings" / "northwind-ml-engineer.md"),
-                 "--out", str(out), "--force", "--date", "2026-11-21"]
+        build = [
+            *TAILOR,
+            "build",
+            str(REPO / "profiles" / "eric-kim.yaml"),
+            str(REPO / "profiles" / "postings" / "northwind-ml-engineer.md"),
+            "--out",
+            str(out),
+            "--force",
+            "--date",
+            "2026-11-21",
+        ]
         ok &= report("tailor build (pdf+docx+match.json)", timed(build), 1.5)
     finally:
         shutil.rmtree(out, ignore_errors=True)

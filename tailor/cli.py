@@ -44,7 +44,8 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
     try:
         return dt.date.fromisoformat(value)
     except ValueError as err:
-        raise click.BadParameter(f"{value!r} is not a date like 2026-11-21") from err
+        msg = f"{value!r} is not a date like 2026-11-21"
+        raise click.BadParameter(msg) from err
 
 
 def _posting_input(posting: str, company: str | None, role: str | None) -> Any:
@@ -58,8 +59,13 @@ profile_arg = click.argument("profile", type=click.Path(path_type=Path, dir_okay
 posting_arg = click.argument("posting", metavar="POSTING")
 company_opt = click.option("--company", help="Company name (overrides the posting).")
 role_opt = click.option("--role", help="Role title (overrides the posting).")
-date_opt = click.option("--date", "date", callback=_date, metavar="YYYY-MM-DD",
-                        help="Document date (default: SOURCE_DATE_EPOCH or today).")
+date_opt = click.option(
+    "--date",
+    "date",
+    callback=_date,
+    metavar="YYYY-MM-DD",
+    help="Document date (default: SOURCE_DATE_EPOCH or today).",
+)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -76,14 +82,30 @@ def cli() -> None:
 @posting_arg
 @company_opt
 @role_opt
-@click.option("--out", type=click.Path(path_type=Path, file_okay=False),
-              help="Output folder (default: out/<company>-<role>/).")
-@click.option("--format", "formats", default="pdf,docx", show_default=True,
-              help="Comma-separated formats to write: pdf, docx.")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Output folder (default: out/<company>-<role>/).",
+)
+@click.option(
+    "--format",
+    "formats",
+    default="pdf,docx",
+    show_default=True,
+    help="Comma-separated formats to write: pdf, docx.",
+)
 @click.option("--force", is_flag=True, help="Overwrite existing files that differ.")
 @date_opt
-def build(profile: Path, posting: str, company: str | None, role: str | None, out: Path | None,
-          formats: str, force: bool, date: dt.date | None) -> None:
+def build(
+    profile: Path,
+    posting: str,
+    company: str | None,
+    role: str | None,
+    out: Path | None,
+    formats: str,
+    force: bool,
+    date: dt.date | None,
+) -> None:
     """Write a tailored cv.pdf, cv.docx and match.json for POSTING."""
     from tailor.pipeline import FORMATS, BuildRequest
     from tailor.pipeline import build as run_build
@@ -91,17 +113,20 @@ def build(profile: Path, posting: str, company: str | None, role: str | None, ou
     chosen = tuple(f.strip().lower() for f in formats.split(",") if f.strip())
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown or not chosen:
-        raise click.BadParameter(f"unknown format {', '.join(unknown) or '(none)'}; use pdf, docx",
-                                 param_hint="--format")
-    request = BuildRequest(profile, _posting_input(posting, company, role), _today(date), out=out,
-                           formats=chosen, force=force)
+        msg = f"unknown format {', '.join(unknown) or '(none)'}; use pdf, docx"
+        raise click.BadParameter(msg, param_hint="--format")
+    request = BuildRequest(
+        profile, _posting_input(posting, company, role), _today(date), out=out, formats=chosen, force=force
+    )
     result = run_build(request)
     for note in result.notes:
         click.echo(f"note: {note}", err=True)
     cv = result.outcome.selection.cv
     bullets = len(cv.selected_bullets())
-    click.echo(f"tailored for {cv.role or 'the role'} at {cv.company or 'the company'}: "
-               f"{bullets} bullets in {len(cv.sections)} sections")
+    click.echo(
+        f"tailored for {cv.role or 'the role'} at {cv.company or 'the company'}: "
+        f"{bullets} bullets in {len(cv.sections)} sections"
+    )
     for path in result.files:
         state = "wrote" if path in result.changed else "unchanged"
         click.echo(f"  {state:9} {path}")
@@ -115,15 +140,23 @@ def build(profile: Path, posting: str, company: str | None, role: str | None, ou
 @click.option("--json", "as_json", is_flag=True, help="Print the full ranking as JSON.")
 @click.option("--top", default=25, show_default=True, help="Rows to show (table only).")
 @date_opt
-def match(profile: Path, posting: str, company: str | None, role: str | None, as_json: bool,
-          top: int, date: dt.date | None) -> None:
+def match(
+    profile: Path,
+    posting: str,
+    company: str | None,
+    role: str | None,
+    as_json: bool,
+    top: int,
+    date: dt.date | None,
+) -> None:
     """Rank every profile item against POSTING, with scores and matched terms."""
     from tailor.pipeline import match as run_match
 
     outcome = run_match(profile, _posting_input(posting, company, role), today=_today(date))
     if as_json:
-        click.echo(json.dumps({k: outcome.report[k] for k in ("posting", "items")}, indent=2,
-                              ensure_ascii=False))
+        click.echo(
+            json.dumps({k: outcome.report[k] for k in ("posting", "items")}, indent=2, ensure_ascii=False)
+        )
         return
     from tailor.terminal import print_ranking
 
@@ -138,8 +171,10 @@ def validate(profile: Path) -> None:
 
     loaded = check_profile(profile)
     roles = len(loaded.experience) + len(loaded.teaching) + len(loaded.volunteering)
-    click.echo(f"{profile}: ok ({roles} roles, {len(loaded.projects)} projects, "
-               f"{len(loaded.answers)} answers, {len(loaded.stories)} stories)")
+    click.echo(
+        f"{profile}: ok ({roles} roles, {len(loaded.projects)} projects, "
+        f"{len(loaded.answers)} answers, {len(loaded.stories)} stories)"
+    )
 
 
 @cli.command()

@@ -94,7 +94,7 @@ def parse_yaml(text: str, source: str) -> tuple[Any, dict[Loc, int]]:
     """
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.load(text, Loader=yaml.SafeLoader)  # noqa: S506 - SafeLoader
+        data = yaml.load(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
         line = mark.line + 1 if mark else None
@@ -157,7 +157,7 @@ def validation_problems(err: ValidationError, lines: dict[Loc, int], root: type[
 
 def _is_internal(part: str | int) -> bool:
     # pydantic inserts validator names such as "function-before[...]" into locations.
-    return isinstance(part, str) and ("[" in part and "]" in part or part.startswith("function-"))
+    return isinstance(part, str) and (("[" in part and "]" in part) or part.startswith("function-"))
 
 
 def _explain(error: Any, loc: Loc, root: type[BaseModel]) -> tuple[str, str | None]:

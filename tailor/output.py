@@ -36,8 +36,9 @@ def write_all(files: dict[Path, bytes], *, force: bool) -> list[Path]:
     conflicts = [path for path in changed if path.exists()]
     if conflicts and not force:
         names = ", ".join(str(p) for p in conflicts)
+        msg = f"would overwrite existing files with different content: {names}"
         raise OutputError(
-            f"would overwrite existing files with different content: {names}",
+            msg,
             hint="pass --force to replace them, or --out DIR to write elsewhere",
         )
     for path in changed:
@@ -59,10 +60,11 @@ def _atomic_write(path: Path, data: bytes) -> None:
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, path)
+            Path(tmp).chmod(0o644)
+            Path(tmp).replace(path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as err:
-        raise OutputError(f"cannot write {path}: {err.strerror}", hint="check the folder exists and is writable") from err
+        msg = f"cannot write {path}: {err.strerror}"
+        raise OutputError(msg, hint="check the folder exists and is writable") from err

@@ -133,7 +133,10 @@ def _out_dir(request: BuildRequest, job: JobPosting) -> Path:
 
 def _notes(job: JobPosting) -> list[str]:
     notes = []
-    for name, value, source in (("company", job.company, job.company_source), ("role", job.role, job.role_source)):
+    for name, value, source in (
+        ("company", job.company, job.company_source),
+        ("role", job.role, job.role_source),
+    ):
         if source == "inferred":
             notes.append(f"inferred {name}: {value!r} (set it with --{name} or front matter to change it)")
         elif source == "missing":

@@ -13,12 +13,26 @@ def print_ranking(report: dict[str, Any], top: int) -> None:
     from rich.table import Table
 
     posting = report["posting"]
-    table = Table(title=f"{posting['role'] or 'role?'} at {posting['company'] or 'company?'}", title_justify="left")
-    for column, options in (("score", {"justify": "right"}), ("sel", {}), ("kind", {}), ("id", {}),
-                            ("text", {"ratio": 3}), ("matched", {"ratio": 2})):
+    table = Table(
+        title=f"{posting['role'] or 'role?'} at {posting['company'] or 'company?'}", title_justify="left"
+    )
+    for column, options in (
+        ("score", {"justify": "right"}),
+        ("sel", {}),
+        ("kind", {}),
+        ("id", {}),
+        ("text", {"ratio": 3}),
+        ("matched", {"ratio": 2}),
+    ):
         table.add_column(column, **options)
     for item in report["items"][:top]:
         text = item["text"] if len(item["text"]) <= 90 else item["text"][:89] + "…"
-        table.add_row(f"{item['score']:.2f}", "✓" if item["selected"] else "", item["kind"], item["id"], text,
-                      ", ".join(item["matched"][:5]))
+        table.add_row(
+            f"{item['score']:.2f}",
+            "✓" if item["selected"] else "",
+            item["kind"],
+            item["id"],
+            text,
+            ", ".join(item["matched"][:5]),
+        )
     Console().print(table)

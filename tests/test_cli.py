@@ -50,11 +50,15 @@ def test_build_writes_cv_docx_and_match_json(tmp_path: Path) -> None:
     assert report["cv"]["order"]
 
 
-def test_build_default_folder_is_slugged_company_and_role(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_build_default_folder_is_slugged_company_and_role(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     posting = tmp_path / "job.txt"
     posting.write_text("We need Python.\n", encoding="utf-8")
-    code, _, _ = run("build", ERIC, str(posting), "--company", "../../Evil/Co", "--role", "ML Eng", "--format", "pdf")
+    code, _, _ = run(
+        "build", ERIC, str(posting), "--company", "../../Evil/Co", "--role", "ML Eng", "--format", "pdf"
+    )
     assert code == 0
     assert (tmp_path / "out" / "evil-co-ml-eng" / "cv.pdf").is_file()
 
@@ -80,7 +84,10 @@ def test_build_reads_the_posting_from_stdin(tmp_path: Path) -> None:
 
 def test_build_says_what_it_inferred(tmp_path: Path) -> None:
     posting = tmp_path / "job.md"
-    posting.write_text("# Data Scientist  \n### Acme Corp  \n#### `🌎 Remote`  \n\nWe need Python and SQL.\n", encoding="utf-8")
+    posting.write_text(
+        "# Data Scientist  \n### Acme Corp  \n#### `🌎 Remote`  \n\nWe need Python and SQL.\n",
+        encoding="utf-8",
+    )
     code, _, err = run("build", ERIC, str(posting), "--out", str(tmp_path / "o"), "--format", "pdf")
     assert code == 0
     assert "inferred company" in err

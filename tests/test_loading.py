@@ -6,7 +6,6 @@ import pytest
 
 from tailor.errors import ProfileError
 from tailor.loading import load_profile, load_profile_text
-
 from tests.conftest import EXAMPLE_PROFILES, FIXTURES, PROFILES
 
 BAD = sorted((FIXTURES / "bad").glob("*.yaml"))

@@ -30,7 +30,16 @@ def candidates(profile: MasterProfile) -> list[Candidate]:
     """Every selectable item in profile order."""
     out: list[Candidate] = []
 
-    def add(kind: str, section: str, item_id: str, text: str, extra: list[str], skills: list[str], *, pin: bool = False) -> None:
+    def add(
+        kind: str,
+        section: str,
+        item_id: str,
+        text: str,
+        extra: list[str],
+        skills: list[str],
+        *,
+        pin: bool = False,
+    ) -> None:
         match_text = " . ".join([text, *extra, *skills])
         out.append(Candidate(item_id, kind, section, text, match_text, tuple(skills), len(out), pin))
 
@@ -41,9 +50,25 @@ def candidates(profile: MasterProfile) -> list[Candidate]:
             extra = [bullet.lead or "", *bullet.tags]
             add("bullet", section, bullet.key, bullet.text, extra, bullet.skills, pin=bullet.pin)
     for project in profile.projects:
-        add("project", "projects", project.key, project.text, [project.name, *project.tags], project.skills, pin=project.pin)
+        add(
+            "project",
+            "projects",
+            project.key,
+            project.text,
+            [project.name, *project.tags],
+            project.skills,
+            pin=project.pin,
+        )
     for pub in profile.publications:
-        add("publication", "publications", pub.key, pub.title, [pub.venue or "", *pub.tags], pub.skills, pin=pub.pin)
+        add(
+            "publication",
+            "publications",
+            pub.key,
+            pub.title,
+            [pub.venue or "", *pub.tags],
+            pub.skills,
+            pin=pub.pin,
+        )
     for answer in profile.answers:
         add("answer", "answers", answer.key, answer.text, [answer.prompt or "", *answer.tags], answer.skills)
     for story in profile.stories:

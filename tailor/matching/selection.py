@@ -87,9 +87,7 @@ def _skills(groups: Sequence[SkillGroup], posting: JobPosting) -> tuple[SkillGro
         key = " ".join(t for t in tokens(skill) if t not in STOPWORDS)
         return bool(key) and f" {key} " in text
 
-    return tuple(
-        SkillGroup(name=g.name, items=sorted(g.items, key=lambda s: not matched(s))) for g in groups
-    )
+    return tuple(SkillGroup(name=g.name, items=sorted(g.items, key=lambda s: not matched(s))) for g in groups)
 
 
 def _in_profile_order(items: Sequence[T], chosen: set[str], key: str = "key") -> tuple[T, ...]:
@@ -147,7 +145,9 @@ def _has(cv: TailoredCV, section: str) -> bool:
     return bool(cv.summary) if section == "summary" else bool(getattr(cv, section))
 
 
-def _scored_items(scores: list[Score], selected: set[str], sections: tuple[str, ...]) -> tuple[ScoredItem, ...]:
+def _scored_items(
+    scores: list[Score], selected: set[str], sections: tuple[str, ...]
+) -> tuple[ScoredItem, ...]:
     ordered = sorted(scores, key=lambda s: (-s.value, s.candidate.order))
     return tuple(
         ScoredItem(

@@ -12,7 +12,7 @@ import textwrap
 import unicodedata
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, BaseModel
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 __all__ = [
     "ALLOWED_URL_SCHEMES",
@@ -191,7 +191,9 @@ Url = Annotated[
     Field(description="A link starting with https://, http://, mailto: or tel:"),
 ]
 Date = Annotated[
-    str, BeforeValidator(_start), Field(description=_DATE_DOC, json_schema_extra={"type": ["string", "integer"]})
+    str,
+    BeforeValidator(_start),
+    Field(description=_DATE_DOC, json_schema_extra={"type": ["string", "integer"]}),
 ]
 EndDate = Annotated[
     str,

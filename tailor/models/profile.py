@@ -78,7 +78,9 @@ class Bullet(_Item):
     """One achievement, exactly as the person wrote it."""
 
     text: Line = Field(description="The bullet in your own words; tailor never rewrites it.")
-    lead: Line | None = Field(default=None, description="Optional bold lead-in, e.g. 'Object detection lead.'")
+    lead: Line | None = Field(
+        default=None, description="Optional bold lead-in, e.g. 'Object detection lead.'"
+    )
     variants: dict[Id, Line] = Field(
         default_factory=dict,
         description="Alternative wordings you wrote yourself, by name, e.g. {short: '...'}.",
@@ -163,7 +165,9 @@ class Education(_Item):
     end: EndDate | None = None
     thesis: Line | None = None
     advisors: list[Line] = Field(default_factory=list)
-    details: list[BulletEntry] = Field(default_factory=list, description="Optional bullets (courses, honours).")
+    details: list[BulletEntry] = Field(
+        default_factory=list, description="Optional bullets (courses, honours)."
+    )
 
     id_prefix: ClassVar[str] = "e"
 

@@ -79,7 +79,8 @@ def check_glyphs(family: FontFamily, texts: dict[str, str]) -> None:
                 missing[char] = where
     if missing:
         listing = ", ".join(f"'{c}' (U+{ord(c):04X}) in {where}" for c, where in missing.items())
+        msg = f"the font {family.regular} cannot draw: {listing}"
         raise RenderError(
-            f"the font {family.regular} cannot draw: {listing}",
+            msg,
             hint="replace these characters in your profile, or choose a theme whose font covers them",
         )

@@ -83,8 +83,9 @@ class _Builder:
         title = SECTION_TITLES[section].upper()  # type: ignore[index]
         heading = self.p(esc(title), "heading")
         heading.keepWithNext = True
-        rule = HRFlowable(width="100%", thickness=0.8, color=HexColor(self.theme.accent), spaceBefore=0,
-                          spaceAfter=3)
+        rule = HRFlowable(
+            width="100%", thickness=0.8, color=HexColor(self.theme.accent), spaceBefore=0, spaceAfter=3
+        )
         rule.keepWithNext = True
         return [heading, rule]
 

@@ -37,7 +37,12 @@ def paragraph_styles(theme: ClassicTheme, fonts: FontFamily) -> dict[str, Any]:
 
     text, muted, accent = HexColor(theme.text), HexColor(theme.muted), HexColor(theme.accent)
     body = ParagraphStyle(
-        "body", fontName=fonts.regular, bulletFontName=fonts.regular, fontSize=theme.body_size, leading=theme.leading, textColor=text
+        "body",
+        fontName=fonts.regular,
+        bulletFontName=fonts.regular,
+        fontSize=theme.body_size,
+        leading=theme.leading,
+        textColor=text,
     )
 
     def derive(name: str, **kw: Any) -> ParagraphStyle:
@@ -46,21 +51,35 @@ def paragraph_styles(theme: ClassicTheme, fonts: FontFamily) -> dict[str, Any]:
     return {
         "body": body,
         "name": derive(
-            "name", fontName=fonts.bold, fontSize=theme.name_size, leading=theme.name_size * 1.15,
-            alignment=TA_CENTER, textColor=accent, spaceAfter=2,
+            "name",
+            fontName=fonts.bold,
+            fontSize=theme.name_size,
+            leading=theme.name_size * 1.15,
+            alignment=TA_CENTER,
+            textColor=accent,
+            spaceAfter=2,
         ),
         "headline": derive(
-            "headline", fontSize=theme.headline_size, leading=theme.headline_size * 1.3,
-            alignment=TA_CENTER, textColor=muted,
+            "headline",
+            fontSize=theme.headline_size,
+            leading=theme.headline_size * 1.3,
+            alignment=TA_CENTER,
+            textColor=muted,
         ),
         "contact": derive("contact", fontSize=9.5, leading=12, alignment=TA_CENTER, textColor=muted),
         "heading": derive(
-            "heading", fontName=fonts.bold, fontSize=theme.heading_size, leading=theme.heading_size * 1.2,
-            textColor=accent, spaceBefore=9, spaceAfter=1,
+            "heading",
+            fontName=fonts.bold,
+            fontSize=theme.heading_size,
+            leading=theme.heading_size * 1.2,
+            textColor=accent,
+            spaceBefore=9,
+            spaceAfter=1,
         ),
         "entry": derive("entry", fontName=fonts.bold, fontSize=theme.body_size + 0.5),
-        "meta": derive("meta", fontName=fonts.italic, fontSize=theme.body_size - 0.5, textColor=muted,
-                       spaceAfter=1),
+        "meta": derive(
+            "meta", fontName=fonts.italic, fontSize=theme.body_size - 0.5, textColor=muted, spaceAfter=1
+        ),
         "bullet": derive("bullet", leftIndent=12, bulletIndent=2, spaceBefore=1.2),
         "item": derive("item", spaceBefore=2.5),
     }

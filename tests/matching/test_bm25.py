@@ -13,4 +13,6 @@ def test_matching_document_scores_and_rare_terms_weigh_more() -> None:
 
 def test_query_weights_scale_scores() -> None:
     index = BM25([["python"], ["java"]])
-    assert index.term_scores(0, {"python": 2.0})["python"] == 2 * index.term_scores(0, {"python": 1.0})["python"]
+    assert (
+        index.term_scores(0, {"python": 2.0})["python"] == 2 * index.term_scores(0, {"python": 1.0})["python"]
+    )

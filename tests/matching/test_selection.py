@@ -88,7 +88,9 @@ def test_empty_sections_are_left_out() -> None:
 @settings(max_examples=40, deadline=None)
 @given(
     cap=st.integers(min_value=1, max_value=5),
-    words=st.lists(st.sampled_from(["pytorch", "excel", "c++", "documentation", "vision", "reports"]), max_size=6),
+    words=st.lists(
+        st.sampled_from(["pytorch", "excel", "c++", "documentation", "vision", "reports"]), max_size=6
+    ),
 )
 def test_selection_respects_cap_and_is_deterministic(cap: int, words: list[str]) -> None:
     posting = JobPosting(source="test", text=" ".join(words))

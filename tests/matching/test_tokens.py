@@ -22,4 +22,10 @@ def test_tokens_keep_technical_terms_intact(text: str, expected: tuple[str, ...]
 
 
 def test_terms_drop_stop_words_and_add_bigrams() -> None:
-    assert terms("the object detection models") == ("object", "detection", "model", "object detection", "detection model")
+    assert terms("the object detection models") == (
+        "object",
+        "detection",
+        "model",
+        "object detection",
+        "detection model",
+    )

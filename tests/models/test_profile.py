@@ -46,13 +46,17 @@ def test_start_cannot_be_present() -> None:
         role(start="present")
 
 
-@pytest.mark.parametrize("url", ["https://example.com", "http://x.org/a", "mailto:a@example.com", "tel:+15550100"])
+@pytest.mark.parametrize(
+    "url", ["https://example.com", "http://x.org/a", "mailto:a@example.com", "tel:+15550100"]
+)
 def test_allowed_link_schemes(url: str) -> None:
     profile = MasterProfile.model_validate({"person": {"name": "A", "links": [{"label": "l", "url": url}]}})
     assert profile.person.links[0].url == url
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "file:///etc/passwd", "example.com", "ftp://x.org", "https://"])
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "file:///etc/passwd", "example.com", "ftp://x.org", "https://"]
+)
 def test_other_link_schemes_are_rejected(url: str) -> None:
     with pytest.raises(ValidationError, match="not an allowed link"):
         MasterProfile.model_validate({"person": {"name": "A", "links": [{"label": "l", "url": url}]}})

@@ -1,0 +1,312 @@
+"""Render a :class:`~tailor.models.tailored.TailoredCV` into a Word document.
+
+The layout lives in a docxtpl template (``templates/classic.docx``, made by ``templates/build_docx.py``);
+this module builds the context it reads, renders it in a sandbox and makes the output reproducible.
+
+Template context (plain, pre-formatted text; "" when absent):
+
+* ``person``: ``name``, ``headline``, ``contact`` (rich text with links: ``{{r person.contact }}``).
+* ``sections``: non-empty sections in display order, each ``name``, ``title`` and ``entries``:
+
+  - ``summary``: paragraphs (strings);
+  - ``experience``/``teaching``/``volunteering``: ``title``, ``where`` (organisation, unit,
+    location), ``dates``, ``description``, ``bullets`` (each ``lead``, ``text``);
+  - ``education``: ``institution``, ``location``, ``dates``, ``degree``, ``thesis``,
+    ``advisors`` (list), ``details`` (bullets);
+  - ``projects``: ``name`` (rich text, linked when there is a URL), ``text``;
+  - ``publications``: ``title`` (rich text, linked when there is a URL), ``rest``;
+  - ``skills``: ``name``, ``skills`` (list);
+  - ``awards``: ``title``, ``issuer``, ``date``, ``text``.
+
+* ``meta``: ``company``, ``role`` and ``date`` (ISO) of the application.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import io
+import pathlib
+import re
+import traceback
+import zipfile
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from tailor.errors import TemplateError
+from tailor.models.profile import Award, Bullet, Education, Person, Publication, SkillGroup
+from tailor.models.tailored import TailoredBullet, TailoredCV, TailoredProject, TailoredRole
+from tailor.render.text import (
+    SECTION_TITLES,
+    contact_items,
+    education_heading,
+    format_date,
+    format_range,
+    publication_parts,
+)
+
+if TYPE_CHECKING:
+    from docxtpl import DocxTemplate
+
+__all__ = ["render_docx"]
+
+FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+LINK_STYLE = "Hyperlink"
+BOLD_STYLE = "Strong"
+CONTACT_SEPARATOR = "  \u00b7  "
+NBSP = "\u00a0"
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+_TAG = re.compile(r"{[{%#].*?[}%#]}")
+_HINT = "fix the tag in the template, or regenerate the default with templates/build_docx.py"
+
+Context = dict[str, Any]
+Span = tuple[str, "str | None"]  # a piece of rich text and the URL it links to
+
+
+class _Rich:
+    """Builds docxtpl RichText values whose links are real Word hyperlinks."""
+
+    def __init__(self, tpl: DocxTemplate) -> None:
+        from docxtpl import RichText
+
+        self._tpl = tpl
+        self._rich_text = RichText
+
+    def __call__(self, spans: Sequence[Span], *, bold: bool = False) -> Any:
+        """Rich text from ``spans``; linked spans use the template's Hyperlink style."""
+        rich = self._rich_text()
+        for text, url in spans:
+            if url:
+                rich.add(_clean(text), style=LINK_STYLE, bold=bold, url_id=self._tpl.build_url_id(url))
+            else:
+                rich.add(_clean(text), style=BOLD_STYLE if bold else None)
+        return rich
+
+
+def render_docx(cv: TailoredCV, template: pathlib.Path) -> bytes:
+    """Render ``cv`` with a docxtpl Word template.
+
+    Args:
+        cv: The tailored CV to lay out.
+        template: Path of a ``.docx`` template (the module docstring lists its context).
+
+    Returns:
+        The document's bytes, identical for identical input.
+
+    Raises:
+        TemplateError: The template is missing, not a Word file, or has a bad tag.
+    """
+    tpl = _load(template)
+    context = _context(cv, _Rich(tpl))
+    _render(tpl, context, template)
+    _set_properties(tpl, cv)
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    return _normalised_zip(buffer.getvalue())
+
+
+def _load(template: pathlib.Path) -> DocxTemplate:
+    """Open the template, turning every way it can be unusable into a TemplateError."""
+    from docx.opc.exceptions import PackageNotFoundError
+    from docxtpl import DocxTemplate
+
+    if not template.is_file():
+        msg = f"Word template not found: {template}"
+        raise TemplateError(msg, hint="pass an existing .docx file")
+    tpl = DocxTemplate(str(template))
+    try:
+        tpl.init_docx()
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        msg = f"{template}: not a readable Word (.docx) document ({exc})"
+        raise TemplateError(msg) from exc
+    return tpl
+
+
+def _render(tpl: DocxTemplate, context: Context, template: pathlib.Path) -> None:
+    """Render in a sandbox with strict undefined handling and XML autoescaping."""
+    import jinja2
+    import jinja2.sandbox
+
+    env = jinja2.sandbox.SandboxedEnvironment(undefined=jinja2.StrictUndefined)
+    try:
+        tpl.render(context, jinja_env=env, autoescape=True)
+    except Exception as exc:
+        # Jinja errors, and errors raised while evaluating the template's own
+        # expressions (e.g. ``{{ 1 / 0 }}``), are template problems, not bugs.
+        if not isinstance(exc, jinja2.TemplateError) and _template_line(exc) is None:
+            raise
+        raise TemplateError(_describe(exc, tpl, template), hint=_HINT) from exc
+
+
+def _describe(exc: Exception, tpl: DocxTemplate, template: pathlib.Path) -> str:
+    """``<template>: <problem>: <message> in <tag>`` for an error raised while rendering."""
+    import jinja2
+
+    kinds = {jinja2.TemplateSyntaxError: "template syntax error", jinja2.UndefinedError: "unknown variable"}
+    kind = next((text for cls, text in kinds.items() if isinstance(exc, cls)), "template error")
+    message = exc.message if isinstance(exc, jinja2.TemplateError) else f"{type(exc).__name__}: {exc}"
+    where = _offending_text(exc, _failed_source(exc, tpl), message or "")
+    return f"{template}: {kind}: {message}" + (f" in {where}" if where else "")
+
+
+def _failed_source(exc: Exception, tpl: DocxTemplate) -> str:
+    """The Jinja source docxtpl was rendering (one paragraph per line) when ``exc`` was raised."""
+    source = getattr(exc, "source", None)
+    if isinstance(source, str):
+        return source
+    part = getattr(tpl, "current_rendering_part", None)
+    xml = tpl.get_xml() if part is None or part is tpl.docx.part else tpl.get_part_xml(part)
+    return re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(xml))
+
+
+def _offending_text(exc: Exception, source: str, message: str) -> str:
+    """The tag (or, failing that, the paragraph text) on the line Jinja blamed."""
+    lineno = getattr(exc, "lineno", None) or _template_line(exc)
+    lines = source.splitlines()
+    if not lineno or lineno > len(lines):
+        return ""
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", "", lines[lineno - 1])).split())
+    tags = _TAG.findall(text)
+    if "end of template" in message:
+        tags = tags[-1:]  # the innermost block left open
+    names = re.findall(r"'([^']+)'", message)
+    named = [tag for tag in tags if any(name in tag for name in names)]
+    return ", ".join(repr(tag[:120]) for tag in (named or tags or [text])[:3])
+
+
+def _template_line(exc: BaseException) -> int | None:
+    """The line of the innermost rendered-template frame in ``exc``'s traceback, if any."""
+    frames = traceback.walk_tb(exc.__traceback__)
+    lines = [line for frame, line in frames if frame.f_code.co_filename == "<template>"]
+    return lines[-1] if lines else None
+
+
+def _context(cv: TailoredCV, rich: _Rich) -> Context:
+    """The plain-data context the template reads."""
+    sections = []
+    for name in cv.sections:
+        entries = _ENTRIES[name](cv, rich)
+        if entries:
+            sections.append({"name": name, "title": SECTION_TITLES[name], "entries": entries})
+    meta = {"company": _clean(cv.company), "role": _clean(cv.role), "date": cv.document_date.isoformat()}
+    return {"person": _person(cv.person, rich), "sections": sections, "meta": meta}
+
+
+def _person(person: Person, rich: _Rich) -> Context:
+    """Name, headline and the contact line as rich text ("" when there is none)."""
+    spans: list[Span] = []
+    for item in contact_items(person):
+        spans.extend([(CONTACT_SEPARATOR, None)] if spans else [])
+        spans.append((item.text, item.url))
+    contact = rich(spans) if spans else ""  # RichText is always truthy; "" lets {%p if %} test it
+    return {"name": _clean(person.name), "headline": _clean(person.headline), "contact": contact}
+
+
+def _summary(cv: TailoredCV, rich: _Rich) -> list[str]:
+    """The summary, split into paragraphs at blank lines."""
+    return [_clean(part.strip()) for part in re.split(r"\n\s*\n", cv.summary or "") if part.strip()]
+
+
+def _bullet(bullet: TailoredBullet | Bullet) -> Context:
+    return {"lead": _clean(bullet.lead), "text": _clean(bullet.text)}
+
+
+def _role(role: TailoredRole) -> Context:
+    where = ", ".join(part for part in (role.organisation, role.unit, role.location) if part)
+    return {
+        "title": _clean(role.title),
+        "where": _clean(where),
+        "dates": _dates(format_range(role.start, role.end)),
+        "description": _clean(role.description),
+        "bullets": [_bullet(bullet) for bullet in role.bullets],
+    }
+
+
+def _education(entry: Education) -> Context:
+    return {
+        "institution": _clean(entry.institution),
+        "location": _clean(entry.location),
+        "dates": _dates(format_range(entry.start, entry.end)),
+        "degree": _clean(education_heading(entry)),
+        "thesis": _clean(entry.thesis),
+        "advisors": [_clean(name) for name in entry.advisors],
+        "details": [_bullet(bullet) for bullet in entry.details],
+    }
+
+
+def _project(project: TailoredProject, rich: _Rich) -> Context:
+    name = rich([(project.name, project.url), *_full_stop(project.name)], bold=True)
+    return {"name": name, "text": _clean(project.text)}
+
+
+def _publication(pub: Publication, rich: _Rich) -> Context:
+    title, rest = publication_parts(pub)
+    return {"title": rich([(title, pub.url), *_full_stop(title)], bold=True), "rest": _clean(rest)}
+
+
+def _full_stop(text: str) -> list[Span]:
+    """A plain "." to end a bold lead-in, unless it already ends in punctuation."""
+    return [] if text.endswith((".", "?", "!", ":")) else [(".", None)]
+
+
+def _skill(group: SkillGroup) -> Context:
+    return {"name": _clean(group.name), "skills": [_clean(item) for item in group.items]}
+
+
+def _award(award: Award) -> Context:
+    return {
+        "title": _clean(award.title),
+        "issuer": _clean(award.issuer),
+        "date": _dates(format_date(award.date)),
+        "text": _clean(award.text),
+    }
+
+
+_ENTRIES: dict[str, Callable[[TailoredCV, _Rich], list[Any]]] = {
+    "summary": _summary,
+    "experience": lambda cv, rich: [_role(role) for role in cv.experience],
+    "teaching": lambda cv, rich: [_role(role) for role in cv.teaching],
+    "volunteering": lambda cv, rich: [_role(role) for role in cv.volunteering],
+    "education": lambda cv, rich: [_education(entry) for entry in cv.education],
+    "projects": lambda cv, rich: [_project(project, rich) for project in cv.projects],
+    "publications": lambda cv, rich: [_publication(pub, rich) for pub in cv.publications],
+    "skills": lambda cv, rich: [_skill(group) for group in cv.skills],
+    "awards": lambda cv, rich: [_award(award) for award in cv.awards],
+}
+
+
+def _dates(text: str) -> str:
+    """A date or range that never breaks across lines (it sits at a right tab stop)."""
+    return text.replace(" ", NBSP)
+
+
+def _clean(text: str | None) -> str:
+    """Text without control characters ("" for None); newlines stay and become line breaks.
+
+    docxtpl would turn tabs, BEL and form feeds into tabs, paragraphs and page breaks.
+    """
+    return _UNSAFE.sub("", text.replace("\t", " ")) if text else ""
+
+
+def _set_properties(tpl: DocxTemplate, cv: TailoredCV) -> None:
+    """Document metadata, with fixed dates so the output is reproducible."""
+    props = tpl.docx.core_properties
+    props.title, props.author, props.subject = cv.title, cv.person.name, cv.role or ""
+    props.keywords = "; ".join(part for part in ("CV", cv.role, cv.company) if part)
+    props.comments, props.last_modified_by = "", "tailor"
+    props.created = props.modified = props.last_printed = FIXED_TIME
+    props.revision = 1
+
+
+def _normalised_zip(data: bytes) -> bytes:
+    """Re-pack the package with fixed timestamps and attributes, in the same entry order."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(buffer, "w") as target:
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(entry.filename))
+    return buffer.getvalue()
