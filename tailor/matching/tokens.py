@@ -72,8 +72,39 @@ _ALIASES: dict[tuple[str, ...], str] = {
 }
 _MAX_ALIAS = max(len(key) for key in _ALIASES)
 
+# Posting filler that says nothing about the work itself.
+_FILLER = [
+    "experience",
+    "experienced",
+    "skill",
+    "knowledge",
+    "understanding",
+    "proven",
+    "excellent",
+    "familiarity",
+    "familiar",
+    "responsibility",
+    "responsible",
+    "opportunity",
+    "candidate",
+    "environment",
+    "ideal",
+    "ideally",
+    "preferred",
+    "required",
+    "requirement",
+    "qualification",
+    "demonstrated",
+    "solid",
+    "good",
+    "great",
+    "hand",
+    "hands-on",
+]
+
 STOPWORDS = frozenset(
     [
+        *_FILLER,
         "a",
         "about",
         "above",

@@ -1,0 +1,297 @@
+"""A skills vocabulary shipped as data: canonical skills, their aliases and families.
+
+The vocabulary lives in ``tailor/data/skills.yaml``. Every skill and family has a
+canonical id, a display name and aliases; skills belong to a family and families
+may have a parent, so related skills earn partial credit for one another.
+
+Matching uses one regular expression compiled from every alias, longest alias
+first, so that the longest phrase wins and mentions never overlap. Aliases match
+regardless of case, hyphens and spaces ("retrieval augmented generation" and
+"Retrieval-Augmented Generation") and in simple plural forms ("GNNs"). Aliases
+that are ordinary words or ambiguous abbreviations ("Go", "CV", "Spark") are
+listed under ``cased`` and match only with their exact capitalisation; phrases
+under ``exclude`` ("Go to") are consumed without producing a mention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+import yaml
+from pydantic import Field, ValidationError
+
+from tailor.errors import Problem, ProfileError
+from tailor.models.fields import Model
+
+__all__ = ["Family", "Skill", "SkillMention", "Vocabulary", "load_vocabulary"]
+
+_SEPARATOR = r"[\s\-\u2010\u2011\u2012\u2013_]*"
+_SPLIT = re.compile(r"[\s\-\u2010\u2011\u2012\u2013_]+")
+
+
+class _Term(Model):
+    """Fields shared by skills and families: how the term is written and matched."""
+
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    """Other spellings, matched regardless of case."""
+    cased: list[str] = Field(default_factory=list)
+    """Spellings matched only with exactly this capitalisation (e.g. "CV", "Go")."""
+    match_case: bool = False
+    """Match the name itself only with its exact capitalisation."""
+    exclude: list[str] = Field(default_factory=list)
+    """Phrases that look like a mention but are not ("Go to"); matched regardless of case."""
+
+    def spellings(self) -> list[tuple[str, bool]]:
+        """Every (spelling, case_sensitive) pair, name first, without duplicates."""
+        pairs = [(self.name, self.match_case)]
+        pairs += [(alias, False) for alias in self.aliases] + [(alias, True) for alias in self.cased]
+        seen: set[tuple[str, bool]] = set()
+        out: list[tuple[str, bool]] = []
+        for text, cased in pairs:
+            key = (text if cased else text.casefold(), cased)
+            if key not in seen:
+                seen.add(key)
+                out.append((text, cased))
+        return out
+
+
+class Family(_Term):
+    """A group of related skills, e.g. deep learning frameworks."""
+
+    parent: str | None = None
+
+
+class Skill(_Term):
+    """One canonical skill, e.g. PyTorch."""
+
+    family: str | None = None
+
+
+class _Patch(Model):
+    """A user entry: a new term, or more aliases for an existing one."""
+
+    name: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    cased: list[str] = Field(default_factory=list)
+    match_case: bool = False
+    exclude: list[str] = Field(default_factory=list)
+    family: str | None = None
+    parent: str | None = None
+
+
+class _Data(Model):
+    families: dict[str, Family] = Field(default_factory=dict)
+    skills: dict[str, Skill] = Field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class SkillMention:
+    """One mention of a skill (or a family) in a text."""
+
+    id: str
+    surface: str
+    start: int
+    end: int
+    kind: Literal["skill", "family"] = "skill"
+
+
+def alias_key(text: str) -> str:
+    """The form under which two spellings count as the same alias."""
+    return _SPLIT.sub("", text.casefold())
+
+
+def _pattern(text: str, cased: bool) -> str:
+    """Regex source for one spelling: flexible separators, plural, word boundaries."""
+    chunks = [re.escape(chunk) for chunk in _SPLIT.split(text.strip()) if chunk]
+    last = chunks[-1]
+    if not cased and len(last) >= 3 and last[-1].isalpha():
+        if last[-1] in "yY" and last[-2:-1].lower() not in "aeiou":
+            chunks[-1] = f"{last[:-1]}(?:{last[-1]}|ies)"
+        elif last[-1] in "sSxX" or last.lower().endswith(("ch", "sh")):
+            chunks[-1] = f"{last}(?:es)?"
+        else:
+            chunks[-1] = f"{last}s?"
+    body = _SEPARATOR.join(chunks)
+    if not cased:
+        body = f"(?i:{body})"
+    if len(alias_key(text)) <= 2:
+        # Short forms ("C", "R", "Go") must stand alone: not in "R&D", "C-suite", "go-to".
+        return rf"(?<![\w.&'\-]){body}(?![\w+#&'\-]|\.\w)"
+    left = r"(?<![\w])" if text[0].isalnum() else r"(?<![\w.])"
+    return rf"{left}{body}(?![\w+#]|\.\w)"
+
+
+class Vocabulary:
+    """Canonical skills and families, with a matcher compiled from all their spellings."""
+
+    def __init__(self, families: Mapping[str, Family], skills: Mapping[str, Skill]) -> None:
+        self.families: dict[str, Family] = dict(families)
+        self.skills: dict[str, Skill] = dict(skills)
+        entries: list[tuple[str, bool, str | None]] = []
+        for term_id, term in self._terms():
+            entries += [(text, cased, term_id) for text, cased in term.spellings()]
+            entries += [(text, False, None) for text in term.exclude]
+        # Longest spelling first, so that regex alternation prefers the longest phrase.
+        entries.sort(key=lambda entry: (-len(entry[0]), entry[0], entry[1]))
+        self._targets: list[str | None] = [term_id for _, _, term_id in entries]
+        source = "|".join(f"(?P<g{i}>{_pattern(text, cased)})" for i, (text, cased, _) in enumerate(entries))
+        self._regex = re.compile(source or r"(?!)")
+
+    def _terms(self) -> Iterable[tuple[str, Skill | Family]]:
+        yield from self.families.items()
+        yield from self.skills.items()
+
+    def find(self, text: str) -> list[SkillMention]:
+        """Every skill or family mentioned in ``text``, in order, never overlapping.
+
+        Args:
+            text: Any text: a posting, a bullet, a skills line.
+
+        Returns:
+            One mention per match, with canonical id, surface form and offsets.
+        """
+        mentions: list[SkillMention] = []
+        for match in self._regex.finditer(text):
+            assert match.lastgroup is not None
+            term_id = self._targets[int(match.lastgroup[1:])]
+            if term_id is None:
+                continue
+            kind: Literal["skill", "family"] = "skill" if term_id in self.skills else "family"
+            mentions.append(SkillMention(term_id, match.group(), match.start(), match.end(), kind))
+        return mentions
+
+    def ids(self, text: str) -> list[str]:
+        """Distinct ids mentioned in ``text``, in order of first mention."""
+        return list(dict.fromkeys(mention.id for mention in self.find(text)))
+
+    def name(self, term_id: str) -> str:
+        """Display name of a skill or family id."""
+        term = self.skills.get(term_id) or self.families.get(term_id)
+        if term is None:
+            msg = f"unknown skill or family id {term_id!r}"
+            raise KeyError(msg)
+        return term.name
+
+    def family_of(self, term_id: str) -> list[str]:
+        """Family chain of a skill (its family, that family's parent, ... up to the root).
+
+        For a family id the chain starts with the family itself. Unknown ids give ``[]``.
+        """
+        current = self.skills[term_id].family if term_id in self.skills else term_id
+        chain: list[str] = []
+        while current is not None and current in self.families and current not in chain:
+            chain.append(current)
+            current = self.families[current].parent
+        return chain
+
+    def related(self, a: str, b: str) -> float:
+        """How much evidence of ``a`` counts for ``b``, symmetric.
+
+        Returns:
+            1.0 for the same id, 0.5 for the same family (or a skill and its own
+            family), 0.25 when the families share a parent, else 0.0.
+        """
+        if a == b:
+            return 1.0
+        chain_a, chain_b = self.family_of(a), self.family_of(b)
+        if not chain_a or not chain_b:
+            return 0.0
+        if chain_a[0] == chain_b[0]:
+            return 0.5
+        if set(chain_a[:2]) & set(chain_b[:2]):
+            return 0.25
+        return 0.0
+
+
+def _problems(data: _Data) -> list[Problem]:
+    """Dangling family references and aliases claimed by two terms."""
+    problems: list[Problem] = []
+    owners: dict[str, str] = {}
+    refs = [(f"families.{k}.parent", f.parent) for k, f in data.families.items()]
+    refs += [(f"skills.{k}.family", s.family) for k, s in data.skills.items()]
+    for path, ref in refs:
+        if ref is not None and ref not in data.families:
+            problems.append(Problem(path, f"unknown family {ref!r}", hint="add it under families:"))
+    terms: list[tuple[str, _Term]] = [*data.families.items(), *data.skills.items()]
+    for term_id, term in terms:
+        if term_id in data.families and term_id in data.skills:
+            problems.append(Problem(f"skills.{term_id}", "id is used by both a skill and a family"))
+        for text, _ in term.spellings():
+            owner = owners.setdefault(alias_key(text), term_id)
+            if owner != term_id:
+                problems.append(Problem(f"{term_id}", f"alias {text!r} also belongs to {owner!r}"))
+    return problems
+
+
+def _apply(base: dict[str, Any], extra: Mapping[str, Any]) -> None:
+    """Merge user entries into plain data: new ids are added, existing ones gain aliases."""
+    for section in ("families", "skills"):
+        for term_id, raw in (extra.get(section) or {}).items():
+            patch = _Patch.model_validate(raw)
+            entry = base[section].get(term_id)
+            if entry is None:
+                new = patch.model_dump(exclude_none=True, exclude_defaults=True)
+                new.setdefault("name", term_id)
+                new.pop("parent" if section == "skills" else "family", None)
+                base[section][term_id] = new
+                continue
+            for field in ("aliases", "cased", "exclude"):
+                entry[field] = [*entry.get(field, []), *getattr(patch, field)]
+
+
+@cache
+def _shipped() -> dict[str, Any]:
+    text = resources.files("tailor.data").joinpath("skills.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+@cache
+def _default() -> Vocabulary:
+    return _build(_shipped(), None)
+
+
+def _build(shipped: Mapping[str, Any], extra: Mapping[str, Any] | None) -> Vocabulary:
+    base: dict[str, Any] = {
+        section: {key: dict(value) for key, value in (shipped.get(section) or {}).items()}
+        for section in ("families", "skills")
+    }
+    try:
+        if extra:
+            _apply(base, extra)
+        data = _Data.model_validate(base)
+    except ValidationError as err:
+        problems = [
+            Problem(".".join(str(part) for part in e["loc"]), e["msg"]) for e in err.errors()
+        ]
+        raise ProfileError("vocabulary", problems) from err
+    problems = _problems(data)
+    if problems:
+        raise ProfileError("vocabulary", problems)
+    return Vocabulary(data.families, data.skills)
+
+
+def load_vocabulary(extra: Mapping[str, Any] | None = None) -> Vocabulary:
+    """The shipped skills vocabulary, optionally extended with user entries.
+
+    Args:
+        extra: Entries in the shape of ``skills.yaml`` (``families:`` and ``skills:``).
+            A new id adds a term (its name defaults to the id); an existing id
+            gains the extra aliases, cased aliases and exclusions.
+
+    Returns:
+        The vocabulary; without ``extra`` it is built once and cached.
+
+    Raises:
+        ProfileError: An entry is malformed, refers to an unknown family, or
+            reuses an alias of another term.
+    """
+    if not extra:
+        return _default()
+    return _build(_shipped(), extra)
