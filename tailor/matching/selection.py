@@ -90,8 +90,8 @@ def _skills(groups: Sequence[SkillGroup], posting: JobPosting) -> tuple[SkillGro
     return tuple(SkillGroup(name=g.name, items=sorted(g.items, key=lambda s: not matched(s))) for g in groups)
 
 
-def _in_profile_order(items: Sequence[T], chosen: set[str], key: str = "key") -> tuple[T, ...]:
-    return tuple(item for item in items if getattr(item, key) in chosen)
+def _in_profile_order(items: Sequence[T], chosen: set[str]) -> tuple[T, ...]:
+    return tuple(item for item in items if item.key in chosen)
 
 
 def select(
@@ -156,12 +156,8 @@ def _scored_items(
             section=s.candidate.section,
             text=s.candidate.text,
             score=s.value,
-            selected=s.candidate.id in selected and _section_of(s.candidate.section) in sections,
+            selected=s.candidate.id in selected and s.candidate.section in sections,
             matched=s.matched,
         )
         for s in ordered
     )
-
-
-def _section_of(section: str) -> str:
-    return "summary" if section == "summary" else section

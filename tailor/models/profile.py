@@ -98,9 +98,6 @@ class Bullet(_Item):
         return self.text
 
 
-BulletEntry = Bullet
-
-
 class Link(Model):
     """A labelled link (LinkedIn, GitHub, homepage, ...)."""
 
@@ -139,7 +136,7 @@ class Role(_Item):
     start: Date | None = None
     end: EndDate | None = Field(default=None, description="End date, or 'present'.")
     description: Line | None = Field(default=None, description="Optional one-line description of the role.")
-    bullets: list[BulletEntry] = Field(default_factory=list)
+    bullets: list[Bullet] = Field(default_factory=list)
 
     id_prefix: ClassVar[str] = "r"
 
@@ -165,9 +162,7 @@ class Education(_Item):
     end: EndDate | None = None
     thesis: Line | None = None
     advisors: list[Line] = Field(default_factory=list)
-    details: list[BulletEntry] = Field(
-        default_factory=list, description="Optional bullets (courses, honours)."
-    )
+    details: list[Bullet] = Field(default_factory=list, description="Optional bullets (courses, honours).")
 
     id_prefix: ClassVar[str] = "e"
 
