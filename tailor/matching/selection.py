@@ -5,20 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 
 from tailor.matching.candidates import candidates
 from tailor.matching.scoring import Score, score_candidates
 from tailor.matching.tokens import STOPWORDS, tokens
 from tailor.models.fields import date_sort_key
 from tailor.models.job import JobPosting
-from tailor.models.profile import MasterProfile, Role, SkillGroup
+from tailor.models.profile import MasterProfile, Publication, Role, SkillGroup
 from tailor.models.rules import Rules
 from tailor.models.tailored import ScoredItem, TailoredBullet, TailoredCV, TailoredProject, TailoredRole
 
 __all__ = ["Selection", "select"]
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -90,7 +87,7 @@ def _skills(groups: Sequence[SkillGroup], posting: JobPosting) -> tuple[SkillGro
     return tuple(SkillGroup(name=g.name, items=sorted(g.items, key=lambda s: not matched(s))) for g in groups)
 
 
-def _in_profile_order(items: Sequence[T], chosen: set[str]) -> tuple[T, ...]:
+def _in_profile_order(items: Sequence[Publication], chosen: set[str]) -> tuple[Publication, ...]:
     return tuple(item for item in items if item.key in chosen)
 
 
