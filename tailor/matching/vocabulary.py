@@ -4,8 +4,9 @@ The vocabulary lives in ``tailor/data/skills.yaml``. Every skill and family has 
 canonical id, a display name and aliases; skills belong to a family and families
 may have a parent, so related skills earn partial credit for one another.
 
-Matching uses one regular expression compiled from every alias, longest alias
-first, so that the longest phrase wins and mentions never overlap. Aliases match
+Matching compiles every spelling into regular expressions (one per initial
+letter, tried only where a word starts), longest spelling first, so that the
+longest phrase wins and mentions never overlap. Aliases match
 regardless of case, hyphens and spaces ("retrieval augmented generation" and
 "Retrieval-Augmented Generation") and in simple plural forms ("GNNs"). Aliases
 that are ordinary words or ambiguous abbreviations ("Go", "CV", "Spark") are
@@ -16,28 +17,27 @@ under ``exclude`` ("Go to") are consumed without producing a mention.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Literal
 
 import yaml
 from pydantic import Field, ValidationError
 
-from tailor.errors import Problem, ProfileError
+from tailor.errors import InternalError, Problem, ProfileError
 from tailor.models.fields import Model
 
 __all__ = ["Family", "Skill", "SkillMention", "Vocabulary", "load_vocabulary"]
 
 _SEPARATOR = r"[\s\-\u2010\u2011\u2012\u2013_]*"
+_SOURCE = "vocabulary"
+_WORD_START = re.compile(r"(?<!\w)\S")
 _SPLIT = re.compile(r"[\s\-\u2010\u2011\u2012\u2013_]+")
 
 
-class _Term(Model):
-    """Fields shared by skills and families: how the term is written and matched."""
-
-    name: str
+class _Spellings(Model):
     aliases: list[str] = Field(default_factory=list)
     """Other spellings, matched regardless of case."""
     cased: list[str] = Field(default_factory=list)
@@ -47,18 +47,19 @@ class _Term(Model):
     exclude: list[str] = Field(default_factory=list)
     """Phrases that look like a mention but are not ("Go to"); matched regardless of case."""
 
+
+class _Term(_Spellings):
+    """Fields shared by skills and families: how the term is written and matched."""
+
+    name: str
+
     def spellings(self) -> list[tuple[str, bool]]:
         """Every (spelling, case_sensitive) pair, name first, without duplicates."""
-        pairs = [(self.name, self.match_case)]
-        pairs += [(alias, False) for alias in self.aliases] + [(alias, True) for alias in self.cased]
-        seen: set[tuple[str, bool]] = set()
-        out: list[tuple[str, bool]] = []
-        for text, cased in pairs:
-            key = (text if cased else text.casefold(), cased)
-            if key not in seen:
-                seen.add(key)
-                out.append((text, cased))
-        return out
+        pairs = [(self.name, self.match_case), *((alias, False) for alias in self.aliases)]
+        unique: dict[tuple[str, bool], tuple[str, bool]] = {}
+        for text, cased in [*pairs, *((alias, True) for alias in self.cased)]:
+            unique.setdefault((text if cased else text.casefold(), cased), (text, cased))
+        return list(unique.values())
 
 
 class Family(_Term):
@@ -73,16 +74,17 @@ class Skill(_Term):
     family: str | None = None
 
 
-class _Patch(Model):
-    """A user entry: a new term, or more aliases for an existing one."""
+class _Patch(_Spellings):
+    """A user entry: a new term, or more spellings for an existing one."""
 
     name: str | None = None
-    aliases: list[str] = Field(default_factory=list)
-    cased: list[str] = Field(default_factory=list)
-    match_case: bool = False
-    exclude: list[str] = Field(default_factory=list)
     family: str | None = None
     parent: str | None = None
+
+
+class _Extra(Model):
+    families: dict[str, _Patch] = Field(default_factory=dict)
+    skills: dict[str, _Patch] = Field(default_factory=dict)
 
 
 class _Data(Model):
@@ -106,17 +108,27 @@ def alias_key(text: str) -> str:
     return _SPLIT.sub("", text.casefold())
 
 
+def _plural(word: str) -> str:
+    """Regex for a last word in singular or plural: model(s), library/libraries, systems/system."""
+    if len(word) < 3 or not word.isalnum() or not word[-1].isalpha():
+        return word
+    lower = word.lower()
+    if lower.endswith("ies") and len(word) >= 5:
+        return f"{word[:-3]}(?:y|ies)"
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(word) >= 5:
+        return f"{word[:-1]}(?:s|es)?"
+    if lower.endswith(("s", "x", "ch", "sh")):
+        return f"{word}(?:es)?"
+    if lower.endswith("y") and lower[-2] not in "aeiou":
+        return f"{word[:-1]}(?:y|ies)"
+    return f"{word}s?"
+
+
 def _pattern(text: str, cased: bool) -> str:
     """Regex source for one spelling: flexible separators, plural, word boundaries."""
     chunks = [re.escape(chunk) for chunk in _SPLIT.split(text.strip()) if chunk]
-    last = chunks[-1]
-    if not cased and len(last) >= 3 and last[-1].isalpha():
-        if last[-1] in "yY" and last[-2:-1].lower() not in "aeiou":
-            chunks[-1] = f"{last[:-1]}(?:{last[-1]}|ies)"
-        elif last[-1] in "sSxX" or last.lower().endswith(("ch", "sh")):
-            chunks[-1] = f"{last}(?:es)?"
-        else:
-            chunks[-1] = f"{last}s?"
+    if not cased:
+        chunks[-1] = _plural(chunks[-1])
     body = _SEPARATOR.join(chunks)
     if not cased:
         body = f"(?i:{body})"
@@ -127,25 +139,37 @@ def _pattern(text: str, cased: bool) -> str:
     return rf"{left}{body}(?![\w+#]|\.\w)"
 
 
+_Entry = tuple[str, bool, str | None]  # spelling, case-sensitive, term id (None: an exclusion)
+
+
+@lru_cache(maxsize=256)  # extended vocabularies reuse the groups they do not change
+def _compile(entries: tuple[_Entry, ...]) -> tuple[re.Pattern[str], list[str | None]]:
+    """One alternation of spellings (already longest first) and the term id of each group."""
+    source = "|".join(f"({_pattern(text, cased)})" for text, cased, _ in entries)
+    return re.compile(source), [term_id for _, _, term_id in entries]
+
+
 class Vocabulary:
     """Canonical skills and families, with a matcher compiled from all their spellings."""
 
     def __init__(self, families: Mapping[str, Family], skills: Mapping[str, Skill]) -> None:
         self.families: dict[str, Family] = dict(families)
         self.skills: dict[str, Skill] = dict(skills)
-        entries: list[tuple[str, bool, str | None]] = []
-        for term_id, term in self._terms():
+        entries: list[_Entry] = []
+        terms: list[tuple[str, _Term]] = [*self.families.items(), *self.skills.items()]
+        for term_id, term in terms:
             entries += [(text, cased, term_id) for text, cased in term.spellings()]
             entries += [(text, False, None) for text in term.exclude]
         # Longest spelling first, so that regex alternation prefers the longest phrase.
         entries.sort(key=lambda entry: (-len(entry[0]), entry[0], entry[1]))
-        self._targets: list[str | None] = [term_id for _, _, term_id in entries]
-        source = "|".join(f"(?P<g{i}>{_pattern(text, cased)})" for i, (text, cased, _) in enumerate(entries))
-        self._regex = re.compile(source or r"(?!)")
-
-    def _terms(self) -> Iterable[tuple[str, Skill | Family]]:
-        yield from self.families.items()
-        yield from self.skills.items()
+        by_initial: dict[str, list[_Entry]] = {}
+        for entry in entries:
+            by_initial.setdefault(entry[0].strip()[0].lower(), []).append(entry)
+        # One small regex per initial letter, tried only where a word starts: much
+        # faster than one alternation of every spelling tried at every character.
+        self._matchers: dict[str, tuple[re.Pattern[str], list[str | None]]] = {
+            initial: _compile(tuple(group)) for initial, group in by_initial.items()
+        }
 
     def find(self, text: str) -> list[SkillMention]:
         """Every skill or family mentioned in ``text``, in order, never overlapping.
@@ -157,13 +181,21 @@ class Vocabulary:
             One mention per match, with canonical id, surface form and offsets.
         """
         mentions: list[SkillMention] = []
-        for match in self._regex.finditer(text):
-            assert match.lastgroup is not None
-            term_id = self._targets[int(match.lastgroup[1:])]
-            if term_id is None:
+        end = 0
+        for start in _WORD_START.finditer(text):
+            pos = start.start()
+            matcher = self._matchers.get(text[pos].lower())
+            if pos < end or matcher is None:
                 continue
-            kind: Literal["skill", "family"] = "skill" if term_id in self.skills else "family"
-            mentions.append(SkillMention(term_id, match.group(), match.start(), match.end(), kind))
+            regex, targets = matcher
+            match = regex.match(text, pos)
+            if match is None or match.lastindex is None:
+                continue
+            end = match.end()
+            term_id = targets[match.lastindex - 1]
+            if term_id is not None:
+                kind: Literal["skill", "family"] = "skill" if term_id in self.skills else "family"
+                mentions.append(SkillMention(term_id, match.group(), pos, end, kind))
         return mentions
 
     def ids(self, text: str) -> list[str]:
@@ -210,30 +242,30 @@ class Vocabulary:
 
 
 def _problems(data: _Data) -> list[Problem]:
-    """Dangling family references and aliases claimed by two terms."""
+    """Dangling family references, ids used twice, and aliases claimed by two terms."""
     problems: list[Problem] = []
-    owners: dict[str, str] = {}
     refs = [(f"families.{k}.parent", f.parent) for k, f in data.families.items()]
     refs += [(f"skills.{k}.family", s.family) for k, s in data.skills.items()]
     for path, ref in refs:
         if ref is not None and ref not in data.families:
             problems.append(Problem(path, f"unknown family {ref!r}", hint="add it under families:"))
-    terms: list[tuple[str, _Term]] = [*data.families.items(), *data.skills.items()]
-    for term_id, term in terms:
-        if term_id in data.families and term_id in data.skills:
-            problems.append(Problem(f"skills.{term_id}", "id is used by both a skill and a family"))
+    for term_id in sorted(set(data.families) & set(data.skills)):
+        problems.append(Problem(f"skills.{term_id}", "this id is also a family; ids must be unique"))
+    owners: dict[str, str] = {}
+    terms: list[tuple[str, _Term]] = [(f"families.{k}", v) for k, v in data.families.items()]
+    terms += [(f"skills.{k}", v) for k, v in data.skills.items()]
+    for path, term in terms:
         for text, _ in term.spellings():
-            owner = owners.setdefault(alias_key(text), term_id)
-            if owner != term_id:
-                problems.append(Problem(f"{term_id}", f"alias {text!r} also belongs to {owner!r}"))
+            owner = owners.setdefault(alias_key(text), path)
+            if owner != path:
+                problems.append(Problem(path, f"alias {text!r} also belongs to {owner!r}"))
     return problems
 
 
-def _apply(base: dict[str, Any], extra: Mapping[str, Any]) -> None:
-    """Merge user entries into plain data: new ids are added, existing ones gain aliases."""
-    for section in ("families", "skills"):
-        for term_id, raw in (extra.get(section) or {}).items():
-            patch = _Patch.model_validate(raw)
+def _merge(base: dict[str, dict[str, dict[str, Any]]], extra: _Extra) -> None:
+    """Merge user entries into the shipped data: new ids are added, known ones gain spellings."""
+    for section, patches in (("families", extra.families), ("skills", extra.skills)):
+        for term_id, patch in patches.items():
             entry = base[section].get(term_id)
             if entry is None:
                 new = patch.model_dump(exclude_none=True, exclude_defaults=True)
@@ -254,26 +286,28 @@ def _shipped() -> dict[str, Any]:
 
 @cache
 def _default() -> Vocabulary:
-    return _build(_shipped(), None)
+    try:
+        return _build(None)
+    except ProfileError as err:
+        msg = f"the shipped skills vocabulary is invalid: {err}"
+        raise InternalError(msg) from err
 
 
-def _build(shipped: Mapping[str, Any], extra: Mapping[str, Any] | None) -> Vocabulary:
-    base: dict[str, Any] = {
-        section: {key: dict(value) for key, value in (shipped.get(section) or {}).items()}
-        for section in ("families", "skills")
+def _build(extra: Mapping[str, Any] | None) -> Vocabulary:
+    # Copy down to the entries: merging must never touch the cached shipped data.
+    base = {
+        section: {k: dict(v) for k, v in _shipped()[section].items()} for section in ("families", "skills")
     }
     try:
         if extra:
-            _apply(base, extra)
+            _merge(base, _Extra.model_validate(extra))
         data = _Data.model_validate(base)
     except ValidationError as err:
-        problems = [
-            Problem(".".join(str(part) for part in e["loc"]), e["msg"]) for e in err.errors()
-        ]
-        raise ProfileError("vocabulary", problems) from err
+        problems = [Problem(".".join(str(part) for part in e["loc"]), e["msg"]) for e in err.errors()]
+        raise ProfileError(_SOURCE, problems) from err
     problems = _problems(data)
     if problems:
-        raise ProfileError("vocabulary", problems)
+        raise ProfileError(_SOURCE, problems)
     return Vocabulary(data.families, data.skills)
 
 
@@ -294,4 +328,4 @@ def load_vocabulary(extra: Mapping[str, Any] | None = None) -> Vocabulary:
     """
     if not extra:
         return _default()
-    return _build(_shipped(), extra)
+    return _build(extra)

@@ -1,0 +1,249 @@
+"""Tests for the shipped skills vocabulary and its matcher."""
+
+from __future__ import annotations
+
+import itertools
+from importlib import resources
+
+import pytest
+import yaml
+
+from tailor.errors import ProfileError
+from tailor.matching.vocabulary import SkillMention, Vocabulary, alias_key, load_vocabulary
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocabulary:
+    return load_vocabulary()
+
+
+def found(vocab: Vocabulary, text: str) -> list[tuple[str, str]]:
+    return [(mention.id, mention.surface) for mention in vocab.find(text)]
+
+
+def test_ships_at_least_300_skills(vocab: Vocabulary) -> None:
+    assert len(vocab.skills) >= 300
+    assert len(vocab.families) >= 20
+
+
+def test_loading_is_cached(vocab: Vocabulary) -> None:
+    assert load_vocabulary() is vocab
+
+
+def test_data_file_is_package_data() -> None:
+    raw = yaml.safe_load(resources.files("tailor.data").joinpath("skills.yaml").read_text("utf-8"))
+    assert set(raw) == {"families", "skills"}
+
+
+def test_every_alias_belongs_to_one_term_only() -> None:
+    raw = yaml.safe_load(resources.files("tailor.data").joinpath("skills.yaml").read_text("utf-8"))
+    owners: dict[str, set[str]] = {}
+    for section in ("families", "skills"):
+        for term_id, entry in raw[section].items():
+            for text in [entry["name"], *entry.get("aliases", []), *entry.get("cased", [])]:
+                owners.setdefault(alias_key(text), set()).add(term_id)
+    duplicates = {key: ids for key, ids in owners.items() if len(ids) > 1}
+    assert duplicates == {}
+
+
+def test_every_family_referenced_exists(vocab: Vocabulary) -> None:
+    for skill in vocab.skills.values():
+        assert skill.family in vocab.families
+    for family in vocab.families.values():
+        assert family.parent is None or family.parent in vocab.families
+    assert not set(vocab.skills) & set(vocab.families)
+
+
+def test_every_spelling_finds_its_own_term(vocab: Vocabulary) -> None:
+    # Catches spellings shadowed by another term's longer alias, plural or exclusion.
+    terms = [*vocab.families.items(), *vocab.skills.items()]
+    wrong = [
+        (term_id, text, found(vocab, text))
+        for term_id, term in terms
+        for text, _ in term.spellings()
+        if found(vocab, text) != [(term_id, text)]
+    ]
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("PyTorch", "pytorch"),
+        ("torch", "pytorch"),
+        ("Kubernetes", "kubernetes"),
+        ("k8s", "kubernetes"),
+        ("GNN", "gnn"),
+        ("graph neural networks", "gnn"),
+        ("computer vision", "computer-vision"),
+        ("CV", "computer-vision"),
+        ("LLM", "llms"),
+        ("large language models", "llms"),
+        ("RAG", "rag"),
+        ("retrieval-augmented generation", "rag"),
+        ("Retrieval Augmented Generation", "rag"),
+        ("GCP", "gcp"),
+        ("Google Cloud", "gcp"),
+        ("CI/CD", "ci-cd"),
+        ("CI-CD", "ci-cd"),
+        ("Node.js", "nodejs"),
+        ("NodeJS", "nodejs"),
+        ("C++", "cpp"),
+        ("C#", "csharp"),
+        ("scikit-learn", "scikit-learn"),
+        ("scikit learn", "scikit-learn"),
+        ("sklearn", "scikit-learn"),
+        ("Vertex AI", "vertex-ai"),
+        ("BigQuery", "bigquery"),
+        ("A/B testing", "ab-testing"),
+        ("Golang", "go"),
+        ("Kalman filter", "kalman-filters"),
+        ("LiDAR", "lidar"),
+        ("lidar", "lidar"),
+    ],
+)
+def test_finds_aliases(vocab: Vocabulary, text: str, expected: str) -> None:
+    assert [mention.id for mention in vocab.find(f"Experience with {text}.")] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("GNNs", "gnn"),
+        ("LLMs", "llms"),
+        ("transformers", "transformers"),
+        ("transformer", "transformers"),
+        ("knowledge graph", "knowledge-graphs"),
+        ("data pipeline", "data-pipelines"),
+        ("microservice", "microservices"),
+        ("ontology", "ontologies"),
+        ("recommender systems", "recommender-systems"),
+    ],
+)
+def test_finds_plural_and_singular_forms(vocab: Vocabulary, text: str, expected: str) -> None:
+    assert [mention.id for mention in vocab.find(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Python, Go and Rust", ["python", "go", "rust"]),
+        ("we go to conferences", []),
+        ("Go to our careers page", []),
+        ("a go-to person", []),
+        ("please send your CV and cover letter", []),
+        ("Please send your CV", []),
+        ("cv", []),
+        ("CV and NLP research", ["computer-vision", "nlp"]),
+        ("Python/R for statistics", ["python", "r", "statistics"]),
+        ("R&D in C-suite", []),
+        ("Apache Spark and Spark SQL", ["spark", "spark"]),
+        ("a spark of curiosity", []),
+        ("React, Swift", ["react", "swift"]),
+        ("react quickly to a swift change", []),
+        ("C, C++ and C#", ["c", "cpp", "csharp"]),
+    ],
+)
+def test_traps_need_exact_case_and_context(vocab: Vocabulary, text: str, expected: list[str]) -> None:
+    assert [mention.id for mention in vocab.find(text)] == expected
+
+
+def test_longest_match_wins_without_overlap(vocab: Vocabulary) -> None:
+    text = "Built RAG pipelines on Google Cloud Platform with GitHub Actions and Spark Streaming."
+    mentions = vocab.find(text)
+    assert [(m.id, m.surface) for m in mentions] == [
+        ("rag", "RAG pipelines"),
+        ("gcp", "Google Cloud Platform"),
+        ("github-actions", "GitHub Actions"),
+        ("spark", "Spark Streaming"),
+    ]
+    for before, after in itertools.pairwise(mentions):
+        assert before.end <= after.start
+
+
+def test_mentions_carry_offsets(vocab: Vocabulary) -> None:
+    text = "Deep learning frameworks such as Caffe2"
+    assert vocab.find(text) == [
+        SkillMention("deep-learning-frameworks", "Deep learning frameworks", 0, 24, "family"),
+        SkillMention("caffe2", "Caffe2", 33, 39, "skill"),
+    ]
+    for mention in vocab.find(text):
+        assert text[mention.start : mention.end] == mention.surface
+
+
+def test_does_not_match_inside_words(vocab: Vocabulary) -> None:
+    assert found(vocab, "Ruthless Javanese rage; Pythonic Gopher") == []
+    assert found(vocab, "Java and JavaScript") == [("java", "Java"), ("javascript", "JavaScript")]
+
+
+def test_find_is_deterministic(vocab: Vocabulary) -> None:
+    text = "PyTorch, TensorFlow, JAX, k8s, Terraform, dbt, Airflow, Kafka"
+    assert vocab.find(text) == vocab.find(text) == load_vocabulary().find(text)
+
+
+def test_family_chain_goes_up_to_the_root(vocab: Vocabulary) -> None:
+    assert vocab.family_of("caffe2") == ["deep-learning-frameworks", "machine-learning"]
+    assert vocab.family_of("langchain") == ["llms", "nlp", "machine-learning"]
+    assert vocab.family_of("deep-learning-frameworks") == ["deep-learning-frameworks", "machine-learning"]
+    assert vocab.family_of("no-such-skill") == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "score"),
+    [
+        ("pytorch", "pytorch", 1.0),
+        ("caffe2", "pytorch", 0.5),
+        ("caffe2", "deep-learning-frameworks", 0.5),
+        ("pytorch", "gnn", 0.25),
+        ("langchain", "bert", 0.25),
+        ("object-detection", "semantic-segmentation", 0.5),
+        ("pytorch", "kubernetes", 0.0),
+        ("pytorch", "no-such-skill", 0.0),
+    ],
+)
+def test_related_gives_partial_credit_for_families(vocab: Vocabulary, a: str, b: str, score: float) -> None:
+    assert vocab.related(a, b) == score
+    assert vocab.related(b, a) == score
+
+
+def test_user_entries_extend_the_vocabulary() -> None:
+    vocab = load_vocabulary(
+        {
+            "families": {"quantum": {"name": "Quantum computing"}},
+            "skills": {
+                "pytorch": {"aliases": ["PT2"]},
+                "qiskit": {"name": "Qiskit", "family": "quantum"},
+                "cirq": {"family": "quantum"},
+            },
+        }
+    )
+    assert found(vocab, "PT2, Qiskit and Cirq") == [
+        ("pytorch", "PT2"),
+        ("qiskit", "Qiskit"),
+        ("cirq", "Cirq"),
+    ]
+    assert vocab.skills["pytorch"].family == "deep-learning-frameworks"
+    assert vocab.related("qiskit", "cirq") == 0.5
+    assert "PT2" not in load_vocabulary().skills["pytorch"].aliases
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ({"skills": {"mine": {"name": "Mine", "aliases": ["k8s"]}}}, "also belongs to 'skills.kubernetes'"),
+        ({"skills": {"mine": {"name": "Mine", "family": "nowhere"}}}, "unknown family 'nowhere'"),
+        ({"skills": {"mine": {"name": "Mine", "colour": "red"}}}, "colour"),
+    ],
+)
+def test_bad_user_entries_are_reported(extra: dict[str, object], message: str) -> None:
+    with pytest.raises(ProfileError, match=message):
+        load_vocabulary(extra)
+
+
+def test_ordinary_english_is_not_a_skill(vocab: Vocabulary) -> None:
+    text = (
+        "We make great products. You will go through onboarding, cache your notes, rank priorities, "
+        "classify tickets and react to feedback with a swift and bright spark. Send your CV and "
+        "cover letter; publications welcome. A dash of humour, a lime, a clip, some yarn and an elk."
+    )
+    assert found(vocab, text) == []
