@@ -24,7 +24,8 @@ from tailor.loading import load_profile
 from tailor.matching.bm25 import BM25
 from tailor.matching.candidates import Candidate, candidates
 from tailor.matching.scoring import score_candidates
-from tailor.matching.tokens import terms
+from tailor.matching.tokens import STOPWORDS, tokens
+from tailor.matching.vocabulary import load_vocabulary
 from tailor.models.job import JobPosting
 from tailor.posting import read_posting
 
@@ -48,13 +49,18 @@ def ndcg(ranking: Sequence[str], grades: dict[str, int], k: int = K) -> float | 
 
 
 def rank_tailor(items: list[Candidate], posting: JobPosting) -> list[str]:
-    scores = score_candidates(items, posting)
+    scores = score_candidates(items, posting, load_vocabulary())
     return [s.candidate.id for s in sorted(scores, key=lambda s: (-s.value, s.candidate.order))]
 
 
+def plain_terms(text: str) -> list[str]:
+    """Lower-case words without stop words: no stemming, phrases or aliases."""
+    return [tok for tok in tokens(text) if tok not in STOPWORDS and not tok.isdigit()]
+
+
 def rank_bm25(items: list[Candidate], posting: JobPosting) -> list[str]:
-    index = BM25([terms(item.text) for item in items])
-    query = dict.fromkeys(terms(posting.text), 1.0)
+    index = BM25([plain_terms(item.text) for item in items])
+    query = dict.fromkeys(plain_terms(posting.text), 1.0)
     values = [sum(index.term_scores(i, query).values()) for i in range(len(items))]
     order = sorted(range(len(items)), key=lambda i: (-values[i], i))
     return [items[i].id for i in order]

@@ -137,7 +137,7 @@ def build(
 @posting_arg
 @company_opt
 @role_opt
-@click.option("--json", "as_json", is_flag=True, help="Print the full ranking as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print the whole report (as in match.json).")
 @click.option("--top", default=25, show_default=True, help="Rows to show (table only).")
 @date_opt
 def match(
@@ -149,18 +149,16 @@ def match(
     top: int,
     date: dt.date | None,
 ) -> None:
-    """Rank every profile item against POSTING, with scores and matched terms."""
+    """Rank every profile item against POSTING and show which requirements the CV covers."""
     from tailor.pipeline import match as run_match
 
     outcome = run_match(profile, _posting_input(posting, company, role), today=_today(date))
     if as_json:
-        click.echo(
-            json.dumps({k: outcome.report[k] for k in ("posting", "items")}, indent=2, ensure_ascii=False)
-        )
+        click.echo(json.dumps(outcome.report, indent=2, ensure_ascii=False))
         return
-    from tailor.terminal import print_ranking
+    from tailor.terminal import print_report
 
-    print_ranking(outcome.report, top)
+    print_report(outcome.report, top)
 
 
 @cli.command()

@@ -19,6 +19,7 @@ from tailor.models.job import JobPosting
 from tailor.models.profile import MasterProfile
 from tailor.output import slugify, write_all
 from tailor.report import match_report
+from tailor.report_md import match_markdown
 from tailor.resources import templates_dir
 
 __all__ = [
@@ -163,5 +164,6 @@ def build(request: BuildRequest) -> BuildResult:
         files[out_dir / "cv.docx"] = render_docx(cv, templates_dir() / "classic.docx")
     report = json.dumps(outcome.report, indent=2, ensure_ascii=False) + "\n"
     files[out_dir / "match.json"] = report.encode("utf-8")
+    files[out_dir / "match.md"] = match_markdown(outcome.report).encode("utf-8")
     changed = write_all(files, force=request.force)
     return BuildResult(out_dir, list(files), changed, outcome, _notes(outcome.posting))

@@ -9,10 +9,11 @@ from typing import Any
 
 from tailor import __version__
 from tailor.matching import Selection
+from tailor.matching.evidence import RequirementEvidence, fit_sentence
 from tailor.models.job import JobPosting
 from tailor.models.tailored import TailoredCV
 
-__all__ = ["document_order", "match_report"]
+__all__ = ["coverage", "document_order", "match_report"]
 
 
 def document_order(cv: TailoredCV) -> list[str]:
@@ -29,8 +30,34 @@ def document_order(cv: TailoredCV) -> list[str]:
     return order
 
 
+def coverage(entry: RequirementEvidence, shown: set[str]) -> str:
+    """``covered`` by the CV, ``dropped`` (the profile has evidence the CV leaves out), or ``missing``."""
+    if not entry.evidence:
+        return "missing"
+    return "covered" if any(e.item in shown for e in entry.evidence) else "dropped"
+
+
+def _requirements(selection: Selection, shown: set[str]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": entry.requirement.id,
+            "section": entry.requirement.section,
+            "kind": entry.requirement.kind,
+            "text": entry.requirement.text,
+            "weight": entry.requirement.weight,
+            "coverage": coverage(entry, shown),
+            "evidence": [
+                {"item": e.item, "kind": e.kind, "strength": e.strength, "matched": list(e.reasons[:5])}
+                for e in entry.evidence
+            ],
+        }
+        for entry in selection.requirements
+    ]
+
+
 def match_report(posting: JobPosting, selection: Selection) -> dict[str, Any]:
-    """The JSON-ready report: posting facts, every item's score, and the CV's order."""
+    """The JSON-ready report: posting facts, fit, requirements, every item's score, the CV's order."""
+    order = document_order(selection.cv)
     return {
         "tailor": __version__,
         "posting": {
@@ -41,6 +68,9 @@ def match_report(posting: JobPosting, selection: Selection) -> dict[str, Any]:
             "company_source": posting.company_source,
             "role_source": posting.role_source,
         },
+        "fit": selection.fit,
+        "fit_summary": fit_sentence(selection.fit, selection.requirements),
+        "requirements": _requirements(selection, set(order)),
         "items": [
             {
                 "id": item.id,
@@ -48,14 +78,17 @@ def match_report(posting: JobPosting, selection: Selection) -> dict[str, Any]:
                 "section": item.section,
                 "text": item.text,
                 "score": item.score,
+                "relevance": item.relevance,
+                "prior": item.prior,
                 "selected": item.selected,
                 "matched": list(item.matched),
+                "reasons": [{"requirement": r.requirement, "matched": list(r.matched)} for r in item.reasons],
             }
             for item in selection.items
         ],
         "cv": {
             "date": selection.cv.document_date.isoformat(),
             "sections": list(selection.cv.sections),
-            "order": document_order(selection.cv),
+            "order": order,
         },
     }

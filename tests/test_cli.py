@@ -44,7 +44,7 @@ def test_validate_misspelt_key_exits_2_with_line_and_suggestion() -> None:
 def test_build_writes_cv_docx_and_match_json(tmp_path: Path) -> None:
     code, out, _ = run("build", ERIC, POSTING, "--out", str(tmp_path), "--date", "2026-11-21")
     assert code == 0, out
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["cv.docx", "cv.pdf", "match.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cv.docx", "cv.pdf", "match.json", "match.md"]
     report = json.loads((tmp_path / "match.json").read_text())
     assert report["posting"]["company"] == "Northwind Robotics"
     assert report["cv"]["order"]
@@ -103,17 +103,52 @@ def test_match_json_shape() -> None:
     code, out, _ = run("match", ERIC, POSTING, "--json")
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"posting", "items"}
+    assert set(data) == {"tailor", "posting", "fit", "fit_summary", "requirements", "items", "cv"}
+    assert 0 <= data["fit"] <= 1
     item = data["items"][0]
-    assert set(item) == {"id", "kind", "section", "text", "score", "selected", "matched"}
+    assert set(item) == {
+        "id",
+        "kind",
+        "section",
+        "text",
+        "score",
+        "relevance",
+        "prior",
+        "selected",
+        "matched",
+        "reasons",
+    }
+    assert item["reasons"]
+    assert set(item["reasons"][0]) == {"requirement", "matched"}
     scores = [i["score"] for i in data["items"]]
     assert scores == sorted(scores, reverse=True)
+    requirement = data["requirements"][0]
+    assert set(requirement) == {"id", "section", "kind", "text", "weight", "coverage", "evidence"}
+    ids = {i["id"] for i in data["items"]}
+    for req in data["requirements"]:
+        assert req["coverage"] in {"covered", "dropped", "missing"}
+        assert (req["coverage"] == "missing") == (not req["evidence"])
+        for evidence in req["evidence"]:
+            assert evidence["item"] in ids
+            assert evidence["strength"] in {"strong", "partial"}
 
 
-def test_match_table() -> None:
+def test_match_table_shows_fit_ranking_and_coverage() -> None:
     code, out, _ = run("match", ERIC, POSTING, "--top", "5")
     assert code == 0
     assert "score" in out
+    assert "fit (" in out
+    assert "Requirements the CV covers" in out
+    assert "Requirements the profile does not cover" in out
+
+
+def test_build_writes_match_md_with_coverage(tmp_path: Path) -> None:
+    code, out, _ = run("build", ERIC, POSTING, "--out", str(tmp_path), "--date", "2026-11-21")
+    assert code == 0, out
+    text = (tmp_path / "match.md").read_text(encoding="utf-8")
+    assert text.startswith("# Match report: ")
+    for heading in ("## Selected items", "## Requirements the CV covers", "## Requirements the profile"):
+        assert heading in text
 
 
 def test_schema_prints_json_schema() -> None:

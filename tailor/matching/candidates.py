@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from tailor.models.profile import MasterProfile
+from tailor.models.fields import date_sort_key
+from tailor.models.profile import MasterProfile, Role
 
-__all__ = ["Candidate", "candidates"]
+__all__ = ["Candidate", "candidates", "newest_first"]
+
+
+def newest_first(roles: Iterable[Role]) -> list[Role]:
+    """Roles as a CV shows them: current first, then by end date, then start date.
+
+    Undated roles keep the order the person wrote them in (the sort is stable).
+    """
+    return sorted(
+        roles, key=lambda r: (date_sort_key(r.end or r.start), date_sort_key(r.start)), reverse=True
+    )
 
 
 @dataclass(frozen=True)
@@ -24,6 +36,10 @@ class Candidate:
     order: int
     """Position in the profile, for stable tie-breaking."""
     pinned: bool = False
+    position: int = 0
+    """Position within its role or section, as the person wrote it (0 = first)."""
+    recency: int = 0
+    """Rank of the item's role among the roles of its section, newest first (0 for other items)."""
 
 
 def candidates(profile: MasterProfile) -> list[Candidate]:
@@ -39,17 +55,36 @@ def candidates(profile: MasterProfile) -> list[Candidate]:
         skills: list[str],
         *,
         pin: bool = False,
+        position: int = 0,
+        recency: int = 0,
     ) -> None:
         match_text = " . ".join([text, *extra, *skills])
-        out.append(Candidate(item_id, kind, section, text, match_text, tuple(skills), len(out), pin))
+        out.append(
+            Candidate(
+                item_id, kind, section, text, match_text, tuple(skills), len(out), pin, position, recency
+            )
+        )
 
     for summary in profile.summaries:
         add("summary", "summary", summary.key, summary.text, summary.tags, summary.skills)
-    for section, _, role in profile.all_roles():
-        for bullet in role.bullets:
-            extra = [bullet.lead or "", *bullet.tags]
-            add("bullet", section, bullet.key, bullet.text, extra, bullet.skills, pin=bullet.pin)
-    for project in profile.projects:
+    for section in ("experience", "teaching", "volunteering"):
+        roles: list[Role] = getattr(profile, section)
+        rank = {id(role): n for n, role in enumerate(newest_first(roles))}
+        for role in roles:
+            for position, bullet in enumerate(role.bullets):
+                extra = [bullet.lead or "", *bullet.tags]
+                add(
+                    "bullet",
+                    section,
+                    bullet.key,
+                    bullet.text,
+                    extra,
+                    bullet.skills,
+                    pin=bullet.pin,
+                    position=position,
+                    recency=rank[id(role)],
+                )
+    for position, project in enumerate(profile.projects):
         add(
             "project",
             "projects",
@@ -58,8 +93,9 @@ def candidates(profile: MasterProfile) -> list[Candidate]:
             [project.name, *project.tags],
             project.skills,
             pin=project.pin,
+            position=position,
         )
-    for pub in profile.publications:
+    for position, pub in enumerate(profile.publications):
         add(
             "publication",
             "publications",
@@ -68,6 +104,7 @@ def candidates(profile: MasterProfile) -> list[Candidate]:
             [pub.venue or "", *pub.tags],
             pub.skills,
             pin=pub.pin,
+            position=position,
         )
     for answer in profile.answers:
         add("answer", "answers", answer.key, answer.text, [answer.prompt or "", *answer.tags], answer.skills)

@@ -1,87 +1,159 @@
-"""Pure relevance scores with reasons: BM25 over posting terms plus a skills bonus."""
+"""Pure relevance scores with reasons: requirement units matched by terms and skills.
+
+Every item is matched against every requirement unit of the posting. A unit
+match adds up two kinds of evidence:
+
+- **terms**: BM25 over the profile's items, with the unit's stemmed words and
+  adjacent-word phrases as the query (phrases count double);
+- **skills**: the skills vocabulary finds canonical skills in the unit and in
+  the item (its text, lead, tags and declared skills); the same skill counts
+  fully, a skill of the same family half, a cousin a quarter (Caffe2 is some
+  evidence for "deep learning frameworks").
+
+An item's relevance is the weighted sum of its unit matches (required lines
+weigh most, boilerplate nothing), scaled so that the best item has 1. The
+final score adds a mild prior (see :mod:`tailor.matching.prior`) for the
+person's own ordering, recency and substance.
+"""
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tailor.matching.bm25 import BM25
 from tailor.matching.candidates import Candidate
-from tailor.matching.tokens import STOPWORDS, terms, tokens
-from tailor.models.job import JobPosting
+from tailor.matching.prior import prior
+from tailor.matching.tokens import surface_terms, terms
+from tailor.matching.vocabulary import Vocabulary
+from tailor.models.job import JobPosting, Requirement
 
-__all__ = ["Score", "posting_query", "score_candidates"]
+__all__ = ["Score", "UnitMatch", "posting_units", "score_candidates"]
 
-SKILL_WEIGHT = 1.0
-"""Bonus per declared item skill that the posting names, times the posting's weight for it."""
+PHRASE_WEIGHT = 2.0
+"""A matched two-word phrase counts this many times a single word."""
+SKILL_WEIGHT = 2.0
+"""A matched vocabulary skill, relative to one BM25 point of term evidence."""
+PRIOR_WEIGHT = 0.8
+"""How much the prior adds to a relevance scaled to [0, 1]."""
 MAX_MATCHED = 8
 
 
 @dataclass(frozen=True)
+class UnitMatch:
+    """How well one item answers one requirement unit, and why."""
+
+    requirement: str
+    value: float
+    reasons: tuple[str, ...]
+    """Matched terms and skills (as ``skill:Name``), strongest first."""
+
+
+@dataclass(frozen=True)
 class Score:
-    """A candidate's score and the posting terms that produced it, strongest first."""
+    """A candidate's score, its parts, and the requirement units behind it."""
 
     candidate: Candidate
     value: float
+    relevance: float
+    """Weighted requirement evidence, scaled so that the best item has 1."""
+    prior: float
     matched: tuple[str, ...]
+    """Matched terms and skills over all units, strongest first."""
+    units: tuple[UnitMatch, ...]
+    """Units this item gives evidence for, strongest first."""
 
 
-def _weighted_lines(posting: JobPosting) -> list[tuple[str, float]]:
-    lines = [(line, section.weight) for section in posting.sections for line in section.lines]
-    if not lines or not any(weight for _, weight in lines):
-        return [(line, 1.0) for line in posting.text.splitlines() if line.strip()]
-    return [(line, weight) for line, weight in lines if weight > 0]
+def posting_units(posting: JobPosting) -> tuple[Requirement, ...]:
+    """The posting's requirement units, or its whole text as one unit when it has none."""
+    if posting.requirements:
+        return posting.requirements
+    return (Requirement(id="r1", section="", kind="other", text=posting.text, weight=1.0),)
 
 
-def posting_query(posting: JobPosting) -> dict[str, float]:
-    """Term weights for the posting: section weight per occurrence, dampened by a log."""
-    raw: dict[str, float] = defaultdict(float)
-    for line, weight in _weighted_lines(posting):
-        for term in set(terms(line)):
-            raw[term] += weight
-    return {term: 1 + math.log(w) if w >= 1 else w for term, w in raw.items()}
+class _Matcher:
+    """Per-posting state: the BM25 index over items and the skills of items and units."""
+
+    def __init__(self, items: Sequence[Candidate], vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        self.index = BM25([terms(item.match_text) for item in items])
+        self.item_skills = [self._skills(item.match_text, item.skills) for item in items]
+        self._related: dict[tuple[str, str], float] = {}
+
+    def _skills(self, text: str, declared: Sequence[str] = ()) -> set[str]:
+        found = set(self.vocabulary.ids(text))
+        for skill in declared:
+            found.update(self.vocabulary.ids(skill))
+        return found
+
+    def related(self, a: str, b: str) -> float:
+        key = (a, b)
+        if key not in self._related:
+            self._related[key] = self.vocabulary.related(a, b)
+        return self._related[key]
+
+    def unit(self, position: int, unit: Requirement, unit_skills: set[str]) -> UnitMatch | None:
+        query = dict.fromkeys(terms(unit.text), 1.0)
+        surface = surface_terms(unit.text)
+        parts = {
+            surface.get(term, term): value * (PHRASE_WEIGHT if " " in term else 1.0)
+            for term, value in self.index.term_scores(position, query).items()
+        }
+        for skill in sorted(unit_skills):
+            best = max((self.related(skill, own) for own in self.item_skills[position]), default=0.0)
+            if best:
+                parts[f"skill:{self.vocabulary.name(skill)}"] = SKILL_WEIGHT * best
+        if not parts:
+            return None
+        ranked = sorted(parts.items(), key=lambda kv: (-kv[1], kv[0]))
+        return UnitMatch(unit.id, round(sum(parts.values()), 4), tuple(term for term, _ in ranked))
 
 
-def _skill_key(skill: str) -> str:
-    return " ".join(tok for tok in tokens(skill) if tok not in STOPWORDS)
-
-
-def _skill_weights(posting: JobPosting, skills: set[str]) -> dict[str, float]:
-    """How strongly the posting asks for each skill phrase (0 when it does not mention it)."""
-    lines = [(" " + " ".join(tokens(line)) + " ", weight) for line, weight in _weighted_lines(posting)]
-    out: dict[str, float] = {}
-    for skill in skills:
-        key = _skill_key(skill)
-        total = sum(weight for line, weight in lines if key and f" {key} " in line)
-        out[skill] = 1 + math.log(total) if total >= 1 else total
-    return out
-
-
-def score_candidates(items: list[Candidate], posting: JobPosting) -> list[Score]:
-    """Score every candidate against the posting, in candidate order.
+def score_candidates(items: list[Candidate], posting: JobPosting, vocabulary: Vocabulary) -> list[Score]:
+    """Score every candidate against the posting's requirement units, in candidate order.
 
     Args:
         items: Candidates from :func:`tailor.matching.candidates.candidates`.
-        posting: The job posting.
+        posting: The job posting, with its requirement units.
+        vocabulary: The skills vocabulary (shipped, possibly extended by the profile).
 
     Returns:
-        One :class:`Score` per candidate; ``matched`` names the terms behind the score.
+        One :class:`Score` per candidate, with the units and terms behind it.
     """
     if not items:
         return []
-    query = posting_query(posting)
-    index = BM25([terms(item.match_text) for item in items])
-    skill_weights = _skill_weights(posting, {s for item in items for s in item.skills})
+    matcher = _Matcher(items, vocabulary)
+    units = posting_units(posting)
+    unit_skills = [set(vocabulary.ids(unit.text)) for unit in units]
+    raw: list[tuple[float, defaultdict[str, float], list[UnitMatch]]] = []
+    for position in range(len(items)):
+        total = 0.0
+        reasons: defaultdict[str, float] = defaultdict(float)
+        matches: list[UnitMatch] = []
+        for unit, skills in zip(units, unit_skills, strict=True):
+            match = matcher.unit(position, unit, skills)
+            if match is None or unit.weight <= 0:
+                continue
+            matches.append(match)
+            total += unit.weight * match.value
+            for rank, reason in enumerate(match.reasons):
+                reasons[reason] += unit.weight / (1 + rank)
+        raw.append((total, reasons, matches))
+    best = max(total for total, _, _ in raw) or 1.0
     scores = []
-    for position, item in enumerate(items):
-        contributions = index.term_scores(position, query)
-        for skill in item.skills:
-            if skill_weights.get(skill):
-                key = f"skill:{skill}"
-                contributions[key] = contributions.get(key, 0.0) + SKILL_WEIGHT * skill_weights[skill]
-        value = sum(contributions.values())
-        ranked = sorted(contributions.items(), key=lambda kv: (-kv[1], kv[0]))
-        matched = tuple(term for term, _ in ranked[:MAX_MATCHED])
-        scores.append(Score(item, round(value, 4), matched))
+    for item, (total, reasons, matches) in zip(items, raw, strict=True):
+        relevance = total / best
+        item_prior = prior(item)
+        matched = sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_MATCHED]
+        scores.append(
+            Score(
+                candidate=item,
+                value=round(relevance + PRIOR_WEIGHT * item_prior, 4),
+                relevance=round(relevance, 4),
+                prior=round(item_prior, 4),
+                matched=tuple(term for term, _ in matched),
+                units=tuple(sorted(matches, key=lambda m: (-m.value, m.requirement))),
+            )
+        )
     return scores

@@ -6,24 +6,34 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from tailor.matching.candidates import candidates
-from tailor.matching.scoring import Score, score_candidates
+from tailor.matching.candidates import candidates, newest_first
+from tailor.matching.evidence import RequirementEvidence, evidence_map, fit
+from tailor.matching.scoring import Score, posting_units, score_candidates
 from tailor.matching.tokens import STOPWORDS, tokens
-from tailor.models.fields import date_sort_key
+from tailor.matching.vocabulary import load_vocabulary
 from tailor.models.job import JobPosting
 from tailor.models.profile import MasterProfile, Publication, Role, SkillGroup
 from tailor.models.rules import Rules
-from tailor.models.tailored import ScoredItem, TailoredBullet, TailoredCV, TailoredProject, TailoredRole
+from tailor.models.tailored import (
+    ItemReason,
+    ScoredItem,
+    TailoredBullet,
+    TailoredCV,
+    TailoredProject,
+    TailoredRole,
+)
 
 __all__ = ["Selection", "select"]
 
 
 @dataclass(frozen=True)
 class Selection:
-    """The tailored CV and every item's score, sorted by score (ties in profile order)."""
+    """The tailored CV, every item's score (best first), and the requirement evidence."""
 
     cv: TailoredCV
     items: tuple[ScoredItem, ...]
+    requirements: tuple[RequirementEvidence, ...] = ()
+    fit: float = 0.0
 
 
 class _Picker:
@@ -71,9 +81,7 @@ def _role(role: Role, picker: _Picker) -> TailoredRole:
 
 
 def _roles(roles: Iterable[Role], picker: _Picker) -> tuple[TailoredRole, ...]:
-    kept = [r for r in roles if r.key not in picker.excluded]
-    # Reverse-chronological: current roles first, then by end date, then start date.
-    kept.sort(key=lambda r: (date_sort_key(r.end or r.start), date_sort_key(r.start)), reverse=True)
+    kept = newest_first(r for r in roles if r.key not in picker.excluded)
     return tuple(_role(role, picker) for role in kept)
 
 
@@ -106,7 +114,8 @@ def select(
         The tailored CV plus every item's score, for match.json and ``tailor match``.
     """
     rules = rules or profile.rules
-    scores = score_candidates(candidates(profile), posting)
+    vocabulary = load_vocabulary(profile.vocabulary)
+    scores = score_candidates(candidates(profile), posting, vocabulary)
     picker = _Picker(scores, rules)
     summaries = picker.pick([s.key for s in profile.summaries], 1)
     summary = next((s for s in profile.summaries if s.key in summaries), None)
@@ -135,7 +144,8 @@ def select(
     )
     present = tuple(s for s in rules.sections if _has(cv, s))
     cv = cv.model_copy(update={"sections": present})
-    return Selection(cv, _scored_items(scores, picker.selected, present))
+    evidence = evidence_map(scores, posting_units(posting))
+    return Selection(cv, _scored_items(scores, picker.selected, present), evidence, fit(evidence))
 
 
 def _has(cv: TailoredCV, section: str) -> bool:
@@ -153,8 +163,11 @@ def _scored_items(
             section=s.candidate.section,
             text=s.candidate.text,
             score=s.value,
+            relevance=s.relevance,
+            prior=s.prior,
             selected=s.candidate.id in selected and s.candidate.section in sections,
             matched=s.matched,
+            reasons=tuple(ItemReason(requirement=m.requirement, matched=m.reasons[:5]) for m in s.units),
         )
         for s in ordered
     )

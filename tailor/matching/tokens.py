@@ -2,7 +2,8 @@
 
 Plurals are folded ("models" -> "model"), stop words dropped, a few common
 aliases mapped to one canonical term, and adjacent terms also form bigrams so
-that phrases like "computer vision" match as phrases.
+that phrases like "computer vision" match as phrases. Matching terms are
+stemmed (Snowball English), so "recommend" meets "recommendation".
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache, lru_cache
 
-__all__ = ["STOPWORDS", "terms", "tokens"]
+__all__ = ["STOPWORDS", "surface_terms", "terms", "tokens"]
 
 _PROTECTED = [
     "c++",
@@ -301,9 +303,35 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@cache
+def _stemmer() -> Callable[[str], str]:
+    import snowballstemmer  # type: ignore[import-untyped]
+
+    stem: Callable[[str], str] = snowballstemmer.stemmer("english").stemWord
+    return stem
+
+
+@lru_cache(maxsize=16384)
+def _stem(token: str) -> str:
+    return _stemmer()(token) if token.isalpha() and len(token) > 3 else token
+
+
 @lru_cache(maxsize=4096)
 def terms(text: str) -> tuple[str, ...]:
-    """Matching terms: content tokens plus bigrams of adjacent content tokens."""
-    toks = [tok for tok in tokens(text) if tok not in STOPWORDS and not tok.isdigit()]
+    """Matching terms: stemmed content tokens plus bigrams of adjacent content tokens."""
+    toks = [_stem(tok) for tok in tokens(text) if tok not in STOPWORDS and not tok.isdigit()]
     bigrams = [f"{a} {b}" for a, b in itertools.pairwise(toks)]
     return tuple(toks + bigrams)
+
+
+@lru_cache(maxsize=4096)
+def surface_terms(text: str) -> dict[str, str]:
+    """Each matching term of ``text`` mapped to the words it came from, for explanations."""
+    toks = [tok for tok in tokens(text) if tok not in STOPWORDS and not tok.isdigit()]
+    stems = [_stem(tok) for tok in toks]
+    out: dict[str, str] = {}
+    for stem, tok in zip(stems, toks, strict=True):
+        out.setdefault(stem, tok)
+    for (s1, s2), (t1, t2) in zip(itertools.pairwise(stems), itertools.pairwise(toks), strict=True):
+        out.setdefault(f"{s1} {s2}", f"{t1} {t2}")
+    return out

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["FieldSource", "JobPosting", "PostingSection"]
+__all__ = ["FieldSource", "JobPosting", "PostingSection", "Requirement"]
 
 FieldSource = Literal["front matter", "option", "inferred", "missing"]
 
@@ -34,6 +34,18 @@ class PostingSection(BaseModel):
     lines: tuple[str, ...] = ()
 
 
+class Requirement(BaseModel):
+    """One line of the posting that asks something of the candidate, with its weight."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str = Field(description="Stable within the posting: r1, r2, ... in posting order.")
+    section: str = Field(description="The posting's own heading for the line ('' before any heading).")
+    kind: SectionKind
+    text: str
+    weight: float
+
+
 class JobPosting(BaseModel):
     """The posting as tailor understands it."""
 
@@ -49,3 +61,4 @@ class JobPosting(BaseModel):
     company_source: FieldSource = "missing"
     role_source: FieldSource = "missing"
     sections: tuple[PostingSection, ...] = ()
+    requirements: tuple[Requirement, ...] = ()

@@ -278,6 +278,14 @@ class MasterProfile(Model):
     answers: list[Answer] = Field(default_factory=list)
     stories: list[Story] = Field(default_factory=list)
     rules: Rules = Field(default_factory=Rules, description="Default selection rules for this profile.")
+    vocabulary: dict[str, dict[str, dict[str, Any]]] = Field(
+        default_factory=dict,
+        description=(
+            "Extra skills and families for matching, in the shape of tailor's skills vocabulary: "
+            "`skills: {id: {name, family, aliases}}`, `families: {id: {name, parent, aliases}}`. "
+            "A known id gains the aliases given."
+        ),
+    )
 
     def all_roles(self) -> list[tuple[str, int, Role]]:
         """Every role with its section name and index."""

@@ -13,6 +13,7 @@ from tailor.models.profile import Award, Education, Person, Publication, SkillGr
 from tailor.models.rules import SectionName
 
 __all__ = [
+    "ItemReason",
     "ScoredItem",
     "TailoredBullet",
     "TailoredCV",
@@ -50,6 +51,13 @@ class TailoredProject(_Frozen):
     url: str | None = None
 
 
+class ItemReason(_Frozen):
+    """One requirement unit an item answers, and the posting terms or skills that matched."""
+
+    requirement: str
+    matched: tuple[str, ...]
+
+
 class ScoredItem(_Frozen):
     """One selectable item with its score and the posting terms it matched."""
 
@@ -58,9 +66,15 @@ class ScoredItem(_Frozen):
     section: str
     text: str
     score: float
+    relevance: float = 0.0
+    """Requirement evidence, scaled so that the best item of the profile has 1."""
+    prior: float = 0.0
+    """Posting-independent part: the person's own order, recency, section and length."""
     selected: bool
     matched: tuple[str, ...] = ()
-    reason: str = ""
+    """Matched posting terms and skills (``skill:Name``), strongest first."""
+    reasons: tuple[ItemReason, ...] = ()
+    """The requirement units this item answers, strongest first, with the terms behind each."""
 
 
 class TailoredCV(_Frozen):

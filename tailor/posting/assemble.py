@@ -16,6 +16,7 @@ from tailor.posting.header import split_header
 from tailor.posting.infer import infer_company
 from tailor.posting.jsonld import JobFacts
 from tailor.posting.lines import parse_lines, render_lines
+from tailor.posting.requirements import requirement_units
 from tailor.posting.sections import build_sections
 
 __all__ = ["Facts", "assemble"]
@@ -74,6 +75,7 @@ def assemble(body: str, facts: Facts) -> JobPosting:
         facts.company, facts.front.get("company"), ld.company or header.company or infer_company(lines)
     )
     role, role_source = _pick(facts.role, facts.front.get("role"), ld.title or header.title)
+    sections = build_sections(lines)
     return JobPosting(
         source=facts.source,
         text=render_lines(lines),
@@ -84,5 +86,6 @@ def assemble(body: str, facts: Facts) -> JobPosting:
         url=facts.front.get("url") or ld.url,
         company_source=company_source,
         role_source=role_source,
-        sections=build_sections(lines),
+        sections=sections,
+        requirements=requirement_units(sections),
     )

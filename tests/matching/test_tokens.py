@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tailor.matching.tokens import terms, tokens
+from tailor.matching.tokens import surface_terms, terms, tokens
 
 
 @pytest.mark.parametrize(
@@ -21,11 +21,25 @@ def test_tokens_keep_technical_terms_intact(text: str, expected: tuple[str, ...]
     assert tokens(text) == expected
 
 
-def test_terms_drop_stop_words_and_add_bigrams() -> None:
+def test_terms_drop_stop_words_stem_and_add_bigrams() -> None:
     assert terms("the object detection models") == (
         "object",
-        "detection",
+        "detect",
         "model",
-        "object detection",
-        "detection model",
+        "object detect",
+        "detect model",
     )
+
+
+def test_stemming_meets_related_word_forms() -> None:
+    assert terms("recommendation")[0] == terms("recommend")[0] == terms("recommender")[0]
+
+
+def test_surface_terms_explain_stems_with_the_posting_words() -> None:
+    assert surface_terms("object detection models") == {
+        "object": "object",
+        "detect": "detection",
+        "model": "model",
+        "object detect": "object detection",
+        "detect model": "detection model",
+    }

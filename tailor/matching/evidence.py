@@ -1,0 +1,118 @@
+"""Requirement -> evidence: for each unit of the posting, the profile items that answer it.
+
+Strength is read off the unit match (see :mod:`tailor.matching.scoring`):
+
+- **strong**: the item names a skill the line asks for, or shares a phrase with
+  it, and the match is substantial;
+- **partial**: some real overlap (a related skill, a phrase, several shared
+  words; one shared word alone is never evidence);
+- **none**: nothing in the profile answers the line.
+
+The overall fit is the weighted share of requirement units with evidence
+(strong counts 1, partial 1/2). It is deliberately plain: a posting the
+profile has nothing to do with gets a low figure however many common words
+("experience", "team") the two share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from tailor.matching.scoring import Score, UnitMatch
+from tailor.models.job import Requirement
+
+__all__ = ["Evidence", "RequirementEvidence", "Strength", "evidence_map", "fit", "fit_sentence"]
+
+Strength = Literal["strong", "partial", "none"]
+
+STRONG = 3.0
+"""Unit-match value for strong evidence (one exact skill counts 2, a shared phrase about 2-4)."""
+PARTIAL = 1.5
+"""Unit-match value for partial evidence."""
+MAX_EVIDENCE = 3
+CREDIT: dict[Strength, float] = {"strong": 1.0, "partial": 0.5, "none": 0.0}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One profile item answering one requirement unit."""
+
+    item: str
+    kind: str
+    strength: Strength
+    value: float
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RequirementEvidence:
+    """A requirement unit with its best evidence, strongest first."""
+
+    requirement: Requirement
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def strength(self) -> Strength:
+        return self.evidence[0].strength if self.evidence else "none"
+
+
+def _is_specific(match: UnitMatch) -> bool:
+    """A full skill match or a shared two-word phrase, not just common single words."""
+    return any(reason.startswith("skill:") or " " in reason for reason in match.reasons)
+
+
+def strength_of(match: UnitMatch) -> Strength:
+    """How strongly one unit match counts as evidence."""
+    if match.value >= STRONG and _is_specific(match):
+        return "strong"
+    if match.value >= PARTIAL and (_is_specific(match) or len(match.reasons) >= 2):
+        return "partial"
+    return "none"
+
+
+def evidence_map(scores: Sequence[Score], units: Sequence[Requirement]) -> tuple[RequirementEvidence, ...]:
+    """The best evidence items for every requirement unit, in posting order.
+
+    Args:
+        scores: Every candidate's score (with its unit matches).
+        units: The posting's requirement units.
+
+    Returns:
+        One entry per unit; at most three evidence items each, strongest first,
+        ties in profile order. Units with no evidence have an empty tuple.
+    """
+    found: dict[str, list[tuple[float, int, Evidence]]] = {unit.id: [] for unit in units}
+    for score in scores:
+        for match in score.units:
+            strength = strength_of(match)
+            if strength == "none" or match.requirement not in found:
+                continue
+            item = Evidence(score.candidate.id, score.candidate.kind, strength, match.value, match.reasons)
+            found[match.requirement].append((-match.value, score.candidate.order, item))
+    return tuple(
+        RequirementEvidence(unit, tuple(entry[2] for entry in sorted(found[unit.id])[:MAX_EVIDENCE]))
+        for unit in units
+    )
+
+
+def fit(evidence: Sequence[RequirementEvidence]) -> float:
+    """Weighted share of requirement units the profile answers, in [0, 1]."""
+    total = sum(entry.requirement.weight for entry in evidence)
+    if total <= 0:
+        return 0.0
+    covered = sum(entry.requirement.weight * CREDIT[entry.strength] for entry in evidence)
+    return round(covered / total, 3)
+
+
+def fit_sentence(value: float, evidence: Sequence[RequirementEvidence]) -> str:
+    """A plain sentence about the fit, for the report and the terminal."""
+    answered = sum(1 for entry in evidence if entry.strength != "none")
+    strong = sum(1 for entry in evidence if entry.strength == "strong")
+    counts = f"{strong} of {len(evidence)} requirement lines have strong evidence, {answered} have some"
+    if value < 0.2:
+        return f"Low fit ({value:.2f}): this posting has little to do with the profile; {counts}."
+    if value < 0.4:
+        return f"Partial fit ({value:.2f}): {counts}."
+    return f"Good fit ({value:.2f}): {counts}."

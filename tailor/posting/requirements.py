@@ -1,0 +1,75 @@
+"""Turn a posting's sections into requirement units: one line, one id, one weight.
+
+A unit is a line that asks something of the candidate: a required or preferred
+qualification, a responsibility, or a line under an unrecognised heading. Lines
+about the company, benefits, pay, logistics and legal text are not units (their
+weight is zero or near it). Inside a requirements list, a line that calls
+itself optional ("... is a plus", "preferred but not required") counts as
+preferred. A posting without any recognised section falls back to every line
+that carries weight, so that matching always has something to work with.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tailor.models.job import PostingSection, Requirement, SectionKind
+from tailor.posting.classify import WEIGHTS
+
+__all__ = ["requirement_units"]
+
+_UNIT_KINDS: frozenset[SectionKind] = frozenset({"required", "preferred", "responsibilities", "other"})
+_FALLBACK_WEIGHT = WEIGHTS["other"]
+
+_INLINE_PREFERRED = re.compile(
+    r"\b(?:is|are|would be|a) (?:an? )?(?:big |huge |strong |definite )?(?:plus|bonus|advantage)\b"
+    r"|\bpreferred\b|\bnice[- ]to[- ]have\b|\bdesirable\b|\badvantageous\b|\bnot required\b",
+    re.IGNORECASE,
+)
+_NOT_A_REQUIREMENT = re.compile(
+    r"\b(?:do not|don't|doesn't|need not|not) (?:need to )?(?:meet|match|have|check) (?:every|all|each)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _kind_and_weight(section: PostingSection, line: str) -> tuple[SectionKind, float]:
+    if section.kind in ("required", "other") and _INLINE_PREFERRED.search(line):
+        return "preferred", min(section.weight, WEIGHTS["preferred"]) or WEIGHTS["preferred"]
+    return section.kind, section.weight
+
+
+def _is_unit(line: str) -> bool:
+    return bool(_WORD.search(line)) and not _NOT_A_REQUIREMENT.search(line)
+
+
+def requirement_units(sections: tuple[PostingSection, ...]) -> tuple[Requirement, ...]:
+    """The posting's requirement units in posting order, numbered r1, r2, ...
+
+    Args:
+        sections: The posting's classified sections.
+
+    Returns:
+        One unit per weighted line. Sections of kind about, benefits, pay,
+        logistics and legal give none, unless the posting has nothing else.
+    """
+    found: list[tuple[PostingSection, str, SectionKind, float]] = []
+    for section in sections:
+        if section.kind not in _UNIT_KINDS or section.weight <= 0:
+            continue
+        for line in section.lines:
+            if _is_unit(line):
+                kind, weight = _kind_and_weight(section, line)
+                found.append((section, line, kind, weight))
+    if not found:
+        found = [
+            (section, line, section.kind, max(section.weight, _FALLBACK_WEIGHT))
+            for section in sections
+            if section.weight > 0
+            for line in section.lines
+            if _is_unit(line)
+        ]
+    return tuple(
+        Requirement(id=f"r{n}", section=section.heading, kind=kind, text=line, weight=weight)
+        for n, (section, line, kind, weight) in enumerate(found, start=1)
+    )

@@ -1,0 +1,118 @@
+"""Requirement evidence, fit, and scores with reasons."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tailor.loading import load_profile
+from tailor.matching.candidates import candidates
+from tailor.matching.evidence import evidence_map, fit, fit_sentence, strength_of
+from tailor.matching.scoring import UnitMatch, posting_units, score_candidates
+from tailor.matching.vocabulary import load_vocabulary
+from tailor.models.job import JobPosting
+from tailor.models.profile import MasterProfile
+from tailor.posting import read_posting
+from tests.conftest import PROFILES, SHARED_JOBS
+
+NEGATIVE_CONTROLS = ("14-surgical-notes-medical-coder",)
+ML_PROFILES = ("eric-kim", "cuong-dao", "research-engineer", "data-scientist")
+
+
+def posting(text: str) -> JobPosting:
+    return read_posting("-", text=text, company="Acme", role="Engineer")
+
+
+def profile(*bullets: str) -> MasterProfile:
+    return MasterProfile.model_validate(
+        {
+            "person": {"name": "Test Person"},
+            "experience": [
+                {"title": "Engineer", "organisation": "Acme", "start": "2020-01", "bullets": bullets}
+            ],
+        }
+    )
+
+
+def report(prof: MasterProfile, job: JobPosting) -> tuple[list, tuple]:  # type: ignore[type-arg]
+    scores = score_candidates(candidates(prof), job, load_vocabulary())
+    return scores, evidence_map(scores, posting_units(job))
+
+
+JOB = posting(
+    "## Requirements\n- Deep learning frameworks such as PyTorch\n- Kubernetes in production\n"
+    "## Nice to have\n- Experience with accounting software\n## Benefits\n- Free lunch and a gym\n"
+)
+
+
+def test_skill_match_is_strong_and_family_credit_is_partial() -> None:
+    prof = profile("Trained detection models in PyTorch on GPUs.", "Built models with Caffe2.")
+    _, evidence = report(prof, JOB)
+    first = evidence[0]
+    assert first.requirement.text.startswith("Deep learning frameworks")
+    assert [e.strength for e in first.evidence] == ["strong", "partial"]
+    assert first.evidence[0].reasons[0].startswith("skill:")
+
+
+def test_unanswered_requirement_has_no_evidence() -> None:
+    _, evidence = report(profile("Trained detection models in PyTorch."), JOB)
+    by_text = {e.requirement.text: e for e in evidence}
+    assert by_text["Kubernetes in production"].strength == "none"
+    assert by_text["Experience with accounting software"].evidence == ()
+
+
+def test_one_shared_common_word_is_never_evidence() -> None:
+    match = UnitMatch("r1", 3.5, ("code",))
+    assert strength_of(match) == "none"
+    assert strength_of(UnitMatch("r1", 3.5, ("skill:Python",))) == "strong"
+    assert strength_of(UnitMatch("r1", 1.6, ("data", "pipeline"))) == "partial"
+
+
+def test_scores_carry_requirement_ids_and_terms() -> None:
+    scores, _ = report(profile("Ran Kubernetes clusters in production.", "Organised the office party."), JOB)
+    best, other = scores
+    assert best.relevance == 1.0
+    assert [m.requirement for m in best.units][:1] == ["r2"]
+    assert "skill:Kubernetes" in best.matched
+    assert other.units == ()
+    assert best.value > other.value
+
+
+def test_fit_counts_strong_fully_and_partial_half() -> None:
+    _, evidence = report(profile("Trained models in PyTorch.", "Ran Kubernetes clusters in production."), JOB)
+    value = fit(evidence)
+    assert value == pytest.approx((1.0 + 1.0) / (1.0 + 1.0 + 0.6), abs=0.001)
+    assert fit_sentence(value, evidence).startswith("Good fit")
+    assert fit_sentence(0.05, evidence).startswith("Low fit (0.05): this posting has little to do")
+
+
+def _fits(name: str) -> dict[str, float]:
+    prof = load_profile(PROFILES / f"{name}.yaml")
+    items = candidates(prof)
+    out = {}
+    for path in sorted(SHARED_JOBS.iterdir()):
+        if path.stem[0].isdigit():
+            job = read_posting(path)
+            scores = score_candidates(items, job, load_vocabulary())
+            out[path.stem] = fit(evidence_map(scores, posting_units(job)))
+    return out
+
+
+@pytest.mark.parametrize("name", ML_PROFILES)
+def test_negative_controls_fit_below_every_real_posting(name: str) -> None:
+    if not SHARED_JOBS.is_dir():
+        pytest.skip("the development postings (../shared/jobs) are not beside this checkout")
+    fits = _fits(name)
+    negative = [fits[n] for n in NEGATIVE_CONTROLS]
+    real = [v for n, v in fits.items() if n not in NEGATIVE_CONTROLS]
+    assert max(negative) < min(real)
+    assert max(negative) < 0.2
+
+
+def test_scoring_is_deterministic() -> None:
+    prof = load_profile(Path(PROFILES / "eric-kim.yaml"))
+    job = posting("## Requirements\n- Computer vision and object detection in PyTorch\n- C++\n")
+    first, _ = report(prof, job)
+    second, _ = report(prof, job)
+    assert first == second
