@@ -278,6 +278,13 @@ class MasterProfile(Model):
     answers: list[Answer] = Field(default_factory=list)
     stories: list[Story] = Field(default_factory=list)
     rules: Rules = Field(default_factory=Rules, description="Default selection rules for this profile.")
+    unplaced: list[Paragraph] = Field(
+        default_factory=list,
+        description=(
+            "Text `tailor import` found but could not place. Move each piece into the right section "
+            "(or delete it); tailor never renders or selects it."
+        ),
+    )
 
     def all_roles(self) -> list[tuple[str, int, Role]]:
         """Every role with its section name and index."""
