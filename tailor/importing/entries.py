@@ -9,6 +9,7 @@ both work.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from tailor.importing.dates import find_range
@@ -17,9 +18,10 @@ from tailor.importing.words import is_sentence, word_count
 
 __all__ = ["Entry", "group_entries", "is_header_line"]
 
-_MAX_HEADER_WORDS = 14
-_MAX_HEADER_CHARS = 130
+_MAX_HEADER_WORDS = 20
+_MAX_HEADER_CHARS = 170
 _MAX_LEAD_LINES = 3
+_FIELDS = re.compile(r"\s[·|—–]\s|\t|\s@\s")
 _PREFIXED = ("thesis:", "advisor:", "advisors:", "supervisor:", "supervisors:", "gpa:", "grade:")
 
 
@@ -95,7 +97,8 @@ def _short_run_before(units: list[Unit], index: int, floor: int) -> int:
 def _anchor_starts(units: list[Unit]) -> list[int]:
     anchors = [i for i, unit in enumerate(units) if _is_anchor(unit)]
     if not anchors:
-        return []
+        # Undated entries: lines such as "Title · Company" or "Title | Company" start them.
+        return [i for i, unit in enumerate(units) if is_header_line(unit) and _FIELDS.search(unit.plain)]
     lead = min(_short_run_before(units, anchors[0], 0), _MAX_LEAD_LINES)
     starts = []
     for number, anchor in enumerate(anchors):

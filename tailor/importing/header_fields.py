@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tailor.importing.dates import DateRange, find_range
+from tailor.importing.dates import DateRange, find_date, find_range
 from tailor.importing.units import Unit
 from tailor.importing.words import has_title_word, is_location, is_strong_org, is_unit, split_location
 
@@ -45,7 +45,7 @@ def _parts(units: list[Unit], fields: HeaderFields) -> list[_Part]:
     parts = []
     for unit in units:
         text = unit.plain
-        dates = find_range(text)
+        dates = find_range(text) or _lone_date(text)
         if dates and fields.dates is None:
             fields.dates = dates
             text = dates.remove_from(text)
@@ -56,6 +56,15 @@ def _parts(units: list[Unit], fields: HeaderFields) -> list[_Part]:
         if unit.kind == "heading" and fields.heading is None:
             fields.heading = text
     return parts
+
+
+def _lone_date(text: str) -> DateRange | None:
+    """A single date on a header line: "Present" ends a role, any other date starts it."""
+    found = find_date(text)
+    if found is None or found.end is None:
+        present = re.search(r"\b(?:present|current)\b", text, re.I)
+        return DateRange(None, "present", present.span()) if present else None
+    return DateRange(found.end, None, found.span)
 
 
 def split_org_unit(text: str) -> tuple[str, str | None]:
@@ -97,7 +106,8 @@ def _title_index(parts: list[_Part]) -> int | None:
     for index, part in enumerate(parts):
         if has_title_word(part.text) and not is_location(part.text):
             return index
-    return next((index for index, part in enumerate(parts) if part.heading), None)
+    heading = next((index for index, part in enumerate(parts) if part.heading), None)
+    return heading if heading is not None or not parts else 0
 
 
 def parse_header(units: list[Unit]) -> HeaderFields:
@@ -109,9 +119,9 @@ def parse_header(units: list[Unit]) -> HeaderFields:
         text = part.text
         if index == title_at:
             fields.title = _split_title(text, fields)
-        elif fields.location is None and is_location(text):
+        elif fields.location is None and is_location(text) and (text.count(",") < 2 or fields.organisations):
             fields.location = text
-        elif is_unit(text) and not is_strong_org(text):
+        elif is_unit(text) and not is_strong_org(text) and split_org_unit(text)[1] is None:
             fields.units.append(text)
         elif not fields.organisations or is_strong_org(text):
             _place_org(text, fields)

@@ -4,13 +4,16 @@ hyphenation at line ends repaired, and link annotations of the contact line rest
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from collections import Counter
+from dataclasses import dataclass
+from typing import Any
 
 from tailor.errors import ImportSourceError
 from tailor.importing.dates import find_range
 
-__all__ = ["pdf_to_text", "repair_lines"]
+__all__ = ["PdfLine", "pdf_to_text", "repair_lines"]
 
 _BULLET = re.compile(r"^\s*[•·▪‣◦●○■□➢➤►✓–-]\s+")
 _FOOTER = re.compile(r"^(?:page\s+\d+(?:\s+of\s+\d+)?|\d{1,3}(?:\s*/\s*\d{1,3})?|.{1,60}\s[·|–-]\s\d{1,3})$", re.I)
@@ -18,6 +21,16 @@ _HYPHEN_END = re.compile(r"([A-Za-zÀ-ÿ]+)-$")
 _WORD_START = re.compile(r"^([a-zà-ÿ]+)")
 _FIELD_SEPARATOR = re.compile(r"\s[·|—]\s|\t")
 _FULL = 0.82
+
+
+@dataclass(frozen=True)
+class PdfLine:
+    """One printed line: its text, baseline height and font size (0 when unknown)."""
+
+    text: str
+    y: float = 0.0
+    size: float = 0.0
+    page: int = 0
 
 
 def pdf_to_text(data: bytes, label: str) -> tuple[str, list[str]]:
@@ -33,18 +46,43 @@ def pdf_to_text(data: bytes, label: str) -> tuple[str, list[str]]:
 
     try:
         reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        lines = [line for number, page in enumerate(reader.pages) for line in _page_lines(page, number)]
         links = _links(reader)
     except Exception as exc:  # pypdf raises many exception types on malformed files
         msg = f"{label}: the PDF cannot be read ({exc})"
         raise ImportSourceError(msg, hint="save the CV as .docx or .txt and import that instead") from exc
-    lines = [line.strip() for page in pages for line in page.split("\n")]
-    if not any(lines):
+    if not lines:
         msg = f"{label}: the PDF holds no extractable text (is it a scan?)"
         raise ImportSourceError(msg, hint="copy the CV's text into a .txt file and import that instead")
-    logical, notes = repair_lines([line for line in lines if line])
+    logical, notes = repair_lines(lines)
     logical = _restore_contact_links(logical, links)
     return "\n\n".join(logical) + "\n", notes
+
+
+def _page_lines(page: Any, number: int) -> list[PdfLine]:
+    """The page's lines with their height on the page, grouped from pypdf's text chunks."""
+    chunks: list[tuple[float, float, float, str]] = []
+
+    def visit(text: str, cm: Any, tm: Any, _font: Any, size: float) -> None:
+        if text:
+            scale = abs(tm[3] * cm[3]) or 1.0
+            chunks.append((cm[5] + tm[5] * cm[3], cm[4] + tm[4] * cm[0], size * scale, text))
+
+    page.extract_text(visitor_text=visit)
+    lines: list[PdfLine] = []
+    current, last_x, last_y, size = "", None, None, 0.0
+    for y, x, chunk_size, text in chunks:
+        if last_y is not None and abs(y - last_y) > 0.5 and current.strip():
+            lines.append(PdfLine(" ".join(current.split()), last_y, size, number))
+            current = ""
+        if current and last_x is not None and abs(x - last_x) > 0.5 and not current[-1:].isspace():
+            if not text[:1].isspace():
+                current += " "
+        current += text.replace("\n", " ")
+        last_x, last_y, size = x, y, max(size, chunk_size) if current.strip() != text.strip() else chunk_size
+    if current.strip():
+        lines.append(PdfLine(" ".join(current.split()), last_y or 0.0, size, number))
+    return lines
 
 
 def _links(reader: object) -> list[str]:
@@ -62,28 +100,53 @@ def _links(reader: object) -> list[str]:
     return out
 
 
-def repair_lines(lines: list[str]) -> tuple[list[str], list[str]]:
+def _leading(lines: list[PdfLine]) -> dict[tuple[int, float], float]:
+    """The usual distance between wrapped lines of each font size, per page."""
+    gaps: dict[tuple[int, float], float] = {}
+    for above, below in itertools.pairwise(lines):
+        gap = above.y - below.y
+        key = (below.page, round(below.size, 1))
+        if above.page == below.page and round(above.size, 1) == key[1] and gap > 0:
+            gaps[key] = min(gaps.get(key, gap), gap)
+    return gaps
+
+
+def repair_lines(lines: list[PdfLine]) -> tuple[list[str], list[str]]:
     """Drop page furniture, repair hyphenation and join wrapped lines into logical lines."""
     notes: list[str] = []
     lines = _drop_furniture(lines, notes)
-    full = _full_width(lines)
+    full = _full_width([line.text for line in lines])
+    leading = _leading(lines)
+    everything = " ".join(line.text for line in lines)
     out: list[str] = []
     for index, line in enumerate(lines):
-        following = lines[index + 1] if index + 1 < len(lines) else ""
-        if out and _wraps(out[-1], line, following, full):
-            out[-1] = _join(out[-1], line, " ".join(lines), notes)
+        following = lines[index + 1].text if index + 1 < len(lines) else ""
+        close = _close(lines[index - 1], line, leading) if index else None
+        if out and _wraps(out[-1], line.text, following, full, close):
+            out[-1] = _join(out[-1], line.text, everything, notes)
         else:
-            out.append(_BULLET.sub("- ", line))
+            out.append(_BULLET.sub("- ", line.text))
     return out, notes
 
 
-def _drop_furniture(lines: list[str], notes: list[str]) -> list[str]:
+def _close(above: PdfLine, below: PdfLine, leading: dict[tuple[int, float], float]) -> bool | None:
+    """Whether two lines sit at their font's line spacing (None: geometry does not tell)."""
+    if above.page != below.page or not above.size or not below.size:
+        return None
+    if round(above.size, 1) != round(below.size, 1):
+        return False  # a different font size starts a new paragraph
+    usual = leading.get((below.page, round(below.size, 1)))
+    return above.y - below.y <= usual * 1.08 if usual else None
+
+
+def _drop_furniture(lines: list[PdfLine], notes: list[str]) -> list[PdfLine]:
     """Repeated running heads and page numbers ("Eric Kim · 2", "Page 2 of 3")."""
-    counts = Counter(lines)
+    counts = Counter(line.text for line in lines)
     kept = []
     for line in lines:
-        if _FOOTER.fullmatch(line) and not find_range(line) or (counts[line] > 2 and len(line) < 60):
-            notes.append(f"removed page header/footer '{line}'")
+        text = line.text
+        if (_FOOTER.fullmatch(text) and not find_range(text)) or (counts[text] > 2 and len(text) < 60):
+            notes.append(f"removed page header/footer '{text}'")
             continue
         kept.append(line)
     return kept
@@ -94,16 +157,22 @@ def _full_width(lines: list[str]) -> int:
     return int(lengths[int(len(lengths) * 0.95) - 1 if len(lengths) > 1 else 0] * _FULL) if lengths else 0
 
 
-def _wraps(previous: str, line: str, following: str, full: int) -> bool:
-    """Whether ``line`` continues ``previous`` (which ran to the right margin)."""
-    if _BULLET.match(line) or find_range(line) and len(line) < 60:
+def _wraps(previous: str, line: str, following: str, full: int, close: bool | None) -> bool:
+    """Whether ``line`` continues ``previous``: set at line spacing, or (no geometry) ran to the margin."""
+    if _BULLET.match(line) or (find_range(line) and len(line) < 60) or _is_caps_heading(previous):
         return False
+    if close is not None:
+        return close
     if _FIELD_SEPARATOR.search(line) and find_range(following):
         return False  # an entry heading such as "Title · Company" before its dates
-    letters = [ch for ch in line if ch.isalpha()]
-    if letters and all(ch.isupper() for ch in letters) and len(line.split()) <= 5:
+    if _is_caps_heading(line):
         return False
     return len(previous) >= full or previous.endswith("-") or line[:1].islower()
+
+
+def _is_caps_heading(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters) and len(line.split()) <= 5
 
 
 def _join(previous: str, line: str, everything: str, notes: list[str]) -> str:
