@@ -80,7 +80,7 @@ def _prefixed(item: dict[str, Any], key: str, value: str, checks: list[str]) -> 
 def _classify(item: dict[str, Any], parts: list[tuple[str, bool]], known: list[str], checks: list[str]) -> None:
     leftovers = []
     for text, heading in parts:
-        if "location" not in item and is_location(text):
+        if "location" not in item and is_location(text) and (text.count(",") < 2 or "institution" in item):
             item["location"] = text
         elif "institution" not in item and (heading or _INSTITUTION.search(text)) and not _DEGREE.match(text):
             _institution(item, text, known, checks)

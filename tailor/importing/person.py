@@ -125,6 +125,9 @@ def _link(draft: Draft, words: str, url: str) -> bool:
     if email:
         draft.person.setdefault("email", email.group(1))
         return True
+    if url.lower().startswith("tel:"):
+        draft.person.setdefault("phone", words)
+        return True
     if url.startswith(("http://", "https://")):
         draft.person.setdefault("links", []).append({"label": words or label_for_url(url), "url": url})
         return True

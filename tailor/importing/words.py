@@ -74,7 +74,7 @@ def is_strong_org(text: str) -> bool:
 def is_location(text: str) -> bool:
     """"Stockholm, Sweden", "San Francisco, CA", "Remote", "Sweden": a place, not an organisation."""
     parts = [part.strip() for part in text.split(",")]
-    if not 1 <= len(parts) <= 3 or not all(parts):
+    if not 1 <= len(parts) <= 3 or not all(parts) or any(_STRONG_ORG.search(part) for part in parts):
         return False
     last = parts[-1].lower().rstrip(".")
     known = last in _COUNTRIES or last.rstrip(".") in {c.rstrip(".") for c in _COUNTRIES}

@@ -17,7 +17,7 @@ _INDENT = "  "
 _PERSON_ORDER = ("name", "headline", "email", "phone", "location", "links")
 _FIELD_ORDER = (
     "id", "title", "name", "institution", "organisation", "unit", "degree", "field", "location", "start",
-    "end", "date", "issuer", "authors", "venue", "year", "url", "note", "thesis", "advisors",
+    "end", "date", "issuer", "authors", "venue", "year", "label", "url", "note", "thesis", "advisors",
     "description", "lead", "text", "items", "details", "bullets", "tags",
 )  # fmt: skip
 
