@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from tailor.models.profile import (
+    Answer,
     Award,
     Education,
     Person,
@@ -23,6 +24,7 @@ from tailor.models.profile import (
     Publication,
     Role,
     SkillGroup,
+    Story,
     Summary,
 )
 
@@ -40,6 +42,8 @@ MODELS: dict[str, type[BaseModel]] = {
     "teaching": Role,
     "volunteering": Role,
     "awards": Award,
+    "answers": Answer,
+    "stories": Story,
 }
 SECTION_ORDER = (
     "summaries",
@@ -51,6 +55,8 @@ SECTION_ORDER = (
     "teaching",
     "volunteering",
     "awards",
+    "answers",
+    "stories",
 )
 _ROLE_SECTIONS = ("experience", "teaching", "volunteering")
 _MAX_REPAIRS = 4
@@ -66,6 +72,7 @@ class Draft:
     comments: dict[Path, list[str]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     unplaced: list[tuple[str, str]] = field(default_factory=list)
+    rules: dict[str, Any] = field(default_factory=dict)
 
     def check(self, path: Path, message: str) -> None:
         """Attach a ``# check: ...`` comment to the item at ``path``."""
@@ -133,7 +140,7 @@ class Draft:
             for item in self.sections.get(section, []):
                 if section in _ROLE_SECTIONS:
                     org = " ".join(item["organisation"].split()[:3])
-                    item["id"] = _unique(_slug(f"{org} {item['title']}"), seen)
+                    item["id"] = _unique(item.get("id") or _slug(f"{org} {item['title']}"), seen)
                     _unique_bullets(item, seen)
                 elif section != "skills":
                     key = MODELS[section].model_validate(item).key  # type: ignore[attr-defined]

@@ -18,7 +18,8 @@ _PERSON_ORDER = ("name", "headline", "email", "phone", "location", "links")
 _FIELD_ORDER = (
     "id", "title", "name", "institution", "organisation", "unit", "degree", "field", "location", "start",
     "end", "date", "issuer", "authors", "venue", "year", "label", "url", "note", "thesis", "advisors",
-    "description", "lead", "text", "items", "details", "bullets", "tags",
+    "description", "prompt", "lead", "text", "items", "details", "bullets", "themes", "situation", "task",
+    "action", "result", "variants", "pin", "skills", "tags",
 )  # fmt: skip
 
 
@@ -88,6 +89,9 @@ def to_yaml(draft: Draft, header: list[str]) -> str:
         if items:
             writer.lines.append("")
             writer.value(f"{section}:", items, (section,), "")
+    if draft.rules:
+        writer.lines.append("")
+        writer.value("rules:", draft.rules, ("rules",), "")
     if draft.unplaced:
         writer.lines.append("")
         writer.lines.append("# Text the importer could not place. Move each piece where it belongs, then delete it.")
