@@ -215,7 +215,9 @@ def import_(file: Path, out: Path, force: bool) -> None:
 @profile_arg
 @click.option("--json-resume", "fmt", flag_value="json-resume", help="Write JSON Resume (jsonresume.org).")
 @click.option("--text", "fmt", flag_value="text", help="Write a plain-text CV for application forms.")
-@click.option("-o", "--out", type=click.Path(path_type=Path, dir_okay=False), help="Write to a file, not stdout.")
+@click.option(
+    "-o", "--out", type=click.Path(path_type=Path, dir_okay=False), help="Write to a file, not stdout."
+)
 @click.option("--force", is_flag=True, help="Replace a different existing output file.")
 def export(profile: Path, fmt: str | None, out: Path | None, force: bool) -> None:
     """Export PROFILE as JSON Resume (--json-resume) or plain text (--text)."""

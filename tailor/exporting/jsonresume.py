@@ -45,7 +45,9 @@ def _bullets_extension(bullets: list[Bullet]) -> list[Any] | None:
 
 
 def _role(role: Role, section: str) -> dict[str, Any]:
-    extra = _dump(role, exclude={"title", "organisation", "location", "start", "end", "description", "bullets"})
+    extra = _dump(
+        role, exclude={"title", "organisation", "location", "start", "end", "description", "bullets"}
+    )
     if section == "teaching":
         extra["section"] = "teaching"
     if role.start and role.end is None:

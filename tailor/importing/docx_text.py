@@ -28,7 +28,9 @@ def docx_to_text(data: bytes, label: str) -> str:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         msg = f"{label}: not a readable Word (.docx) document ({exc})"
-        raise ImportSourceError(msg, hint="open it in Word and save it again as .docx, or export it as PDF") from exc
+        raise ImportSourceError(
+            msg, hint="open it in Word and save it again as .docx, or export it as PDF"
+        ) from exc
     lines = [line for paragraph in _paragraphs(document) if (line := _line(paragraph))]
     if not lines:
         msg = f"{label}: the document holds no text"

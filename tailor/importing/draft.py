@@ -113,7 +113,9 @@ class Draft:
             if not loc:
                 # A whole-item rule, e.g. the end date before the start: keep the dates in a note.
                 start, end = item.pop("start", None), item.pop("end", None)
-                checks.append(f"dates left out ({start} – {end}): {error['msg'].removeprefix('Value error, ')}")
+                checks.append(
+                    f"dates left out ({start} – {end}): {error['msg'].removeprefix('Value error, ')}"
+                )
                 repaired = True
             elif loc[0] == "bullets" and len(loc) > 1 and isinstance(loc[1], int):
                 bullets = item.get("bullets", [])

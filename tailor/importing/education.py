@@ -20,7 +20,9 @@ _DEGREE = re.compile(
     r"|baccalaureate|mphil|dphil|llb|llm|md)\b\.?",
     re.I,
 )
-_INSTITUTION = re.compile(r"\b(?:university|universit|college|school|institute|academy|polytechnic|école)", re.I)
+_INSTITUTION = re.compile(
+    r"\b(?:university|universit|college|school|institute|academy|polytechnic|école)", re.I
+)
 _PREFIX = re.compile(r"^(thesis|advisors?|supervisors?|gpa|grade)\s*:\s*(.*)$", re.I)
 _SEPARATORS = re.compile(r"\s+[|·•]\s+|\s+[—–]\s+|\s*\t\s*|\s{3,}")
 _QUOTES = "“”\"'‘’"
@@ -77,7 +79,9 @@ def _prefixed(item: dict[str, Any], key: str, value: str, checks: list[str]) -> 
         checks.append(f"'{key}' kept as a detail")
 
 
-def _classify(item: dict[str, Any], parts: list[tuple[str, bool]], known: list[str], checks: list[str]) -> None:
+def _classify(
+    item: dict[str, Any], parts: list[tuple[str, bool]], known: list[str], checks: list[str]
+) -> None:
     leftovers = []
     for text, heading in parts:
         if "location" not in item and is_location(text) and (text.count(",") < 2 or "institution" in item):
@@ -97,7 +101,7 @@ def _classify(item: dict[str, Any], parts: list[tuple[str, bool]], known: list[s
 
 
 def _institution(item: dict[str, Any], text: str, known: list[str], checks: list[str]) -> None:
-    """"University of California, Los Angeles Computer Science, M.S." -> institution, field, degree."""
+    """ "University of California, Los Angeles Computer Science, M.S." -> institution, field, degree."""
     text, place = split_location(text)
     if place:
         item["location"] = place
@@ -119,7 +123,7 @@ def _institution(item: dict[str, Any], text: str, known: list[str], checks: list
 
 
 def _degree(item: dict[str, Any], text: str) -> None:
-    """"Master's Programme in Machine Learning", "Computer Science, M.S.", "M.S. in Physics"."""
+    """ "Master's Programme in Machine Learning", "Computer Science, M.S.", "M.S. in Physics"."""
     degree, sep, field = text.partition(" in ")
     if not sep:
         pieces = text.split(", ")

@@ -37,7 +37,9 @@ def read_json_resume(text: str, label: str, name_hint: str) -> Draft:
         msg = f"{label}: a JSON Resume file must hold an object with `basics`, `work`, ..."
         raise ImportSourceError(msg)
     draft = Draft(label)
-    _basics(draft, _mapping(data.get("basics")), name_hint, _mapping(_mapping(data.get(EXTENSION)).get("summary")))
+    _basics(
+        draft, _mapping(data.get("basics")), name_hint, _mapping(_mapping(data.get(EXTENSION)).get("summary"))
+    )
     for key, section in (("work", "experience"), ("volunteer", "volunteering")):
         for item in _items(data, key):
             _role(draft, item, section)
@@ -132,7 +134,9 @@ def _role(draft: Draft, item: dict[str, Any], section: str) -> None:
         checks.append("JSON Resume `description` and `summary` were joined into the description")
     role = {
         "title": _text(item.get("position")),
-        "organisation": _text(item.get("name")) or _text(item.get("company")) or _text(item.get("organization")),
+        "organisation": _text(item.get("name"))
+        or _text(item.get("company"))
+        or _text(item.get("organization")),
         "location": _location(item.get("location")),
         **_dates(item, checks),
         "description": "; ".join(text for text in (description, summary) if text) or None,
@@ -204,7 +208,9 @@ def _skill(draft: Draft, item: dict[str, Any]) -> None:
 def _project(draft: Draft, item: dict[str, Any]) -> None:
     checks: list[str] = []
     highlights = _bullets(item.get("highlights"))
-    text = "\n".join(part for part in [_text(item.get("description")), *(f"- {h}" for h in highlights)] if part)
+    text = "\n".join(
+        part for part in [_text(item.get("description")), *(f"- {h}" for h in highlights)] if part
+    )
     fields = {
         "name": _text(item.get("name")),
         "text": text or _text(item.get("name")),
@@ -219,7 +225,9 @@ def _project(draft: Draft, item: dict[str, Any]) -> None:
 def _language(draft: Draft, item: dict[str, Any]) -> None:
     language, fluency = _text(item.get("language")), _text(item.get("fluency"))
     if language:
-        draft.add("skills", {"name": "Languages", "items": [f"{language} ({fluency})" if fluency else language]})
+        draft.add(
+            "skills", {"name": "Languages", "items": [f"{language} ({fluency})" if fluency else language]}
+        )
 
 
 def _interest(draft: Draft, item: dict[str, Any]) -> None:
@@ -228,7 +236,9 @@ def _interest(draft: Draft, item: dict[str, Any]) -> None:
 
 
 def _reference(draft: Draft, item: dict[str, Any]) -> None:
-    draft.put_aside("references", "\n".join(text for key in ("name", "reference") if (text := _text(item.get(key)))))
+    draft.put_aside(
+        "references", "\n".join(text for key in ("name", "reference") if (text := _text(item.get(key))))
+    )
 
 
 def _certificate(draft: Draft, item: dict[str, Any]) -> None:

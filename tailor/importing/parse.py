@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from tailor.importing.draft import Draft
 from tailor.importing.education import add_education
 from tailor.importing.entries import is_header_line
@@ -18,8 +20,32 @@ __all__ = ["parse_units"]
 
 def _known_organisations(units: list[Unit]) -> list[str]:
     """Organisation names written on their own line (they help split "Institution Field" lines)."""
-    names = {u.plain.strip() for u in units if u.kind != "bullet" and is_header_line(u) and is_strong_org(u.plain)}
+    names = {
+        u.plain.strip() for u in units if u.kind != "bullet" and is_header_line(u) and is_strong_org(u.plain)
+    }
     return sorted(names)
+
+
+def _contact(draft: Draft, title: str, units: list[Unit]) -> None:
+    for unit in units:
+        if not add_contact(draft, unit):
+            draft.put_aside(f"section '{title}' (line {unit.line})", unit.plain)
+
+
+def _interests(draft: Draft, title: str, units: list[Unit]) -> None:
+    add_summary(draft, title, units, tags=["interests"])
+
+
+_PARSERS: dict[str, Callable[[Draft, str, list[Unit]], None]] = {
+    "skills": add_skills,
+    "languages": add_skills,
+    "projects": add_projects,
+    "publications": add_publications,
+    "awards": add_awards,
+    "summary": add_summary,
+    "interests": _interests,
+    "contact": _contact,
+}
 
 
 def _section(draft: Draft, section: Section, known: list[str]) -> None:
@@ -28,24 +54,8 @@ def _section(draft: Draft, section: Section, known: list[str]) -> None:
         add_roles(draft, key, title, units)
     elif key == "education":
         add_education(draft, title, units, known)
-    elif key in ("skills", "languages"):
-        add_skills(draft, title, units)
-    elif key == "projects":
-        add_projects(draft, title, units)
-    elif key == "publications":
-        add_publications(draft, title, units)
-    elif key == "awards":
-        add_awards(draft, title, units)
-    elif key == "summary":
-        add_summary(draft, title, units)
-    elif key == "interests":
-        add_summary(draft, title, units, tags=["interests"])
-    elif key == "contact":
-        for unit in units:
-            if not add_contact(draft, unit):
-                draft.put_aside(f"section '{title}' (line {unit.line})", unit.plain)
     else:
-        put_aside_section(draft, title, units)
+        _PARSERS.get(key, put_aside_section)(draft, title, units)
 
 
 def parse_units(units: list[Unit], source: str, name_hint: str) -> Draft:

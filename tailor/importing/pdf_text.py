@@ -16,7 +16,9 @@ from tailor.importing.dates import find_range
 __all__ = ["PdfLine", "pdf_to_text", "repair_lines"]
 
 _BULLET = re.compile(r"^\s*[•·▪‣◦●○■□➢➤►✓–-]\s+")
-_FOOTER = re.compile(r"^(?:page\s+\d+(?:\s+of\s+\d+)?|\d{1,3}(?:\s*/\s*\d{1,3})?|.{1,60}\s[·|–-]\s\d{1,3})$", re.I)
+_FOOTER = re.compile(
+    r"^(?:page\s+\d+(?:\s+of\s+\d+)?|\d{1,3}(?:\s*/\s*\d{1,3})?|.{1,60}\s[·|–-]\s\d{1,3})$", re.I
+)
 _HYPHEN_END = re.compile(r"([A-Za-zÀ-ÿ]+)-$")
 _WORD_START = re.compile(r"^([a-zà-ÿ]+)")
 _FIELD_SEPARATOR = re.compile(r"\s[·|—]\s|\t")
@@ -69,19 +71,25 @@ def _page_lines(page: Any, number: int) -> list[PdfLine]:
             chunks.append((cm[5] + tm[5] * cm[3], cm[4] + tm[4] * cm[0], size * scale, text))
 
     page.extract_text(visitor_text=visit)
+    return _group_chunks(chunks, number)
+
+
+def _group_chunks(chunks: list[tuple[float, float, float, str]], page: int) -> list[PdfLine]:
+    """Chunks on one baseline form a line; a chunk placed apart from the last gets a space."""
     lines: list[PdfLine] = []
-    current, last_x, last_y, size = "", None, None, 0.0
+    current, last_x, last_y, size = "", 0.0, 0.0, 0.0
     for y, x, chunk_size, text in chunks:
-        if last_y is not None and abs(y - last_y) > 0.5 and current.strip():
-            lines.append(PdfLine(" ".join(current.split()), last_y, size, number))
+        if current.strip() and abs(y - last_y) > 0.5:
+            lines.append(PdfLine(" ".join(current.split()), last_y, size, page))
             current = ""
-        if current and last_x is not None and abs(x - last_x) > 0.5 and not current[-1:].isspace():
-            if not text[:1].isspace():
-                current += " "
+        apart = abs(x - last_x) > 0.5 and not current[-1:].isspace() and not text[:1].isspace()
+        if current and apart:
+            current += " "
+        size = max(size, chunk_size) if current.strip() else chunk_size
         current += text.replace("\n", " ")
-        last_x, last_y, size = x, y, max(size, chunk_size) if current.strip() != text.strip() else chunk_size
+        last_x, last_y = x, y
     if current.strip():
-        lines.append(PdfLine(" ".join(current.split()), last_y or 0.0, size, number))
+        lines.append(PdfLine(" ".join(current.split()), last_y, size, page))
     return lines
 
 
@@ -197,7 +205,12 @@ def _restore_contact_links(lines: list[str], links: list[str]) -> list[str]:
             continue
         for number in range(0, len(parts), 2):
             part = parts[number]
-            if web and re.fullmatch(r"[A-Za-z][\w .-]{0,30}", part) and "@" not in part and not _is_place(part):
+            if (
+                web
+                and re.fullmatch(r"[A-Za-z][\w .-]{0,30}", part)
+                and "@" not in part
+                and not _is_place(part)
+            ):
                 parts[number] = f"[{part}]({web.pop(0)})"
         lines[index] = "".join(parts)
         break

@@ -77,7 +77,9 @@ def add_person(draft: Draft, units: list[Unit], name_hint: str) -> None:
             else:
                 draft.put_aside(f"top of the CV (line {unit.line})", unit.plain)
     if summary:
-        draft.add("summaries", {"text": "\n\n".join(summary)}, ["text before the first section; kept as a summary"])
+        draft.add(
+            "summaries", {"text": "\n\n".join(summary)}, ["text before the first section; kept as a summary"]
+        )
 
 
 def _headline(draft: Draft, unit: Unit, first: bool) -> bool:

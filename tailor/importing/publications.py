@@ -85,14 +85,14 @@ def _take_title(text: str, item: dict[str, Any], checks: list[str]) -> str:
         title, rest = pieces[0], pieces[1] if len(pieces) > 1 else ""
     words, notes, urls = clean_text(title)
     checks.extend(notes)
-    item["title"] = words.strip().rstrip(".,").strip("“”\"")
+    item["title"] = words.strip().rstrip(".,").strip('“”"')
     if urls:
         item["url"] = urls[0][1]
     return rest
 
 
 def _authors(sentence: str) -> list[str] | None:
-    """"A, B and C" -> ["A", "B", "C"] when every piece looks like a person's name."""
+    """ "A, B and C" -> ["A", "B", "C"] when every piece looks like a person's name."""
     pieces = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", sentence) if p.strip()]
     if len(pieces) < 1 or not all(_NAME.match(piece) for piece in pieces):
         return None

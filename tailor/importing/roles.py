@@ -54,8 +54,10 @@ def add_roles(draft: Draft, section: str, title: str, units: list[Unit]) -> None
         if target != section:
             checks.append(f"listed under '{title}'; moved to {target} because of its title")
         if not role.get("title") or not role.get("organisation"):
-            draft.put_aside(f"{title} (line {entry.header[0].line}, a role without a title or organisation)",
-                            "\n".join(unit.plain for unit in entry.header + entry.body))
+            draft.put_aside(
+                f"{title} (line {entry.header[0].line}, a role without a title or organisation)",
+                "\n".join(unit.plain for unit in entry.header + entry.body),
+            )
             continue
         draft.add(target, role, checks + role_checks)
         previous = fields

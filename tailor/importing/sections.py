@@ -36,12 +36,24 @@ _RULES: tuple[tuple[SectionKey, frozenset[str]], ...] = (
     ("publications", frozenset({"publications", "publication", "papers", "articles", "talks", "patents"})),
     ("education", frozenset({"education", "qualifications", "degrees", "studies", "schooling"})),
     ("languages", frozenset({"languages"})),
-    ("skills", frozenset({"skills", "skill", "competencies", "competences", "technologies", "tools", "stack"})),
+    (
+        "skills",
+        frozenset({"skills", "skill", "competencies", "competences", "technologies", "tools", "stack"}),
+    ),
     ("projects", frozenset({"projects", "project", "portfolio"})),
     (
         "awards",
         frozenset(
-            {"awards", "honors", "honours", "achievements", "scholarships", "grants", "prizes", "certifications"}
+            {
+                "awards",
+                "honors",
+                "honours",
+                "achievements",
+                "scholarships",
+                "grants",
+                "prizes",
+                "certifications",
+            }
         ),
     ),
     ("experience", frozenset({"experience", "employment", "history", "positions", "work", "career"})),
@@ -98,7 +110,9 @@ def _looks_like_heading(unit: Unit, neighbours_have_dates: bool) -> tuple[bool, 
     if unit.kind == "heading":
         return (key is not None or unit.level <= 2), key
     letters = [ch for ch in text if ch.isalpha()]
-    all_caps = len(letters) >= 3 and all(ch.isupper() for ch in letters) and not any(ch.isdigit() for ch in text)
+    all_caps = (
+        len(letters) >= 3 and all(ch.isupper() for ch in letters) and not any(ch.isdigit() for ch in text)
+    )
     bold = unit.text.startswith(("**", "__")) and unit.text.rstrip(":").endswith(("**", "__"))
     if key and (all_caps or bold or _normalise(text) in _PLAIN_NAMES):
         return True, key

@@ -53,7 +53,9 @@ _US_STATES = {
     "california", "new york", "texas", "washington", "massachusetts", "illinois", "colorado", "oregon",
 }  # fmt: skip
 _PLACE_PART = re.compile(r"[A-ZÀ-Ý][\w .'’-]*")
-_ABBREVIATION = re.compile(r"(?:[A-Za-z]{1,2}\.){2,}|(?:inc|ltd|co|corp|llc|plc|jr|sr|dept|univ|st|no)\.", re.I)
+_ABBREVIATION = re.compile(
+    r"(?:[A-Za-z]{1,2}\.){2,}|(?:inc|ltd|co|corp|llc|plc|jr|sr|dept|univ|st|no)\.", re.I
+)
 
 
 def has_title_word(text: str) -> bool:
@@ -72,7 +74,7 @@ def is_strong_org(text: str) -> bool:
 
 
 def is_location(text: str) -> bool:
-    """"Stockholm, Sweden", "San Francisco, CA", "Remote", "Sweden": a place, not an organisation."""
+    """ "Stockholm, Sweden", "San Francisco, CA", "Remote", "Sweden": a place, not an organisation."""
     parts = [part.strip() for part in text.split(",")]
     if not 1 <= len(parts) <= 3 or not all(parts) or any(_STRONG_ORG.search(part) for part in parts):
         return False
@@ -99,10 +101,10 @@ def word_count(text: str) -> int:
 
 def is_sentence(text: str) -> bool:
     """Whether ``text`` ends like a sentence (".", "!", "?", ":") rather than an abbreviation."""
-    stripped = text.rstrip(" )*_”\"’")
+    stripped = text.rstrip(' )*_”"’')
     if stripped.endswith((":", "!", "?")):
         return True
     if not stripped.endswith("."):
         return False
     last = stripped.split()[-1] if stripped.split() else stripped
-    return not _ABBREVIATION.fullmatch(last.lstrip("(“\"‘"))
+    return not _ABBREVIATION.fullmatch(last.lstrip('(“"‘'))

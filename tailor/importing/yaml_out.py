@@ -57,9 +57,12 @@ class _Writer:
         if isinstance(value, dict):
             self.lines.append(head)
             self.mapping(value, path, indent + _INDENT, indent + _INDENT)
-        elif isinstance(value, list) and all(not isinstance(v, (dict, list)) for v in value) and not any(
-            (*path, i) in self.draft.comments for i in range(len(value))
-        ) and path[-1] != "bullets":
+        elif (
+            isinstance(value, list)
+            and all(not isinstance(v, (dict, list)) for v in value)
+            and not any((*path, i) in self.draft.comments for i in range(len(value)))
+            and path[-1] != "bullets"
+        ):
             self.lines.append(f"{head} [{', '.join(_scalar(v) for v in value)}]")
         elif isinstance(value, list):
             self.lines.append(head)
@@ -94,7 +97,9 @@ def to_yaml(draft: Draft, header: list[str]) -> str:
         writer.value("rules:", draft.rules, ("rules",), "")
     if draft.unplaced:
         writer.lines.append("")
-        writer.lines.append("# Text the importer could not place. Move each piece where it belongs, then delete it.")
+        writer.lines.append(
+            "# Text the importer could not place. Move each piece where it belongs, then delete it."
+        )
         writer.lines.append("unplaced:")
         for origin, text in draft.unplaced:
             writer.lines.append(f"{_INDENT}# from {origin}")
