@@ -91,7 +91,7 @@ def import_cv(data: bytes, filename: str, name_hint: str) -> ImportResult:
         from tailor.importing.parse import parse_units
         from tailor.importing.units import read_units
 
-        draft = parse_units(read_units(text), filename, name_hint)
+        draft = parse_units(read_units(text, notes), filename, name_hint)
     draft.notes[:0] = notes
     draft.assign_ids()
     header = [

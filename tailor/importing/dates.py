@@ -16,7 +16,7 @@ _MONTH = (
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
 _YEAR = r"(?:19|20)\d{2}"
 _DATE = (
-    rf"(?:(?:{_MONTH}|{_SEASON}),?\s+{_YEAR}|\d{{1,2}}[/.]{_YEAR}|{_YEAR}[-/.](?:0?[1-9]|1[0-2])(?![\d])"
+    rf"(?:(?:{_MONTH}|{_SEASON}),?\s*{_YEAR}|\d{{1,2}}[/.]{_YEAR}|{_YEAR}[-/.](?:0?[1-9]|1[0-2])(?![\d])"
     rf"|{_YEAR}|'\d{{2}})"
 )
 _PRESENT = r"(?:present|current|now|today|ongoing|date)"
@@ -91,7 +91,7 @@ def profile_date(value: str | None, *, end: bool = False) -> str | None:
 
     if value is None:
         return None
-    value = " ".join(value.replace(",", " ").split())
+    value = " ".join(re.sub(r"(?<=[A-Za-z.])(?=\d{4})", " ", value.replace(",", " ")).split())
     try:
         _adapters()[1 if end else 0].validate_python(value)
     except ValidationError:

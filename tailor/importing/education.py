@@ -64,7 +64,7 @@ def _entry(entry: Entry, known_orgs: list[str]) -> tuple[dict[str, Any], list[st
         parts.extend((piece.strip(" ,;()"), unit.kind == "heading") for piece in _SEPARATORS.split(text))
     _classify(item, [(text, heading) for text, heading in parts if text], known_orgs, checks)
     details = [bullet_text(unit, find_lead=False) for unit in entry.body]
-    item["details"] = [detail.text for detail in details]
+    item["details"] = [*item.get("details", []), *(detail.text for detail in details)]
     return item, checks
 
 

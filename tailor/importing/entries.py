@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from tailor.importing.dates import find_range
 from tailor.importing.units import Unit
-from tailor.importing.words import is_sentence, word_count
+from tailor.importing.words import is_location, is_sentence, word_count
 
 __all__ = ["Entry", "group_entries", "is_header_line"]
 
@@ -94,6 +94,13 @@ def _short_run_before(units: list[Unit], index: int, floor: int) -> int:
     return count
 
 
+def _dates_only(unit: Unit) -> bool:
+    """A line holding only dates (and perhaps a place): the title must be above it."""
+    dates = find_range(unit.plain)
+    rest = dates.remove_from(unit.plain) if dates else unit.plain
+    return not rest or is_location(rest)
+
+
 def _anchor_starts(units: list[Unit]) -> list[int]:
     anchors = [i for i, unit in enumerate(units) if _is_anchor(unit)]
     if not anchors:
@@ -103,5 +110,6 @@ def _anchor_starts(units: list[Unit]) -> list[int]:
     starts = []
     for number, anchor in enumerate(anchors):
         floor = anchors[number - 1] + 1 if number else 0
-        starts.append(anchor - min(lead, _short_run_before(units, anchor, floor)))
+        run = _short_run_before(units, anchor, floor)
+        starts.append(anchor - min(_MAX_LEAD_LINES if _dates_only(units[anchor]) else lead, run))
     return starts

@@ -44,7 +44,7 @@ class _Part:
 def _parts(units: list[Unit], fields: HeaderFields) -> list[_Part]:
     parts = []
     for unit in units:
-        text = unit.plain
+        text = re.sub(r"(?<=\w),(?=[A-Z])", ", ", unit.plain)  # "Developer,Beta Systems"
         dates = find_range(text) or _lone_date(text)
         if dates and fields.dates is None:
             fields.dates = dates

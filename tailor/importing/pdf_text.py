@@ -12,6 +12,7 @@ from typing import Any
 
 from tailor.errors import ImportSourceError
 from tailor.importing.dates import find_range
+from tailor.importing.hyphens import join_wrapped
 
 __all__ = ["PdfLine", "pdf_to_text", "repair_lines"]
 
@@ -19,8 +20,6 @@ _BULLET = re.compile(r"^\s*[•·▪‣◦●○■□➢➤►✓–-]\s+")
 _FOOTER = re.compile(
     r"^(?:page\s+\d+(?:\s+of\s+\d+)?|\d{1,3}(?:\s*/\s*\d{1,3})?|.{1,60}\s[·|–-]\s\d{1,3})$", re.I
 )
-_HYPHEN_END = re.compile(r"([A-Za-zÀ-ÿ]+)-$")
-_WORD_START = re.compile(r"^([a-zà-ÿ]+)")
 _FIELD_SEPARATOR = re.compile(r"\s[·|—]\s|\t")
 _FULL = 0.82
 
@@ -131,7 +130,7 @@ def repair_lines(lines: list[PdfLine]) -> tuple[list[str], list[str]]:
         following = lines[index + 1].text if index + 1 < len(lines) else ""
         close = _close(lines[index - 1], line, leading) if index else None
         if out and _wraps(out[-1], line.text, following, full, close):
-            out[-1] = _join(out[-1], line.text, everything, notes)
+            out[-1] = join_wrapped(out[-1], line.text, everything, notes)
         else:
             out.append(_BULLET.sub("- ", line.text))
     return out, notes
@@ -181,19 +180,6 @@ def _wraps(previous: str, line: str, following: str, full: int, close: bool | No
 def _is_caps_heading(line: str) -> bool:
     letters = [ch for ch in line if ch.isalpha()]
     return bool(letters) and all(ch.isupper() for ch in letters) and len(line.split()) <= 5
-
-
-def _join(previous: str, line: str, everything: str, notes: list[str]) -> str:
-    """Join a wrapped line; a hyphen at the line end stays only if the document uses that compound."""
-    end = _HYPHEN_END.search(previous)
-    start = _WORD_START.match(line)
-    if not (end and start):
-        return f"{previous} {line}"
-    left, right = end.group(1), start.group(1)
-    if f"{left}-{right}" in everything:
-        return f"{previous}{line}"
-    notes.append(f"joined '{left}-' and '{right}' at a line end into '{left}{right}'; check the word")
-    return f"{previous[:-1]}{line}"
 
 
 def _restore_contact_links(lines: list[str], links: list[str]) -> list[str]:

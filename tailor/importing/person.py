@@ -15,7 +15,7 @@ __all__ = ["add_contact", "add_person", "label_for_url"]
 _EMAIL = re.compile(r"(?:mailto:)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)", re.I)
 _PHONE = re.compile(r"^(?:tel:|phone:?|mobile:?|tel\.?:?)?\s*(\+?[\d][\d\s().\-/]{5,}\d)$", re.I)
 _URL = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?$", re.I)
-_SPLIT = re.compile(r"\s*(?:\||·|•|◦|⋄|♦)\s*|\s{3,}|\t")
+_SPLIT = re.compile(r"\s*(?:\||·|•|◦|⋄|♦|;)\s*|\s{3,}|\t")
 _LABELS = (
     ("linkedin.", "LinkedIn"),
     ("github.", "GitHub"),
@@ -52,7 +52,11 @@ def _looks_like_name(text: str) -> bool:
 
 def _name(text: str, draft: Draft) -> None:
     letters = [ch for ch in text if ch.isalpha()]
-    if letters and all(ch.isupper() for ch in letters):
+    if re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:[A-ZÀ-Ý][a-zà-ÿ]+)+", text):
+        spaced = re.sub(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])", " ", text)
+        draft.person["name"] = spaced
+        draft.check(("person",), f"the CV writes the name as '{text}'; spaces were added")
+    elif letters and all(ch.isupper() for ch in letters):
         draft.person["name"] = text.title()
         draft.check(("person",), f"name written in capitals in the CV ('{text}'); check the casing")
     else:
@@ -96,8 +100,14 @@ def add_contact(draft: Draft, unit: Unit) -> bool:
     placed = sum(found)
     if 0 < placed < len(parts):
         for part, ok in zip(parts, found, strict=True):
-            if not ok:
-                draft.put_aside(f"contact line (line {unit.line})", plain(part).text)
+            words = plain(part).text.strip()
+            if ok or not words:
+                continue
+            if "headline" not in draft.person and word_count(words) <= _MAX_NAME_WORDS:
+                draft.person["headline"] = words
+                draft.check(("person",), f"headline '{words}' taken from the contact line")
+            else:
+                draft.put_aside(f"contact line (line {unit.line})", words)
         return True
     return placed == len(parts) and placed > 0
 
