@@ -16,7 +16,7 @@ from tailor.importing.hyphens import join_wrapped
 
 __all__ = ["PdfLine", "pdf_to_text", "repair_lines"]
 
-_BULLET = re.compile(r"^\s*[•·▪‣◦●○■□➢➤►✓–-]\s+")
+_BULLET = re.compile(r"^\s*[•·▪‣◦●○■□➢➤►✓–\x7f\uf0b7\uf0a7-]\s+")  # \x7f, \uf0b7: bullets in legacy fonts
 _FOOTER = re.compile(
     r"^(?:page\s+\d+(?:\s+of\s+\d+)?|\d{1,3}(?:\s*/\s*\d{1,3})?|.{1,60}\s[·|–-]\s\d{1,3})$", re.I
 )
@@ -32,6 +32,8 @@ class PdfLine:
     y: float = 0.0
     size: float = 0.0
     page: int = 0
+    bold_start: bool = False
+    """Whether the line starts in a bold font (a new skill group or lead-in)."""
 
 
 def pdf_to_text(data: bytes, label: str) -> tuple[str, list[str]]:
@@ -62,25 +64,32 @@ def pdf_to_text(data: bytes, label: str) -> tuple[str, list[str]]:
 
 def _page_lines(page: Any, number: int) -> list[PdfLine]:
     """The page's lines with their height on the page, grouped from pypdf's text chunks."""
-    chunks: list[tuple[float, float, float, str]] = []
+    chunks: list[_Chunk] = []
 
-    def visit(text: str, cm: Any, tm: Any, _font: Any, size: float) -> None:
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
         if text:
             scale = abs(tm[3] * cm[3]) or 1.0
-            chunks.append((cm[5] + tm[5] * cm[3], cm[4] + tm[4] * cm[0], size * scale, text))
+            name = str(font.get("/BaseFont", "")) if hasattr(font, "get") else ""
+            bold = "bold" in name.lower() or "black" in name.lower()
+            chunks.append((cm[5] + tm[5] * cm[3], cm[4] + tm[4] * cm[0], size * scale, text, bold))
 
     page.extract_text(visitor_text=visit)
     return _group_chunks(chunks, number)
 
 
-def _group_chunks(chunks: list[tuple[float, float, float, str]], page: int) -> list[PdfLine]:
+_Chunk = tuple[float, float, float, str, bool]
+
+
+def _group_chunks(chunks: list[_Chunk], page: int) -> list[PdfLine]:
     """Chunks on one baseline form a line; a chunk placed apart from the last gets a space."""
     lines: list[PdfLine] = []
-    current, last_x, last_y, size = "", 0.0, 0.0, 0.0
-    for y, x, chunk_size, text in chunks:
+    current, last_x, last_y, size, bold = "", 0.0, 0.0, 0.0, False
+    for y, x, chunk_size, text, chunk_bold in chunks:
         if current.strip() and abs(y - last_y) > 0.5:
-            lines.append(PdfLine(" ".join(current.split()), last_y, size, page))
+            lines.append(PdfLine(" ".join(current.split()), last_y, size, page, bold))
             current = ""
+        if not current.strip():
+            bold = chunk_bold and bool(text.strip())
         apart = abs(x - last_x) > 0.5 and not current[-1:].isspace() and not text[:1].isspace()
         if current and apart:
             current += " "
@@ -88,7 +97,7 @@ def _group_chunks(chunks: list[tuple[float, float, float, str]], page: int) -> l
         current += text.replace("\n", " ")
         last_x, last_y = x, y
     if current.strip():
-        lines.append(PdfLine(" ".join(current.split()), last_y, size, page))
+        lines.append(PdfLine(" ".join(current.split()), last_y, size, page, bold))
     return lines
 
 
@@ -107,13 +116,13 @@ def _links(reader: object) -> list[str]:
     return out
 
 
-def _leading(lines: list[PdfLine]) -> dict[tuple[int, float], float]:
-    """The usual distance between wrapped lines of each font size, per page."""
-    gaps: dict[tuple[int, float], float] = {}
+def _leading(lines: list[PdfLine]) -> dict[float, float]:
+    """The distance between wrapped lines of each font size (the smallest seen in the document)."""
+    gaps: dict[float, float] = {}
     for above, below in itertools.pairwise(lines):
         gap = above.y - below.y
-        key = (below.page, round(below.size, 1))
-        if above.page == below.page and round(above.size, 1) == key[1] and gap > 0:
+        key = round(below.size, 1)
+        if above.page == below.page and round(above.size, 1) == key and gap > 0:
             gaps[key] = min(gaps.get(key, gap), gap)
     return gaps
 
@@ -136,13 +145,13 @@ def repair_lines(lines: list[PdfLine]) -> tuple[list[str], list[str]]:
     return out, notes
 
 
-def _close(above: PdfLine, below: PdfLine, leading: dict[tuple[int, float], float]) -> bool | None:
+def _close(above: PdfLine, below: PdfLine, leading: dict[float, float]) -> bool | None:
     """Whether two lines sit at their font's line spacing (None: geometry does not tell)."""
     if above.page != below.page or not above.size or not below.size:
         return None
-    if round(above.size, 1) != round(below.size, 1):
-        return False  # a different font size starts a new paragraph
-    usual = leading.get((below.page, round(below.size, 1)))
+    if round(above.size, 1) != round(below.size, 1) or (below.bold_start and not above.bold_start):
+        return False  # a different font size, or a bold start ("Skills:"), starts a new paragraph
+    usual = leading.get(round(below.size, 1))
     return above.y - below.y <= usual * 1.08 if usual else None
 
 
@@ -165,16 +174,19 @@ def _full_width(lines: list[str]) -> int:
 
 
 def _wraps(previous: str, line: str, following: str, full: int, close: bool | None) -> bool:
-    """Whether ``line`` continues ``previous``: set at line spacing, or (no geometry) ran to the margin."""
+    """Whether ``line`` continues ``previous``.
+
+    Only a line that ran to the right margin (or ended in a hyphen) can wrap; headings,
+    bullets, dates and entry headings never continue one; when the page geometry is
+    known, the two lines must also sit at the font's line spacing.
+    """
     if _BULLET.match(line) or (find_range(line) and len(line) < 60) or _is_caps_heading(previous):
         return False
-    if close is not None:
-        return close
-    if _FIELD_SEPARATOR.search(line) and find_range(following):
-        return False  # an entry heading such as "Title · Company" before its dates
-    if _is_caps_heading(line):
+    if _is_caps_heading(line) or (_FIELD_SEPARATOR.search(line) and find_range(following)):
         return False
-    return len(previous) >= full or previous.endswith("-") or line[:1].islower()
+    if len(previous) < full and not previous.endswith("-"):
+        return False
+    return close is not False
 
 
 def _is_caps_heading(line: str) -> bool:

@@ -7,6 +7,7 @@ text round-trips exactly; ``# check:`` comments sit above the item they concern.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from tailor.importing.draft import SECTION_ORDER, Draft, Path
@@ -14,6 +15,7 @@ from tailor.importing.draft import SECTION_ORDER, Draft, Path
 __all__ = ["to_yaml"]
 
 _INDENT = "  "
+_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 _PERSON_ORDER = ("name", "headline", "email", "phone", "location", "links")
 _FIELD_ORDER = (
     "id", "title", "name", "institution", "organisation", "unit", "degree", "field", "location", "start",
@@ -29,7 +31,8 @@ def _scalar(value: Any) -> str:
     if isinstance(value, int):
         return str(value)
     text = json.dumps(str(value), ensure_ascii=False)
-    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\x85")
+    # YAML refuses DEL, C1 controls and line separators even inside quotes: write them as escapes.
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _ordered(mapping: dict[str, Any], order: tuple[str, ...]) -> list[tuple[str, Any]]:
