@@ -212,7 +212,7 @@ def import_profile(request: ImportRequest) -> ImportOutcome:
         msg = f"{request.source}: cannot be read ({err.strerror})"
         raise ImportSourceError(msg, hint="check the path") from err
     name_hint = request.out.stem.replace("-", " ").replace("_", " ").title()
-    result = import_cv(data, request.source.name, name_hint)
+    result = import_cv(data, str(request.source), name_hint)
     try:
         load_profile_text(result.yaml, str(request.out))
     except ProfileError as err:  # the importer validates every item, so this is a bug

@@ -71,7 +71,12 @@ def read_units(text: str, notes: list[str] | None = None) -> list[Unit]:
 
 
 def _add_line(
-    units: list[Unit], line: str, number: int, blank_before: bool, previous: str, context: tuple[str, list[str]]
+    units: list[Unit],
+    line: str,
+    number: int,
+    blank_before: bool,
+    previous: str,
+    context: tuple[str, list[str]],
 ) -> None:
     last = units[-1] if units else None
     if _SETEXT.match(line) and last and not blank_before and last.kind == "text" and "\n" not in last.text:
@@ -97,9 +102,9 @@ def _continues(last: Unit, line: str, previous: str) -> bool:
         return False
     body = line.lstrip()
     letters = [ch for ch in body if ch.isalpha()]
-    if (letters and all(ch.isupper() for ch in letters) and len(body.split()) <= _HEADING_WORDS) or _CONTACT.search(
-        body
-    ):
+    if (
+        letters and all(ch.isupper() for ch in letters) and len(body.split()) <= _HEADING_WORDS
+    ) or _CONTACT.search(body):
         return False
     indented = len(line) - len(body) >= 2
     if last.kind == "bullet" and indented:

@@ -41,9 +41,15 @@ def test_messy_cv_roles_separators_and_unplaced_sections() -> None:
         ("Acme Widgets Ltd", "Senior Developer", "2019-03", "present"),
         ("Beta Systems GmbH", "Developer", None, "2019"),
     ]
-    assert roles_of(profile)[0][5][1] == "Led migration of 40 services to Kubernetes;wrote the runbooks that on-call still uses"
+    assert (
+        roles_of(profile)[0][5][1]
+        == "Led migration of 40 services to Kubernetes;wrote the runbooks that on-call still uses"
+    )
     assert "# check: date not recognised: 'Summer 2016'" in result.yaml
-    assert profile.unplaced == ["Available on request.", "Certifications ~ AWS Solutions Architect Associate (2021)"]
+    assert profile.unplaced == [
+        "Available on request.",
+        "Certifications ~ AWS Solutions Architect Associate (2021)",
+    ]
     assert "# from section 'REFERENCES' (line 22)" in result.yaml
 
 

@@ -71,4 +71,6 @@ def test_seed_003_person_and_link_placeholders_are_kept_not_dropped() -> None:
     # The seed's links point to "#": they cannot become links, so they are listed for the user.
     assert imported.unplaced == ["LinkedIn", "GitHub", "Google Scholar", "Homepage"]
     assert "# check: name written in capitals" in result.yaml
-    assert "# check: bullet 'Co-authored a paper on a novel Lasso-ba…': removed the link marker" in result.yaml
+    assert (
+        "# check: bullet 'Co-authored a paper on a novel Lasso-ba…': removed the link marker" in result.yaml
+    )
