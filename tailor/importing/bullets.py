@@ -60,7 +60,10 @@ def split_lead(text: str) -> tuple[str | None, str]:
     lead = match.group("lead")
     words = lead.split()
     last_word = re.sub(r"[^\w+#]", "", words[-1])
-    if len(words) > _MAX_LEAD_WORDS or len(last_word) < 3 or lead[0].islower():
+    first_word = words[0].lower().strip('“"‘(')
+    # Leads name a topic ("Object detection lead."); a first word like "Led" or "Quickly" starts a sentence.
+    verb_like = first_word.endswith(("ed", "ly")) and len(first_word) > 3
+    if len(words) > _MAX_LEAD_WORDS or len(last_word) < 3 or lead[0].islower() or verb_like:
         return None, text
     return lead, match.group("rest")
 
