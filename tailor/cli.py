@@ -183,6 +183,54 @@ def schema() -> None:
     click.echo(profile_schema(), nl=False)
 
 
+@cli.command("import")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "-o",
+    "--out",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The profile to write, e.g. profiles/NAME.yaml.",
+)
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+def import_(file: Path, out: Path, force: bool) -> None:
+    """Turn a CV (.md, .txt, .docx, .pdf or JSON Resume .json) into a profile YAML.
+
+    Uncertain guesses carry a `# check:` comment; text that fits nowhere is
+    kept under `unplaced:` at the end of the file.
+    """
+    from tailor.pipeline import ImportRequest, import_profile
+
+    outcome = import_profile(ImportRequest(file, out, force))
+    parts = ", ".join(f"{count} {section}" for section, count in outcome.counts.items()) or "nothing"
+    click.echo(f"wrote {outcome.out} from {file} ({outcome.format}): {parts}")
+    if outcome.checks or outcome.unplaced:
+        click.echo(f"  review {outcome.checks} `# check:` comments and {outcome.unplaced} `unplaced:` pieces")
+    click.echo(f"  next: tailor validate {outcome.out}")
+
+
+@cli.command()
+@profile_arg
+@click.option("--json-resume", "fmt", flag_value="json-resume", help="Write JSON Resume (jsonresume.org).")
+@click.option("--text", "fmt", flag_value="text", help="Write a plain-text CV for application forms.")
+@click.option(
+    "-o", "--out", type=click.Path(path_type=Path, dir_okay=False), help="Write to a file, not stdout."
+)
+@click.option("--force", is_flag=True, help="Replace a different existing output file.")
+def export(profile: Path, fmt: str | None, out: Path | None, force: bool) -> None:
+    """Export PROFILE as JSON Resume (--json-resume) or plain text (--text)."""
+    from tailor.pipeline import export_profile
+
+    if fmt is None:
+        msg = "choose a format: --json-resume or --text"
+        raise click.UsageError(msg)
+    text = export_profile(profile, fmt, out, force=force)
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        click.echo(f"wrote {out}")
+
+
 def main() -> None:
     """Console-script entry point."""
     cli.main(prog_name="tailor")

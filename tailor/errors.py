@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
+    "ImportSourceError",
     "InternalError",
     "OutputError",
     "PostingError",
@@ -82,6 +83,10 @@ class RenderError(TailorError):
 
 class OutputError(TailorError):
     """Output could not be written (e.g. it would overwrite a different file)."""
+
+
+class ImportSourceError(TailorError):
+    """A CV given to ``tailor import`` could not be read."""
 
 
 class InternalError(Exception):

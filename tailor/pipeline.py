@@ -23,12 +23,17 @@ from tailor.report_md import match_markdown
 from tailor.resources import templates_dir
 
 __all__ = [
+    "EXPORT_FORMATS",
     "FORMATS",
     "BuildRequest",
     "BuildResult",
+    "ImportOutcome",
+    "ImportRequest",
     "MatchOutcome",
     "build",
     "check_profile",
+    "export_profile",
+    "import_profile",
     "match",
     "profile_schema",
 ]
@@ -167,3 +172,72 @@ def build(request: BuildRequest) -> BuildResult:
     files[out_dir / "match.md"] = match_markdown(outcome.report).encode("utf-8")
     changed = write_all(files, force=request.force)
     return BuildResult(out_dir, list(files), changed, outcome, _notes(outcome.posting))
+
+
+@dataclass(frozen=True)
+class ImportRequest:
+    """Everything ``tailor import`` needs."""
+
+    source: Path
+    out: Path
+    force: bool = False
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """Where the profile was written and what needs the user's attention."""
+
+    out: Path
+    format: str
+    checks: int
+    unplaced: int
+    counts: dict[str, int]
+
+
+def import_profile(request: ImportRequest) -> ImportOutcome:
+    """Turn a CV (md, txt, docx, pdf or JSON Resume) into a profile YAML, written atomically.
+
+    Raises:
+        ImportSourceError: The CV cannot be read.
+        OutputError: The output exists and ``force`` is off, or cannot be written.
+    """
+    from tailor.errors import ImportSourceError, InternalError, OutputError, ProfileError
+    from tailor.importing import import_cv
+    from tailor.loading import load_profile_text
+
+    if request.out.exists() and not request.force:
+        msg = f"{request.out} already exists"
+        raise OutputError(msg, hint="pass --force to replace it, or choose another -o path")
+    try:
+        data = request.source.read_bytes()
+    except OSError as err:
+        msg = f"{request.source}: cannot be read ({err.strerror})"
+        raise ImportSourceError(msg, hint="check the path") from err
+    name_hint = request.out.stem.replace("-", " ").replace("_", " ").title()
+    result = import_cv(data, str(request.source), name_hint)
+    try:
+        load_profile_text(result.yaml, str(request.out))
+    except ProfileError as err:  # the importer validates every item, so this is a bug
+        msg = f"tailor import produced an invalid profile:\n{err}"
+        raise InternalError(msg) from err
+    write_all({request.out: result.yaml.encode("utf-8")}, force=True)
+    return ImportOutcome(request.out, result.format, result.checks, result.unplaced, result.counts)
+
+
+EXPORT_FORMATS = ("json-resume", "text")
+
+
+def export_profile(profile_path: Path, fmt: str, out: Path | None = None, *, force: bool = False) -> str:
+    """A profile as JSON Resume or plain text; written atomically to ``out`` when given.
+
+    Raises:
+        ProfileError: The profile is invalid.
+        OutputError: ``out`` exists with different content and ``force`` is off.
+    """
+    from tailor.exporting import to_json_resume, to_text
+
+    profile = load_profile(profile_path)
+    text = to_json_resume(profile) if fmt == "json-resume" else to_text(profile)
+    if out is not None:
+        write_all({out: text.encode("utf-8")}, force=force)
+    return text

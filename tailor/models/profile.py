@@ -286,6 +286,13 @@ class MasterProfile(Model):
             "A known id gains the aliases given."
         ),
     )
+    unplaced: list[Paragraph] = Field(
+        default_factory=list,
+        description=(
+            "Text `tailor import` found but could not place. Move each piece into the right section "
+            "(or delete it); tailor never renders or selects it."
+        ),
+    )
 
     def all_roles(self) -> list[tuple[str, int, Role]]:
         """Every role with its section name and index."""

@@ -1,0 +1,117 @@
+"""``tailor import``: a CV in Markdown, text, Word, PDF or JSON Resume -> a commented YAML profile.
+
+Offline and heuristic. Readers turn each format into Markdown-flavoured text
+(JSON Resume maps field by field); the parser splits it into sections, entries
+and bullets; the draft validates every item as it is added; the writer emits YAML
+with ``# check:`` comments and an ``unplaced:`` list, so nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from tailor.errors import ImportSourceError
+
+__all__ = ["FORMATS", "ImportResult", "import_cv", "sniff_format"]
+
+FORMATS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "text",
+    ".text": "text",
+    ".docx": "docx",
+    ".pdf": "pdf",
+    ".json": "json-resume",
+}
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """The profile as YAML text, and what the importer was unsure about."""
+
+    yaml: str
+    format: str
+    checks: int
+    unplaced: int
+    counts: dict[str, int]
+
+
+def sniff_format(filename: str, data: bytes) -> str:
+    """The format from the suffix, else from the first bytes."""
+    suffix = PurePath(filename).suffix.lower()
+    if suffix in FORMATS:
+        return FORMATS[suffix]
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"PK"):
+        return "docx"
+    if data.lstrip()[:1] == b"{":
+        return "json-resume"
+    return "text"
+
+
+def _decode(data: bytes, label: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError as exc:
+            msg = f"{label}: not UTF-8 text (byte {exc.start} cannot be decoded)"
+            raise ImportSourceError(msg, hint="save the CV as UTF-8 text, .docx or .pdf") from exc
+
+
+def import_cv(data: bytes, filename: str, name_hint: str) -> ImportResult:
+    """Turn a CV into a YAML master profile.
+
+    Args:
+        data: The file's bytes.
+        filename: Its name (the suffix picks the reader; also named in the YAML header).
+        name_hint: The person's name to use if the CV does not state one.
+
+    Returns:
+        The YAML text (always a valid profile) and counts of checks and unplaced pieces.
+
+    Raises:
+        ImportSourceError: The file cannot be read as the format its name implies.
+    """
+    from tailor.importing.draft import Draft
+    from tailor.importing.yaml_out import to_yaml
+
+    fmt = sniff_format(filename, data)
+    notes: list[str] = []
+    draft: Draft
+    if fmt == "json-resume":
+        from tailor.importing.jsonresume import read_json_resume
+
+        draft = read_json_resume(_decode(data, filename), filename, name_hint)
+    else:
+        text = _text(fmt, data, filename, notes)
+        from tailor.importing.parse import parse_units
+        from tailor.importing.units import read_units
+
+        draft = parse_units(read_units(text, notes), filename, name_hint)
+    draft.notes[:0] = notes
+    draft.assign_ids()
+    header = [
+        f"Imported by `tailor import` from {PurePath(filename).name} ({fmt}).",
+        "Review every `# check:` comment and the `unplaced:` list at the end, then run `tailor validate`.",
+    ]
+    checks = sum(len(v) for v in draft.comments.values())
+    counts = {section: len(items) for section, items in draft.sections.items()}
+    return ImportResult(to_yaml(draft, header), fmt, checks, len(draft.unplaced), counts)
+
+
+def _text(fmt: str, data: bytes, label: str, notes: list[str]) -> str:
+    if fmt == "pdf":
+        from tailor.importing.pdf_text import pdf_to_text
+
+        text, pdf_notes = pdf_to_text(data, label)
+        notes.extend(pdf_notes)
+        return text
+    if fmt == "docx":
+        from tailor.importing.docx_text import docx_to_text
+
+        return docx_to_text(data, label)
+    return _decode(data, label)

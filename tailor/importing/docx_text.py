@@ -1,0 +1,103 @@
+"""Word (.docx) -> Markdown-flavoured text, using paragraph styles, numbering, bold runs and links."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from typing import Any
+
+from tailor.errors import ImportSourceError
+
+__all__ = ["docx_to_text"]
+
+_HEADING = re.compile(r"^heading\s*(\d)$", re.I)
+
+
+def docx_to_text(data: bytes, label: str) -> str:
+    """Every paragraph (tables included, in reading order) as one Markdown line.
+
+    Raises:
+        ImportSourceError: The file is not a readable Word document.
+    """
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        msg = f"{label}: not a readable Word (.docx) document ({exc})"
+        raise ImportSourceError(
+            msg, hint="open it in Word and save it again as .docx, or export it as PDF"
+        ) from exc
+    lines = [line for paragraph in _paragraphs(document) if (line := _line(paragraph))]
+    if not lines:
+        msg = f"{label}: the document holds no text"
+        raise ImportSourceError(msg)
+    return "\n\n".join(lines) + "\n"
+
+
+def _paragraphs(document: Any) -> Iterator[Any]:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for block in document.element.body.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            yield Paragraph(block, document)
+        elif tag == "tbl":
+            for row in Table(block, document).rows:
+                for cell in row.cells:
+                    yield from cell.paragraphs
+
+
+def _prefix(paragraph: Any) -> str:
+    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    if style == "Title":
+        return "# "
+    if heading := _HEADING.match(style):
+        return "#" * min(int(heading.group(1)) + 1, 6) + " "
+    numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
+    if numbered or "list" in style.lower():
+        return "- "
+    return ""
+
+
+def _is_bold(run: Any) -> bool:
+    style = run.style.name if run.style is not None else ""
+    return bool(run.bold) or style in ("Strong", "Bold")
+
+
+def _line(paragraph: Any) -> str:
+    from docx.text.hyperlink import Hyperlink
+
+    pieces: list[tuple[str, bool]] = []
+    for item in paragraph.iter_inner_content():
+        if isinstance(item, Hyperlink):
+            text = _escape(item.text)
+            address = item.address or ""
+            bold = any(_is_bold(run) for run in item.runs)
+            pieces.append((f"[{text}]({address.replace(' ', '%20')})" if address else text, bold))
+        else:
+            pieces.append((_escape(item.text), _is_bold(item)))
+    text = _bold_lead(pieces).replace("\t", "  |  ").replace("\u00a0", " ")
+    text = " ".join(text.split("\n"))
+    return _prefix(paragraph) + text.strip() if text.strip() else ""
+
+
+def _bold_lead(pieces: list[tuple[str, bool]]) -> str:
+    """Leading bold runs become ``**lead**`` (the rest stays plain)."""
+    lead = ""
+    index = 0
+    while index < len(pieces) and (pieces[index][1] or not pieces[index][0].strip()):
+        lead += pieces[index][0]
+        index += 1
+    rest = "".join(text for text, _ in pieces[index:])
+    if lead.strip() and rest.strip():
+        return f"**{lead.strip()}** {rest.strip()}"
+    return lead + rest
+
+
+def _escape(text: str) -> str:
+    return text.replace("*", "\\*").replace("[", "\\[").replace("]", "\\]")

@@ -1,0 +1,141 @@
+"""Education sections -> degrees: institution, degree, field, dates, thesis, advisors, details."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from tailor.importing.bullets import bullet_text
+from tailor.importing.dates import find_range, profile_date
+from tailor.importing.draft import Draft
+from tailor.importing.entries import Entry, group_entries
+from tailor.importing.units import Unit
+from tailor.importing.words import is_location, split_location
+
+__all__ = ["add_education"]
+
+_DEGREE = re.compile(
+    r"\b(?:bachelor|master|doctor|doctorate|ph\.?\s?d|m\.?\s?sc|b\.?\s?sc|m\.?\s?eng|b\.?\s?eng|mba|m\.?a|b\.?a"
+    r"|m\.?s|b\.?s|diploma|degree|programme|program|certificate|licentiate|associate|a-levels|abitur"
+    r"|baccalaureate|mphil|dphil|llb|llm|md)\b\.?",
+    re.I,
+)
+_INSTITUTION = re.compile(
+    r"\b(?:university|universit|college|school|institute|academy|polytechnic|école)", re.I
+)
+_PREFIX = re.compile(r"^(thesis|advisors?|supervisors?|gpa|grade)\s*:\s*(.*)$", re.I)
+_SEPARATORS = re.compile(r"\s+[|·•]\s+|\s+[—–]\s+|\s*\t\s*|\s{3,}")
+_QUOTES = "“”\"'‘’"
+
+
+def add_education(draft: Draft, title: str, units: list[Unit], known_orgs: list[str]) -> None:
+    """Parse an education section into ``draft``; ``known_orgs`` helps split "Institution Field"."""
+    before, entries = group_entries(units)
+    if not entries and before:
+        entries, before = [Entry([unit]) for unit in before if unit.kind != "bullet"], []
+    for unit in before:
+        draft.put_aside(f"{title} (line {unit.line})", unit.plain)
+    for entry in entries:
+        item, checks = _entry(entry, known_orgs)
+        if not item.get("institution"):
+            draft.put_aside(f"{title} (line {entry.header[0].line})", _text(entry))
+            continue
+        draft.add("education", item, checks)
+
+
+def _text(entry: Entry) -> str:
+    return "\n".join(unit.plain for unit in entry.header + entry.body)
+
+
+def _entry(entry: Entry, known_orgs: list[str]) -> tuple[dict[str, Any], list[str]]:
+    item: dict[str, Any] = {}
+    checks: list[str] = []
+    parts: list[tuple[str, bool]] = []
+    for unit in entry.header:
+        text = unit.plain
+        if prefixed := _PREFIX.match(text):
+            _prefixed(item, prefixed.group(1).lower(), prefixed.group(2), checks)
+            continue
+        if (dates := find_range(text)) and "start" not in item:
+            item["start"], item["end"] = profile_date(dates.start), profile_date(dates.end, end=True)
+            if item["start"] is None and item["end"] is None:
+                checks.append(f"date not recognised: '{text[dates.span[0] : dates.span[1]]}'")
+            text = dates.remove_from(text)
+        parts.extend((piece.strip(" ,;()"), unit.kind == "heading") for piece in _SEPARATORS.split(text))
+    _classify(item, [(text, heading) for text, heading in parts if text], known_orgs, checks)
+    details = [bullet_text(unit, find_lead=False) for unit in entry.body]
+    item["details"] = [*item.get("details", []), *(detail.text for detail in details)]
+    return item, checks
+
+
+def _prefixed(item: dict[str, Any], key: str, value: str, checks: list[str]) -> None:
+    value = value.strip().strip(_QUOTES).strip()
+    if key == "thesis":
+        item["thesis"] = value.rstrip(",").strip(_QUOTES)
+    elif key.startswith(("advisor", "supervisor")):
+        item["advisors"] = [name.strip() for name in re.split(r",\s*|\s+and\s+", value) if name.strip()]
+    else:
+        item.setdefault("details", []).append(f"{key.upper() if key == 'gpa' else key.title()}: {value}")
+        checks.append(f"'{key}' kept as a detail")
+
+
+def _classify(
+    item: dict[str, Any], parts: list[tuple[str, bool]], known: list[str], checks: list[str]
+) -> None:
+    leftovers = []
+    for text, heading in parts:
+        if "location" not in item and is_location(text) and (text.count(",") < 2 or "institution" in item):
+            item["location"] = text
+        elif "institution" not in item and (heading or _INSTITUTION.search(text)) and not _DEGREE.match(text):
+            _institution(item, text, known, checks)
+        elif "degree" not in item and _DEGREE.search(text):
+            _degree(item, text)
+        else:
+            leftovers.append(text)
+    if "institution" not in item and leftovers:
+        item["institution"] = leftovers.pop(0)
+        checks.append("institution guessed")
+    if leftovers:
+        checks.append(f"not placed: {'; '.join(leftovers)}")
+        item["details"] = [*item.get("details", []), *leftovers]
+
+
+def _institution(item: dict[str, Any], text: str, known: list[str], checks: list[str]) -> None:
+    """ "University of California, Los Angeles Computer Science, M.S." -> institution, field, degree."""
+    text, place = split_location(text)
+    if place:
+        item["location"] = place
+    pieces = text.split(", ")
+    if len(pieces) > 1 and _DEGREE.fullmatch(pieces[-1]):
+        item["degree"] = pieces.pop()
+        text = ", ".join(pieces)
+    for org in sorted(known, key=len, reverse=True):
+        if text.startswith(org) and text != org:
+            item["institution"], rest = org, text[len(org) :].strip(" ,")
+            if "degree" in item:
+                item.setdefault("field", rest)
+            else:
+                _degree(item, rest)
+            return
+    item["institution"] = text
+    if "degree" in item and "field" not in item:
+        checks.append("institution and field of study may be run together")
+
+
+def _degree(item: dict[str, Any], text: str) -> None:
+    """ "Master's Programme in Machine Learning", "Computer Science, M.S.", "M.S. in Physics"."""
+    degree, sep, field = text.partition(" in ")
+    if not sep:
+        pieces = text.split(", ")
+        degrees = [piece for piece in pieces if _DEGREE.search(piece)]
+        if degrees and len(pieces) > 1:
+            degree = degrees[0]
+            field = ", ".join(piece for piece in pieces if piece != degree)
+        else:
+            degree, field = text, ""
+    if not _DEGREE.search(degree):
+        item["field"] = text
+        return
+    item["degree"] = degree.strip()
+    if field.strip():
+        item["field"] = field.strip()

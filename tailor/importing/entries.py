@@ -1,0 +1,115 @@
+"""Split a section's units into entries: a header (title, organisation, dates, place) and a body.
+
+Two layouts are recognised. With entry headings (Markdown ``###``, Word "Heading 2")
+each heading starts an entry. Without them, each dated short line is an anchor and
+the entry starts as many short lines before it as the first entry has (CVs are
+laid out consistently), so "Title / Dates / Company" and "Title / Company / Dates"
+both work.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tailor.importing.dates import find_range
+from tailor.importing.units import Unit
+from tailor.importing.words import is_location, is_sentence, word_count
+
+__all__ = ["Entry", "group_entries", "is_header_line"]
+
+_MAX_HEADER_WORDS = 20
+_MAX_HEADER_CHARS = 170
+_MAX_LEAD_LINES = 3
+_FIELDS = re.compile(r"\s[·|—–]\s|\t|\s@\s")
+_PREFIXED = ("thesis:", "advisor:", "advisors:", "supervisor:", "supervisors:", "gpa:", "grade:")
+
+
+@dataclass
+class Entry:
+    """An entry's header lines and its body (bullets and paragraphs)."""
+
+    header: list[Unit]
+    body: list[Unit] = field(default_factory=list)
+
+
+def is_header_line(unit: Unit) -> bool:
+    """A short line that is not a sentence: a title, organisation, date or place."""
+    if unit.kind == "bullet":
+        return False
+    if unit.kind == "heading":
+        return True
+    text = unit.plain
+    if text.lower().startswith(_PREFIXED):
+        return True
+    dates = find_range(text)
+    rest = dates.remove_from(text) if dates else text
+    if dates and not rest:
+        return True
+    return word_count(rest) <= _MAX_HEADER_WORDS and len(rest) <= _MAX_HEADER_CHARS and not is_sentence(rest)
+
+
+def _is_anchor(unit: Unit) -> bool:
+    return is_header_line(unit) and find_range(unit.plain) is not None
+
+
+def group_entries(units: list[Unit]) -> tuple[list[Unit], list[Entry]]:
+    """Split units into entries.
+
+    Returns:
+        The units before the first entry, and the entries.
+    """
+    if any(unit.kind == "heading" for unit in units):
+        starts = [i for i, unit in enumerate(units) if unit.kind == "heading"]
+    else:
+        starts = _anchor_starts(units)
+    if not starts:
+        return units, []
+    entries = []
+    for number, start in enumerate(starts):
+        stop = starts[number + 1] if number + 1 < len(starts) else len(units)
+        entries.append(_split_entry(units[start:stop]))
+    return units[: starts[0]], entries
+
+
+def _split_entry(units: list[Unit]) -> Entry:
+    anchor_seen = False
+    for index, unit in enumerate(units):
+        if index and not is_header_line(unit):
+            return Entry(units[:index], units[index:])
+        if index and unit.kind == "heading" and anchor_seen:
+            return Entry(units[:index], units[index:])
+        anchor_seen = anchor_seen or _is_anchor(unit)
+    return Entry(units)
+
+
+def _short_run_before(units: list[Unit], index: int, floor: int) -> int:
+    """How many header-like, undated lines come directly before ``units[index]``."""
+    count = 0
+    while index - count - 1 >= floor:
+        unit = units[index - count - 1]
+        if not is_header_line(unit) or _is_anchor(unit):
+            break
+        count += 1
+    return count
+
+
+def _dates_only(unit: Unit) -> bool:
+    """A line holding only dates (and perhaps a place): the title must be above it."""
+    dates = find_range(unit.plain)
+    rest = dates.remove_from(unit.plain) if dates else unit.plain
+    return not rest or is_location(rest)
+
+
+def _anchor_starts(units: list[Unit]) -> list[int]:
+    anchors = [i for i, unit in enumerate(units) if _is_anchor(unit)]
+    if not anchors:
+        # Undated entries: lines such as "Title · Company" or "Title | Company" start them.
+        return [i for i, unit in enumerate(units) if is_header_line(unit) and _FIELDS.search(unit.plain)]
+    lead = min(_short_run_before(units, anchors[0], 0), _MAX_LEAD_LINES)
+    starts = []
+    for number, anchor in enumerate(anchors):
+        floor = anchors[number - 1] + 1 if number else 0
+        run = _short_run_before(units, anchor, floor)
+        starts.append(anchor - min(_MAX_LEAD_LINES if _dates_only(units[anchor]) else lead, run))
+    return starts

@@ -1,0 +1,136 @@
+"""An entry's header lines -> title, organisation, unit, location, dates and leftovers.
+
+Parts come in any order over one to four lines ("Title / Company / Dates / Place",
+"Title · Company, Unit" + "Dates · Place", "Title — Company | Dates"), so each part
+is classified by what it looks like: a date range, a place, a job title, a unit of
+an organisation ("Department of ...", "... Lab"), or an organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tailor.importing.dates import DateRange, find_date, find_range
+from tailor.importing.units import Unit
+from tailor.importing.words import has_title_word, is_location, is_strong_org, is_unit, split_location
+
+__all__ = ["HeaderFields", "parse_header", "split_org_unit"]
+
+_SEPARATORS = re.compile(r"\s+[|·•]\s+|\s+[—–]\s+|\s*\t\s*|\s{3,}|\s+\|\s*|\s*\|\s+")
+_AT = re.compile(r"^(?P<title>.+?)\s+(?:at|@)\s+(?P<org>[A-Z].+)$")
+
+
+@dataclass
+class HeaderFields:
+    """What an entry header says; ``extra`` holds parts that fit nowhere else."""
+
+    title: str | None = None
+    organisations: list[str] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)
+    location: str | None = None
+    dates: DateRange | None = None
+    extra: list[str] = field(default_factory=list)
+    heading: str | None = None
+    """The text of an entry heading (``###``), when the entry had one."""
+
+
+@dataclass(frozen=True)
+class _Part:
+    text: str
+    heading: bool
+
+
+def _parts(units: list[Unit], fields: HeaderFields) -> list[_Part]:
+    parts = []
+    for unit in units:
+        text = re.sub(r"(?<=\w),(?=[A-Z])", ", ", unit.plain)  # "Developer,Beta Systems"
+        dates = find_range(text) or _lone_date(text)
+        if dates and fields.dates is None:
+            fields.dates = dates
+            text = dates.remove_from(text)
+        for piece in _SEPARATORS.split(text):
+            piece = piece.strip(" ,;()[]")
+            if piece:
+                parts.append(_Part(piece, unit.kind == "heading"))
+        if unit.kind == "heading" and fields.heading is None:
+            fields.heading = text
+    return parts
+
+
+def _lone_date(text: str) -> DateRange | None:
+    """A single date on a header line: "Present" ends a role, any other date starts it."""
+    found = find_date(text)
+    if found is None or found.end is None:
+        present = re.search(r"\b(?:present|current)\b", text, re.I)
+        return DateRange(None, "present", present.span()) if present else None
+    return DateRange(found.end, None, found.span)
+
+
+def split_org_unit(text: str) -> tuple[str, str | None]:
+    """``"Pinterest, Inc., Advanced Technologies Group"`` -> ``("Pinterest, Inc.", "Advanced ...")``."""
+    pieces = text.split(", ")
+    for index in range(1, len(pieces)):
+        if is_unit(re.split(r"[;,]", pieces[index])[0]):
+            return ", ".join(pieces[:index]), ", ".join(pieces[index:])
+    return text, None
+
+
+def _split_title(part: str, fields: HeaderFields) -> str:
+    """Take a title; "Title, Unit" and "Title, Organisation" give the rest its own field."""
+    if at := _AT.match(part):
+        fields.organisations.append(at.group("org"))
+        return at.group("title")
+    title, sep, tail = part.partition(", ")
+    if not sep or has_title_word(tail) or len(tail.split()) == 1:
+        return part
+    if is_unit(tail):
+        fields.units.append(tail)
+    else:
+        fields.organisations.append(tail)
+    return title
+
+
+def _place_org(part: str, fields: HeaderFields) -> None:
+    org, place = split_location(part)
+    if place and fields.location is None:
+        fields.location = place
+    org, unit = split_org_unit(org)
+    fields.organisations.append(org)
+    if unit:
+        fields.units.append(unit)
+
+
+def _title_index(parts: list[_Part]) -> int | None:
+    """The part naming the job: the first with a title word, else the entry heading."""
+    for index, part in enumerate(parts):
+        if has_title_word(part.text) and not is_location(part.text):
+            return index
+    heading = next((index for index, part in enumerate(parts) if part.heading), None)
+    return heading if heading is not None or not parts else 0
+
+
+def parse_header(units: list[Unit]) -> HeaderFields:
+    """Classify the parts of an entry header."""
+    fields = HeaderFields()
+    parts = _parts(units, fields)
+    title_at = _title_index(parts)
+    for index, part in enumerate(parts):
+        text = part.text
+        if index == title_at:
+            fields.title = _split_title(text, fields)
+        elif fields.location is None and is_location(text) and (text.count(",") < 2 or fields.organisations):
+            fields.location = text
+        elif is_unit(text) and not is_strong_org(text) and split_org_unit(text)[1] is None:
+            fields.units.append(text)
+        elif not fields.organisations or is_strong_org(text):
+            _place_org(text, fields)
+        elif fields.units:
+            fields.units.append(text)
+        else:
+            fields.extra.append(text)
+    if not fields.organisations and fields.units:
+        fields.organisations.append(fields.units.pop(0))
+    if fields.title is None and fields.extra:
+        fields.title = fields.extra.pop(0)
+    return fields

@@ -1,0 +1,221 @@
+"""PDF -> Markdown-flavoured text: pypdf text, page furniture removed, wrapped lines joined,
+hyphenation at line ends repaired, and link annotations of the contact line restored."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from tailor.errors import ImportSourceError
+from tailor.importing.dates import find_range
+from tailor.importing.hyphens import join_wrapped
+
+__all__ = ["PdfLine", "pdf_to_text", "repair_lines"]
+
+_BULLET = re.compile(r"^\s*[•·▪‣◦●○■□➢➤►✓–\x7f\uf0b7\uf0a7-]\s+")  # \x7f, \uf0b7: bullets in legacy fonts
+_FOOTER = re.compile(
+    r"^(?:page\s+\d+(?:\s+of\s+\d+)?|\d{1,3}(?:\s*/\s*\d{1,3})?|.{1,60}\s[·|–-]\s\d{1,3})$", re.I
+)
+_FIELD_SEPARATOR = re.compile(r"\s[·|—]\s|\t")
+_FULL = 0.82
+
+
+@dataclass(frozen=True)
+class PdfLine:
+    """One printed line: its text, baseline height and font size (0 when unknown)."""
+
+    text: str
+    y: float = 0.0
+    size: float = 0.0
+    page: int = 0
+    bold_start: bool = False
+    """Whether the line starts in a bold font (a new skill group or lead-in)."""
+
+
+def pdf_to_text(data: bytes, label: str) -> tuple[str, list[str]]:
+    """Extract a PDF's text as one logical line per paragraph.
+
+    Returns:
+        The text, and notes about what was repaired or removed.
+
+    Raises:
+        ImportSourceError: The PDF cannot be read or holds no text.
+    """
+    from pypdf import PdfReader  # imported here: only PDF imports need it
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        lines = [line for number, page in enumerate(reader.pages) for line in _page_lines(page, number)]
+        links = _links(reader)
+    except Exception as exc:  # pypdf raises many exception types on malformed files
+        msg = f"{label}: the PDF cannot be read ({exc})"
+        raise ImportSourceError(msg, hint="save the CV as .docx or .txt and import that instead") from exc
+    if not lines:
+        msg = f"{label}: the PDF holds no extractable text (is it a scan?)"
+        raise ImportSourceError(msg, hint="copy the CV's text into a .txt file and import that instead")
+    logical, notes = repair_lines(lines)
+    logical = _restore_contact_links(logical, links)
+    return "\n\n".join(logical) + "\n", notes
+
+
+def _page_lines(page: Any, number: int) -> list[PdfLine]:
+    """The page's lines with their height on the page, grouped from pypdf's text chunks."""
+    chunks: list[_Chunk] = []
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
+        if text:
+            scale = abs(tm[3] * cm[3]) or 1.0
+            name = str(font.get("/BaseFont", "")) if hasattr(font, "get") else ""
+            bold = "bold" in name.lower() or "black" in name.lower()
+            chunks.append((cm[5] + tm[5] * cm[3], cm[4] + tm[4] * cm[0], size * scale, text, bold))
+
+    page.extract_text(visitor_text=visit)
+    return _group_chunks(chunks, number)
+
+
+_Chunk = tuple[float, float, float, str, bool]
+
+
+def _group_chunks(chunks: list[_Chunk], page: int) -> list[PdfLine]:
+    """Chunks on one baseline form a line; a chunk placed apart from the last gets a space."""
+    lines: list[PdfLine] = []
+    current, last_x, last_y, size, bold = "", 0.0, 0.0, 0.0, False
+    for y, x, chunk_size, text, chunk_bold in chunks:
+        if current.strip() and abs(y - last_y) > 0.5:
+            lines.append(PdfLine(" ".join(current.split()), last_y, size, page, bold))
+            current = ""
+        if not current.strip():
+            bold = chunk_bold and bool(text.strip())
+        apart = abs(x - last_x) > 0.5 and not current[-1:].isspace() and not text[:1].isspace()
+        if current and apart:
+            current += " "
+        size = max(size, chunk_size) if current.strip() else chunk_size
+        current += text.replace("\n", " ")
+        last_x, last_y = x, y
+    if current.strip():
+        lines.append(PdfLine(" ".join(current.split()), last_y, size, page, bold))
+    return lines
+
+
+def _links(reader: object) -> list[str]:
+    """Link addresses on the first page, in drawing order."""
+    pages = getattr(reader, "pages", [])
+    if not pages:
+        return []
+    out = []
+    for annot in pages[0].get("/Annots") or []:
+        obj = annot.get_object()
+        action = obj.get("/A") or {}
+        uri = action.get("/URI") if hasattr(action, "get") else None
+        if isinstance(uri, str):
+            out.append(uri)
+    return out
+
+
+def _leading(lines: list[PdfLine]) -> dict[float, float]:
+    """The distance between wrapped lines of each font size (the smallest seen in the document)."""
+    gaps: dict[float, float] = {}
+    for above, below in itertools.pairwise(lines):
+        gap = above.y - below.y
+        key = round(below.size, 1)
+        if above.page == below.page and round(above.size, 1) == key and gap > 0:
+            gaps[key] = min(gaps.get(key, gap), gap)
+    return gaps
+
+
+def repair_lines(lines: list[PdfLine]) -> tuple[list[str], list[str]]:
+    """Drop page furniture, repair hyphenation and join wrapped lines into logical lines."""
+    notes: list[str] = []
+    lines = _drop_furniture(lines, notes)
+    full = _full_width([line.text for line in lines])
+    leading = _leading(lines)
+    everything = " ".join(line.text for line in lines)
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        following = lines[index + 1].text if index + 1 < len(lines) else ""
+        close = _close(lines[index - 1], line, leading) if index else None
+        if out and _wraps(out[-1], line.text, following, full, close):
+            out[-1] = join_wrapped(out[-1], line.text, everything, notes)
+        else:
+            out.append(_BULLET.sub("- ", line.text))
+    return out, notes
+
+
+def _close(above: PdfLine, below: PdfLine, leading: dict[float, float]) -> bool | None:
+    """Whether two lines sit at their font's line spacing (None: geometry does not tell)."""
+    if above.page != below.page or not above.size or not below.size:
+        return None
+    if round(above.size, 1) != round(below.size, 1) or (below.bold_start and not above.bold_start):
+        return False  # a different font size, or a bold start ("Skills:"), starts a new paragraph
+    usual = leading.get(round(below.size, 1))
+    return above.y - below.y <= usual * 1.08 if usual else None
+
+
+def _drop_furniture(lines: list[PdfLine], notes: list[str]) -> list[PdfLine]:
+    """Repeated running heads and page numbers ("Eric Kim · 2", "Page 2 of 3")."""
+    counts = Counter(line.text for line in lines)
+    kept = []
+    for line in lines:
+        text = line.text
+        if (_FOOTER.fullmatch(text) and not find_range(text)) or (counts[text] > 2 and len(text) < 60):
+            notes.append(f"removed page header/footer '{text}'")
+            continue
+        kept.append(line)
+    return kept
+
+
+def _full_width(lines: list[str]) -> int:
+    lengths = sorted(len(line) for line in lines)
+    return int(lengths[int(len(lengths) * 0.95) - 1 if len(lengths) > 1 else 0] * _FULL) if lengths else 0
+
+
+def _wraps(previous: str, line: str, following: str, full: int, close: bool | None) -> bool:
+    """Whether ``line`` continues ``previous``.
+
+    Only a line that ran to the right margin (or ended in a hyphen) can wrap; headings,
+    bullets, dates and entry headings never continue one; when the page geometry is
+    known, the two lines must also sit at the font's line spacing.
+    """
+    if _BULLET.match(line) or (find_range(line) and len(line) < 60) or _is_caps_heading(previous):
+        return False
+    if _is_caps_heading(line) or (_FIELD_SEPARATOR.search(line) and find_range(following)):
+        return False
+    if len(previous) < full and not previous.endswith("-"):
+        return False
+    return close is not False
+
+
+def _is_caps_heading(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters) and len(line.split()) <= 5
+
+
+def _restore_contact_links(lines: list[str], links: list[str]) -> list[str]:
+    """Put the first page's link addresses back on the contact line's bare words."""
+    web = [url for url in links if url.lower().startswith(("http://", "https://"))]
+    for index, line in enumerate(lines[:6]):
+        parts = re.split(r"(\s+\|\s+|\s+·\s+)", line)
+        if len(parts) < 3 or not web:
+            continue
+        for number in range(0, len(parts), 2):
+            part = parts[number]
+            if (
+                web
+                and re.fullmatch(r"[A-Za-z][\w .-]{0,30}", part)
+                and "@" not in part
+                and not _is_place(part)
+            ):
+                parts[number] = f"[{part}]({web.pop(0)})"
+        lines[index] = "".join(parts)
+        break
+    return lines
+
+
+def _is_place(text: str) -> bool:
+    from tailor.importing.words import is_location
+
+    return is_location(text)

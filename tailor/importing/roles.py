@@ -1,0 +1,121 @@
+"""Experience, teaching and volunteering sections -> roles with verbatim bullets."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from tailor.importing.bullets import BulletText, bullet_text, clean_text
+from tailor.importing.dates import profile_date
+from tailor.importing.draft import Draft
+from tailor.importing.entries import Entry, group_entries
+from tailor.importing.header_fields import HeaderFields, parse_header
+from tailor.importing.units import Unit
+
+__all__ = ["add_roles", "section_of_title"]
+
+_TEACHING = re.compile(r"\b(?:teaching|lecturer|tutor|instructor|teacher|docent)\b", re.I)
+_VOLUNTEER = re.compile(r"\bvolunteer", re.I)
+
+
+def section_of_title(title: str, default: str) -> str:
+    """Roles listed under Experience whose title says teaching or volunteering move there."""
+    if default != "experience":
+        return default
+    if _VOLUNTEER.search(title):
+        return "volunteering"
+    if _TEACHING.search(title):
+        return "teaching"
+    return default
+
+
+def add_roles(draft: Draft, section: str, title: str, units: list[Unit]) -> None:
+    """Parse a role section and add its roles to ``draft``.
+
+    Args:
+        draft: The profile being built.
+        section: "experience", "teaching" or "volunteering".
+        title: The section heading as written (for notes).
+        units: The section's units.
+    """
+    before, entries = group_entries(units)
+    for unit in before:
+        draft.put_aside(f"{title} (line {unit.line}, before the first role)", unit.plain)
+    previous: HeaderFields | None = None
+    for entry in entries:
+        fields = parse_header(entry.header)
+        checks: list[str] = []
+        if not fields.organisations and previous and previous.organisations:
+            fields.organisations = list(previous.organisations)
+            fields.units = fields.units or list(previous.units)
+            checks.append("organisation taken from the role above")
+        role, role_checks = _role(fields, entry)
+        target = section_of_title(role.get("title") or "", section)
+        if target != section:
+            checks.append(f"listed under '{title}'; moved to {target} because of its title")
+        if not role.get("title") or not role.get("organisation"):
+            draft.put_aside(
+                f"{title} (line {entry.header[0].line}, a role without a title or organisation)",
+                "\n".join(unit.plain for unit in entry.header + entry.body),
+            )
+            continue
+        draft.add(target, role, checks + role_checks)
+        previous = fields
+
+
+def _dates(fields: HeaderFields, checks: list[str]) -> dict[str, str | None]:
+    if fields.dates is None:
+        checks.append("no dates found")
+        return {}
+    start = profile_date(fields.dates.start)
+    end = profile_date(fields.dates.end, end=True)
+    for raw, parsed in ((fields.dates.start, start), (fields.dates.end, end)):
+        if raw and parsed is None:
+            checks.append(f"date not recognised: '{raw}'")
+    return {"start": start, "end": end}
+
+
+def _role(fields: HeaderFields, entry: Entry) -> tuple[dict[str, Any], list[str]]:
+    checks: list[str] = []
+    role: dict[str, Any] = {
+        "title": fields.title,
+        "organisation": "; ".join(fields.organisations) or None,
+        "unit": "; ".join(fields.units) or None,
+        "location": fields.location,
+        **_dates(fields, checks),
+    }
+    description, bullets = _body(entry.body, checks)
+    if fields.extra:
+        extra = "; ".join(fields.extra)
+        checks.append(f"'{extra}' from the role's heading lines was taken as its description")
+        description = f"{extra}. {description}" if description else extra
+    role["description"] = description
+    role["bullets"] = [_bullet_value(bullet) for bullet in bullets]
+    for bullet in bullets:
+        checks.extend(f"bullet '{_short(bullet.text)}': {note}" for note in bullet.notes)
+        checks.extend(f"bullet '{_short(bullet.text)}': link '{w}' -> {url}" for w, url in bullet.urls)
+    return role, checks
+
+
+def _body(units: list[Unit], checks: list[str]) -> tuple[str | None, list[BulletText]]:
+    """A description (leading paragraph) and the bullets; paragraphs count as bullets."""
+    has_bullets = any(unit.kind == "bullet" for unit in units)
+    description: list[str] = []
+    bullets: list[BulletText] = []
+    for unit in units:
+        leading = not bullets and unit.kind != "bullet"
+        if leading and (has_bullets or unit.plain.rstrip().endswith(":")):
+            text, notes, _ = clean_text(unit.text)
+            description.append(text)
+            checks.extend(notes)
+            continue
+        bullets.append(bullet_text(unit))
+    return (" ".join(description) or None), bullets
+
+
+def _bullet_value(bullet: BulletText) -> str | dict[str, str]:
+    return {"lead": bullet.lead, "text": bullet.text} if bullet.lead else bullet.text
+
+
+def _short(text: str, size: int = 40) -> str:
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"

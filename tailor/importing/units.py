@@ -1,0 +1,114 @@
+"""Markdown or plain text -> logical units (headings, bullets, paragraphs) with their line numbers.
+
+Every reader produces Markdown-flavoured text; this module is the one place that
+knows how lines become units: bullet markers, Markdown and setext headings,
+wrapped bullet and paragraph lines, horizontal rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from tailor.importing.hyphens import join_wrapped
+from tailor.importing.inline import plain
+
+__all__ = ["Unit", "UnitKind", "read_units"]
+
+UnitKind = Literal["heading", "bullet", "text"]
+
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|(?:=\s*){3,})$")
+_BULLET = re.compile(r"^(\s*)(?:\\?[-*+•·▪‣◦●○■□➢➤►✓–]|\d{1,2}[.)]|\(\d{1,2}\)|[a-z][.)])\s+(\S.*)$")
+_WRAP_LENGTH = 60
+_SHORT = 40
+_HEADING_WORDS = 5
+_CONTACT = re.compile(r"@|https?://|www\.|\.com/|\.org/")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One logical piece of the CV: a heading, a bullet or a paragraph (Markdown inline kept)."""
+
+    kind: UnitKind
+    text: str
+    line: int
+    level: int = 0
+    """Heading level (1 = document title, 2 = section, 3+ = entry) for headings; 0 otherwise."""
+
+    @property
+    def plain(self) -> str:
+        """The text without Markdown markup."""
+        return plain(self.text).text
+
+
+def read_units(text: str, notes: list[str] | None = None) -> list[Unit]:
+    """Split Markdown or plain text into units.
+
+    Args:
+        text: The whole document.
+        notes: Where to record repairs (words re-joined at a hyphen).
+
+    Returns:
+        Headings, bullets and paragraphs in reading order; wrapped lines joined.
+    """
+    units: list[Unit] = []
+    everything = " ".join(text.split())
+    notes = notes if notes is not None else []
+    blank_before = True
+    previous_raw = ""
+    for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
+        line = raw.replace("\t", "    ").rstrip()
+        if not line.strip():
+            blank_before = True
+            continue
+        _add_line(units, line, number, blank_before, previous_raw, (everything, notes))
+        blank_before = False
+        previous_raw = line
+    return [unit for unit in units if unit.text.strip()]
+
+
+def _add_line(
+    units: list[Unit],
+    line: str,
+    number: int,
+    blank_before: bool,
+    previous: str,
+    context: tuple[str, list[str]],
+) -> None:
+    last = units[-1] if units else None
+    if _SETEXT.match(line) and last and not blank_before and last.kind == "text" and "\n" not in last.text:
+        units[-1] = replace(last, kind="heading", level=1 if line.strip()[0] == "=" else 2)
+        return
+    if _RULE.match(line):
+        return
+    if heading := _HEADING.match(line):
+        units.append(Unit("heading", heading.group(2), number, len(heading.group(1))))
+        return
+    if bullet := _BULLET.match(line):
+        units.append(Unit("bullet", bullet.group(2).strip(), number))
+        return
+    if last and not blank_before and _continues(last, line, previous):
+        units[-1] = replace(last, text=join_wrapped(last.text, line.strip(), *context))
+        return
+    units.append(Unit("text", line.strip(), number))
+
+
+def _continues(last: Unit, line: str, previous: str) -> bool:
+    """Whether ``line`` wraps the unit before it (no blank line between them)."""
+    if last.kind == "heading":
+        return False
+    body = line.lstrip()
+    letters = [ch for ch in body if ch.isalpha()]
+    if (
+        letters and all(ch.isupper() for ch in letters) and len(body.split()) <= _HEADING_WORDS
+    ) or _CONTACT.search(body):
+        return False
+    indented = len(line) - len(body) >= 2
+    if last.kind == "bullet" and indented:
+        return True
+    if body[:1].islower() and (len(previous.strip()) >= _SHORT or previous.rstrip().endswith("-")):
+        return True
+    return len(previous.strip()) >= _WRAP_LENGTH and not previous.rstrip().endswith((".", ":", "!", "?"))
