@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,9 +18,10 @@ from tailor.loading import load_profile
 from tailor.matching import Selection, select
 from tailor.models.job import JobPosting
 from tailor.models.profile import MasterProfile
+from tailor.models.rules import SectionName
 from tailor.output import slugify, write_all
 from tailor.report import match_report
-from tailor.resources import templates_dir
+from tailor.themes import load_theme
 
 __all__ = [
     "FORMATS",
@@ -91,12 +93,34 @@ def _read_posting(posting: PostingInput) -> JobPosting:
     return read_posting(posting.source, text=posting.stdin_text, company=posting.company, role=posting.role)
 
 
-def match(profile_path: Path, posting: PostingInput, *, today: dt.date) -> MatchOutcome:
-    """Score and select a profile's items against a posting."""
+def match(
+    profile_path: Path,
+    posting: PostingInput,
+    *,
+    today: dt.date,
+    section_order: Sequence[SectionName] | None = None,
+) -> MatchOutcome:
+    """Score and select a profile's items against a posting.
+
+    ``section_order`` (a theme's) orders the sections unless the profile's
+    ``rules.sections`` says otherwise.
+    """
     profile = load_profile(profile_path)
     job = _read_posting(posting)
     selection = select(profile, job, today=today)
+    if section_order is not None and profile.rules.sections is None:
+        selection = _in_section_order(selection, section_order)
     return MatchOutcome(job, selection, match_report(job, selection))
+
+
+def _in_section_order(selection: Selection, order: Sequence[SectionName]) -> Selection:
+    """The selection with its sections in ``order`` (sections not named there are left out)."""
+    sections = tuple(name for name in order if name in selection.cv.sections)
+    items = tuple(
+        item if item.section in sections else item.model_copy(update={"selected": False})
+        for item in selection.items
+    )
+    return Selection(selection.cv.model_copy(update={"sections": sections}), items)
 
 
 @dataclass(frozen=True)
@@ -110,6 +134,9 @@ class BuildRequest:
     out_root: Path = Path("out")
     formats: tuple[str, ...] = FORMATS
     force: bool = False
+    theme: str | Path = "classic"
+    docx_template: Path | None = None
+    """A Word template to use instead of the theme's own."""
 
 
 @dataclass(frozen=True)
@@ -153,14 +180,16 @@ def build(request: BuildRequest) -> BuildResult:
     from tailor.render.docx import render_docx
     from tailor.render.pdf import render_pdf
 
-    outcome = match(request.profile, request.posting, today=request.today)
+    theme = load_theme(request.theme)
+    outcome = match(request.profile, request.posting, today=request.today, section_order=theme.sections.order)
     cv = outcome.selection.cv
     out_dir = _out_dir(request, outcome.posting)
     files: dict[Path, bytes] = {}
     if "pdf" in request.formats:
-        files[out_dir / "cv.pdf"] = render_pdf(cv)
+        files[out_dir / "cv.pdf"] = render_pdf(cv, theme)
     if "docx" in request.formats:
-        files[out_dir / "cv.docx"] = render_docx(cv, templates_dir() / "classic.docx")
+        template = request.docx_template or Path(theme.word_template)
+        files[out_dir / "cv.docx"] = render_docx(cv, template, theme=theme)
     report = json.dumps(outcome.report, indent=2, ensure_ascii=False) + "\n"
     files[out_dir / "match.json"] = report.encode("utf-8")
     changed = write_all(files, force=request.force)

@@ -12,7 +12,7 @@ from tailor.matching.tokens import STOPWORDS, tokens
 from tailor.models.fields import date_sort_key
 from tailor.models.job import JobPosting
 from tailor.models.profile import MasterProfile, Publication, Role, SkillGroup
-from tailor.models.rules import Rules
+from tailor.models.rules import DEFAULT_ORDER, Rules
 from tailor.models.tailored import ScoredItem, TailoredBullet, TailoredCV, TailoredProject, TailoredRole
 
 __all__ = ["Selection", "select"]
@@ -133,7 +133,7 @@ def select(
         skills=_skills(profile.skills, posting),
         awards=tuple(profile.awards),
     )
-    present = tuple(s for s in rules.sections if _has(cv, s))
+    present = tuple(s for s in (DEFAULT_ORDER if rules.sections is None else rules.sections) if _has(cv, s))
     cv = cv.model_copy(update={"sections": present})
     return Selection(cv, _scored_items(scores, picker.selected, present))
 

@@ -251,15 +251,15 @@ class Story:
 
     def s_awards(self) -> list[Entry]:
         out = []
+        before = self.m.gap(self.theme.spacing.item_before)
         for award in self.cv.awards:
             title = f"<b>{esc(award.title)}</b>" + (f", {esc(award.issuer)}" if award.issuer else "")
             date = self.date(None, award.date)
             if self.column:
-                first = self.row(esc(date), self.p(title, "cell"), before=self.m.gap(self.theme.spacing.item_before))
-                out.append(Entry([first] + ([self.p(esc(award.text), "body")] if award.text else [])))
-                continue
-            text = title + (self.muted(DOT + esc(date)) if date else "")
-            out.append(Entry([self.p(text + (f"<br/>{esc(award.text)}" if award.text else ""), "item")]))
+                first = self.row(esc(date), self.p(title, "cell"), before=before)
+            else:
+                first = self.p(title + (self.muted(DOT + esc(date)) if date else ""), "item")
+            out.append(Entry([first], [self.p(esc(award.text), "body")] if award.text else []))
         return out
 
     _sections: dict[str, Callable[[Story], list[Entry]]] = {
