@@ -242,7 +242,9 @@ def preview(request: PreviewRequest) -> list[Path]:
     pdftoppm = shutil.which("pdftoppm")
     if pdftoppm is None:
         msg = "making PNG previews needs pdftoppm from poppler-utils, which is not installed"
-        hint = "install it: `sudo apt-get install poppler-utils` (Debian/Ubuntu), `brew install poppler` (macOS)"
+        hint = (
+            "install it: `sudo apt-get install poppler-utils` (Debian/Ubuntu), `brew install poppler` (macOS)"
+        )
         raise RenderError(msg, hint=hint)
     theme = load_theme(request.theme)
     outcome = match(request.profile, request.posting, today=request.today, section_order=theme.sections.order)
@@ -255,7 +257,9 @@ def preview(request: PreviewRequest) -> list[Path]:
         source = Path(tmp) / "cv.pdf"
         source.write_bytes(pdf)
         done = subprocess.run(
-            [pdftoppm, "-png", "-r", str(request.dpi), str(source), str(prefix)], capture_output=True, text=True
+            [pdftoppm, "-png", "-r", str(request.dpi), str(source), str(prefix)],
+            capture_output=True,
+            text=True,
         )
     if done.returncode != 0:
         msg = f"pdftoppm failed: {done.stderr.strip()}"

@@ -112,7 +112,10 @@ def _resolved(theme: Theme, folder: Path, source: str, lines: dict[tuple[str | i
         ref = getattr(theme.fonts, role)
         if isinstance(ref, FontFiles):
             ref = FontFiles(
-                **{face: existing(getattr(ref, face), ("fonts", role, face)) for face in FontFiles.model_fields}
+                **{
+                    face: existing(getattr(ref, face), ("fonts", role, face))
+                    for face in FontFiles.model_fields
+                }
             )
         fonts[role] = ref
     if problems:

@@ -135,7 +135,9 @@ class SectionStyle(Model):
     """Section titles, their order and how headings look."""
 
     order: list[SectionName] = Field(default_factory=lambda: list(DEFAULT_ORDER), min_length=1)
-    titles: dict[SectionName, str] = Field(default_factory=dict, description="Overrides of the default titles.")
+    titles: dict[SectionName, str] = Field(
+        default_factory=dict, description="Overrides of the default titles."
+    )
     heading_case: Literal["as-written", "upper"] = "upper"
     heading_rule: bool = True
 
@@ -162,7 +164,9 @@ class Theme(Model):
     """Everything that decides how a CV looks, in PDF and (through its Word template) in DOCX."""
 
     name: str = Field(min_length=1, max_length=40)
-    description: str = Field(min_length=1, max_length=120, description="One line for `tailor templates list`.")
+    description: str = Field(
+        min_length=1, max_length=120, description="One line for `tailor templates list`."
+    )
     page_size: Literal["A4", "Letter"] = "A4"
     margins: Margins
     fonts: Fonts
@@ -186,7 +190,9 @@ class Theme(Model):
     @model_validator(mode="after")
     def _fit_below_normal(self) -> Theme:
         if self.fit.min_font_size > self.sizes.body:
-            msg = f"fit.min_font_size ({self.fit.min_font_size}) is larger than sizes.body ({self.sizes.body})"
+            msg = (
+                f"fit.min_font_size ({self.fit.min_font_size}) is larger than sizes.body ({self.sizes.body})"
+            )
             raise ValueError(msg)
         if self.fit.min_line > self.spacing.line:
             msg = f"fit.min_line ({self.fit.min_line}) is larger than spacing.line ({self.spacing.line})"

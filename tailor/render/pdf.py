@@ -78,7 +78,7 @@ def _doc(target: Any, cv: TailoredCV, m: Metrics, font: FontFamily, *, compress:
 
         bottom_y = 0.0
 
-        def afterFlowable(self, flowable: Any) -> None:  # noqa: N802 (reportlab's hook name)
+        def afterFlowable(self, flowable: Any) -> None:
             if self.frame is not None:
                 self.bottom_y = self.frame._y
 
@@ -99,8 +99,15 @@ def _doc(target: Any, cv: TailoredCV, m: Metrics, font: FontFamily, *, compress:
         pageCompression=1 if compress else 0,
     )
     frame = Frame(
-        m.left, m.bottom, width - m.left - m.right, height - m.top - m.bottom,
-        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body",
+        m.left,
+        m.bottom,
+        width - m.left - m.right,
+        height - m.top - m.bottom,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     return doc
@@ -166,7 +173,7 @@ def _footer_canvas(name: str, story: Story, m: Metrics) -> Any:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             self._startPage()
 

@@ -15,7 +15,7 @@ import html
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from tailor.models.rules import SectionName
 from tailor.models.tailored import TailoredCV, TailoredRole
@@ -134,7 +134,11 @@ class Story:
             out.append(self.p(esc(person.headline), "headline", spaceAfter=self.m.gap(2)))
         items = contact_items(person)
         links = len(person.links)
-        lines = [items[: len(items) - links], items[len(items) - links :]] if header.links_on_own_line else [items]
+        lines = (
+            [items[: len(items) - links], items[len(items) - links :]]
+            if header.links_on_own_line
+            else [items]
+        )
         for line in lines:
             if line:
                 out.append(self.p(header.separator.join(self.link(i.text, i.url) for i in line), "contact"))
@@ -212,7 +216,9 @@ class Story:
         entries = []
         for entry in self.cv.education:
             degree = education_heading(entry)
-            title = esc(degree) + self.regular(DOT + esc(entry.institution)) if degree else esc(entry.institution)
+            title = (
+                esc(degree) + self.regular(DOT + esc(entry.institution)) if degree else esc(entry.institution)
+            )
             head = self.titled(title, self.date(entry.start, entry.end), [entry.location or ""])
             if entry.thesis:
                 head.append(self.p(f"<i>Thesis:</i> {esc(entry.thesis)}", "body"))
@@ -244,7 +250,9 @@ class Story:
         for group in self.cv.skills:
             items = esc(", ".join(group.items))
             if self.column:
-                row = self.row(f"<b>{esc(group.name)}</b>", self.p(items, "cell"), before=before, left_style="label")
+                row = self.row(
+                    f"<b>{esc(group.name)}</b>", self.p(items, "cell"), before=before, left_style="label"
+                )
                 out.append(Entry([row]))
             else:
                 out.append(Entry([self.p(f"<b>{esc(group.name)}:</b> {items}", "item")]))
@@ -263,7 +271,7 @@ class Story:
             out.append(Entry([first], [self.p(esc(award.text), "body")] if award.text else []))
         return out
 
-    _sections: dict[str, Callable[[Story], list[Entry]]] = {
+    _sections: ClassVar[dict[str, Callable[[Story], list[Entry]]]] = {
         "summary": s_summary,
         "experience": lambda self: self.s_roles(self.cv.experience),
         "teaching": lambda self: self.s_roles(self.cv.teaching),

@@ -73,9 +73,7 @@ def format_date(value: str | None, fmt: str = "MMM YYYY", present: str = "Presen
     return formats.get(fmt, f"{_MONTHS[index][:3]} {year}")
 
 
-def format_range(
-    start: str | None, end: str | None, fmt: str = "MMM YYYY", present: str = "Present"
-) -> str:
+def format_range(start: str | None, end: str | None, fmt: str = "MMM YYYY", present: str = "Present") -> str:
     """A date range such as ``Jan 2017 – Present``; a single date when only one is known."""
     first, last = format_date(start, fmt, present), format_date(end, fmt, present)
     if first and last and first != last:

@@ -109,7 +109,9 @@ def test_entries_read_in_one_flow(theme: Theme, tmp_path: Path) -> None:
 def test_same_input_gives_identical_bytes(theme: Theme) -> None:
     first, second = (tailored(PROFILES / "eric-kim.yaml", theme) for _ in range(2))
     assert render_pdf(first, theme) == render_pdf(second, theme)
-    assert render_docx(first, template(theme), theme=theme) == render_docx(second, template(theme), theme=theme)
+    assert render_docx(first, template(theme), theme=theme) == render_docx(
+        second, template(theme), theme=theme
+    )
 
 
 def test_names_and_places_in_five_scripts_extract_exactly(theme: Theme, tmp_path: Path) -> None:

@@ -67,9 +67,7 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str],
     ]
     env = {**os.environ, "FONTCONFIG_FILE": str(conf)}
     subprocess.run(command, env=env, capture_output=True, check=True, timeout=300)
-    return {
-        key: (pdf, work / "lo" / f"{key[0]}-{Path(key[1]).stem}.pdf") for key, pdf in pdfs.items()
-    }
+    return {key: (pdf, work / "lo" / f"{key[0]}-{Path(key[1]).stem}.pdf") for key, pdf in pdfs.items()}
 
 
 @pytest.mark.parametrize(("theme_name", "name"), CASES)
