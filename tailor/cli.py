@@ -55,6 +55,13 @@ def _posting_input(posting: str, company: str | None, role: str | None) -> Any:
     return PostingInput(posting, stdin_text, company, role)
 
 
+theme_opt = click.option(
+    "--theme",
+    default="classic",
+    show_default=True,
+    metavar="NAME|DIR",
+    help="A built-in theme (see `tailor templates list`) or a folder made by `tailor templates copy`.",
+)
 profile_arg = click.argument("profile", type=click.Path(path_type=Path, dir_okay=False))
 posting_arg = click.argument("posting", metavar="POSTING")
 company_opt = click.option("--company", help="Company name (overrides the posting).")
@@ -95,6 +102,14 @@ def cli() -> None:
     help="Comma-separated formats to write: pdf, docx.",
 )
 @click.option("--force", is_flag=True, help="Overwrite existing files that differ.")
+@theme_opt
+@click.option(
+    "--template",
+    "docx_template",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Your own Word (.docx) template with docxtpl tags, instead of the theme's.",
+)
+@click.option("--watch", is_flag=True, help="Rebuild whenever the profile, posting or theme changes.")
 @date_opt
 def build(
     profile: Path,
@@ -104,11 +119,13 @@ def build(
     out: Path | None,
     formats: str,
     force: bool,
+    theme: str,
+    docx_template: Path | None,
+    watch: bool,
     date: dt.date | None,
 ) -> None:
     """Write a tailored cv.pdf, cv.docx and match.json for POSTING."""
     from tailor.pipeline import FORMATS, BuildRequest
-    from tailor.pipeline import build as run_build
 
     chosen = tuple(f.strip().lower() for f in formats.split(",") if f.strip())
     unknown = [f for f in chosen if f not in FORMATS]
@@ -116,9 +133,40 @@ def build(
         msg = f"unknown format {', '.join(unknown) or '(none)'}; use pdf, docx"
         raise click.BadParameter(msg, param_hint="--format")
     request = BuildRequest(
-        profile, _posting_input(posting, company, role), _today(date), out=out, formats=chosen, force=force
+        profile,
+        _posting_input(posting, company, role),
+        _today(date),
+        out=out,
+        formats=chosen,
+        force=force,
+        theme=theme,
+        docx_template=docx_template,
     )
-    result = run_build(request)
+    if watch:
+        _watch(request)
+        return
+    from tailor.pipeline import build as run_build
+
+    _print_build(run_build(request))
+
+
+def _watch(request: Any) -> None:
+    from tailor.pipeline import watch
+
+    def report(outcome: Any) -> None:
+        if isinstance(outcome, TailorError):
+            click.echo(f"error: {outcome}", err=True)
+        else:
+            _print_build(outcome)
+        click.echo("watching for changes (Ctrl-C to stop)", err=True)
+
+    try:
+        watch(request, report)
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+
+
+def _print_build(result: Any) -> None:
     for note in result.notes:
         click.echo(f"note: {note}", err=True)
     cv = result.outcome.selection.cv
@@ -229,6 +277,70 @@ def export(profile: Path, fmt: str | None, out: Path | None, force: bool) -> Non
         click.echo(text, nl=False)
     else:
         click.echo(f"wrote {out}")
+
+
+@cli.command()
+@profile_arg
+@posting_arg
+@company_opt
+@role_opt
+@theme_opt
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("out") / "preview",
+    show_default=True,
+    help="Folder for the PNG pages.",
+)
+@click.option("--dpi", default=80, show_default=True, type=click.IntRange(30, 600), help="Resolution.")
+@date_opt
+def preview(
+    profile: Path,
+    posting: str,
+    company: str | None,
+    role: str | None,
+    theme: str,
+    out: Path,
+    dpi: int,
+    date: dt.date | None,
+) -> None:
+    """Write the tailored CV's pages as PNG images, to see a theme (needs pdftoppm)."""
+    from tailor.pipeline import PreviewRequest
+    from tailor.pipeline import preview as run_preview
+
+    request = PreviewRequest(profile, _posting_input(posting, company, role), _today(date), theme, out, dpi)
+    for path in run_preview(request):
+        click.echo(f"  wrote     {path}")
+
+
+@cli.group()
+def templates() -> None:
+    """List the built-in themes, or copy one to customise."""
+
+
+@templates.command("list")
+def templates_list() -> None:
+    """Show each built-in theme with a one-line description."""
+    from tailor.pipeline import list_templates
+
+    for info in list_templates():
+        click.echo(f"{info.name:10} {info.description}")
+
+
+@templates.command("copy")
+@click.argument("name")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--force", is_flag=True, help="Replace files already in FOLDER.")
+def templates_copy(name: str, folder: Path, force: bool) -> None:
+    """Copy theme NAME (theme.yaml and its Word template) into FOLDER to edit.
+
+    Then build with `--theme FOLDER`.
+    """
+    from tailor.pipeline import copy_template
+
+    for path in copy_template(name, folder, force=force):
+        click.echo(f"  wrote     {path}")
+    click.echo(f"edit {folder / 'theme.yaml'}, then build with --theme {folder}")
 
 
 def main() -> None:

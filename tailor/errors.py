@@ -19,6 +19,7 @@ __all__ = [
     "RenderError",
     "TailorError",
     "TemplateError",
+    "ThemeError",
 ]
 
 
@@ -75,6 +76,18 @@ class PostingError(TailorError):
 
 class TemplateError(TailorError):
     """A template (theme or Word template) is missing or broken."""
+
+
+class ThemeError(TemplateError):
+    """A theme file could not be read or is invalid; lists every located problem."""
+
+    def __init__(self, source: str, problems: list[Problem]) -> None:
+        self.source = source
+        self.problems = problems
+        count = len(problems)
+        head = f"{source}: {count} problem{'s' if count != 1 else ''} in the theme"
+        body = "\n".join("  " + p.format(source).replace("\n", "\n  ") for p in problems)
+        super().__init__(f"{head}\n{body}")
 
 
 class RenderError(TailorError):

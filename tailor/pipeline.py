@@ -6,21 +6,24 @@ posting), runs matching and rendering, and chooses output paths.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from tailor.errors import PostingError
+from tailor.errors import PostingError, TailorError
 from tailor.loading import load_profile
 from tailor.matching import Selection, select
 from tailor.models.job import JobPosting
 from tailor.models.profile import MasterProfile
+from tailor.models.rules import SectionName
 from tailor.output import slugify, write_all
 from tailor.report import match_report
 from tailor.report_md import match_markdown
-from tailor.resources import templates_dir
+from tailor.themes import ThemeInfo, copy_theme, list_themes, load_theme, theme_files
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -30,12 +33,17 @@ __all__ = [
     "ImportOutcome",
     "ImportRequest",
     "MatchOutcome",
+    "PreviewRequest",
     "build",
     "check_profile",
+    "copy_template",
     "export_profile",
     "import_profile",
+    "list_templates",
     "match",
+    "preview",
     "profile_schema",
+    "watch",
 ]
 
 FORMATS = ("pdf", "docx")
@@ -97,12 +105,36 @@ def _read_posting(posting: PostingInput) -> JobPosting:
     return read_posting(posting.source, text=posting.stdin_text, company=posting.company, role=posting.role)
 
 
-def match(profile_path: Path, posting: PostingInput, *, today: dt.date) -> MatchOutcome:
-    """Score and select a profile's items against a posting."""
+def match(
+    profile_path: Path,
+    posting: PostingInput,
+    *,
+    today: dt.date,
+    section_order: Sequence[SectionName] | None = None,
+) -> MatchOutcome:
+    """Score and select a profile's items against a posting.
+
+    ``section_order`` (a theme's) orders the sections unless the profile's
+    ``rules.sections`` says otherwise.
+    """
     profile = load_profile(profile_path)
     job = _read_posting(posting)
     selection = select(profile, job, today=today)
+    if section_order is not None and profile.rules.sections is None:
+        selection = _in_section_order(selection, section_order)
     return MatchOutcome(job, selection, match_report(job, selection))
+
+
+def _in_section_order(selection: Selection, order: Sequence[SectionName]) -> Selection:
+    """The selection with its sections in ``order`` (sections not named there are left out)."""
+    sections = tuple(name for name in order if name in selection.cv.sections)
+    items = tuple(
+        item if item.section in sections else item.model_copy(update={"selected": False})
+        for item in selection.items
+    )
+    return dataclasses.replace(
+        selection, cv=selection.cv.model_copy(update={"sections": sections}), items=items
+    )
 
 
 @dataclass(frozen=True)
@@ -116,6 +148,9 @@ class BuildRequest:
     out_root: Path = Path("out")
     formats: tuple[str, ...] = FORMATS
     force: bool = False
+    theme: str | Path = "classic"
+    docx_template: Path | None = None
+    """A Word template to use instead of the theme's own."""
 
 
 @dataclass(frozen=True)
@@ -159,14 +194,16 @@ def build(request: BuildRequest) -> BuildResult:
     from tailor.render.docx import render_docx
     from tailor.render.pdf import render_pdf
 
-    outcome = match(request.profile, request.posting, today=request.today)
+    theme = load_theme(request.theme)
+    outcome = match(request.profile, request.posting, today=request.today, section_order=theme.sections.order)
     cv = outcome.selection.cv
     out_dir = _out_dir(request, outcome.posting)
     files: dict[Path, bytes] = {}
     if "pdf" in request.formats:
-        files[out_dir / "cv.pdf"] = render_pdf(cv)
+        files[out_dir / "cv.pdf"] = render_pdf(cv, theme)
     if "docx" in request.formats:
-        files[out_dir / "cv.docx"] = render_docx(cv, templates_dir() / "classic.docx")
+        template = request.docx_template or Path(theme.word_template)
+        files[out_dir / "cv.docx"] = render_docx(cv, template, theme=theme)
     report = json.dumps(outcome.report, indent=2, ensure_ascii=False) + "\n"
     files[out_dir / "match.json"] = report.encode("utf-8")
     files[out_dir / "match.md"] = match_markdown(outcome.report).encode("utf-8")
@@ -241,3 +278,122 @@ def export_profile(profile_path: Path, fmt: str, out: Path | None = None, *, for
     if out is not None:
         write_all({out: text.encode("utf-8")}, force=force)
     return text
+
+
+# --- themes, previews and watching -----------------------------------------------------
+
+
+def list_templates() -> list[ThemeInfo]:
+    """The built-in themes with their one-line descriptions."""
+    return list_themes()
+
+
+def copy_template(name: str, folder: Path, *, force: bool = False) -> list[Path]:
+    """Copy a built-in theme (YAML and Word template) into ``folder`` as a starting point."""
+    return copy_theme(name, folder, force=force)
+
+
+@dataclass(frozen=True)
+class PreviewRequest:
+    """Everything ``tailor preview`` needs."""
+
+    profile: Path
+    posting: PostingInput
+    today: dt.date
+    theme: str | Path = "classic"
+    out: Path = Path("out") / "preview"
+    dpi: int = 80
+
+
+def preview(request: PreviewRequest) -> list[Path]:
+    """Render the tailored CV's PDF pages as PNG files (``<theme>-<n>.png``) with pdftoppm.
+
+    Raises:
+        RenderError: pdftoppm (poppler-utils) is not installed or fails.
+    """
+    import shutil
+    import subprocess
+    import tempfile
+
+    from tailor.errors import RenderError
+    from tailor.render.pdf import render_pdf
+
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        msg = "making PNG previews needs pdftoppm from poppler-utils, which is not installed"
+        hint = (
+            "install it: `sudo apt-get install poppler-utils` (Debian/Ubuntu), `brew install poppler` (macOS)"
+        )
+        raise RenderError(msg, hint=hint)
+    theme = load_theme(request.theme)
+    outcome = match(request.profile, request.posting, today=request.today, section_order=theme.sections.order)
+    pdf = render_pdf(outcome.selection.cv, theme)
+    request.out.mkdir(parents=True, exist_ok=True)
+    prefix = request.out / theme.name
+    for old in request.out.glob(f"{theme.name}-*.png"):
+        old.unlink()
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "cv.pdf"
+        source.write_bytes(pdf)
+        done = subprocess.run(
+            [pdftoppm, "-png", "-r", str(request.dpi), str(source), str(prefix)],
+            capture_output=True,
+            text=True,
+        )
+    if done.returncode != 0:
+        msg = f"pdftoppm failed: {done.stderr.strip()}"
+        raise RenderError(msg)
+    return sorted(request.out.glob(f"{theme.name}-*.png"))
+
+
+def watched_files(request: BuildRequest) -> list[Path]:
+    """The inputs of a build: profile, posting file, theme files and Word template."""
+    files = [request.profile]
+    if request.posting.source != "-":
+        files.append(Path(request.posting.source))
+    files.extend(theme_files(request.theme))
+    if request.docx_template is not None:
+        files.append(request.docx_template)
+    return files
+
+
+def _stamps(files: list[Path]) -> dict[Path, tuple[int, int]]:
+    stamps = {}
+    for path in files:
+        try:
+            stat = path.stat()
+        except OSError:
+            stamps[path] = (-1, -1)
+        else:
+            stamps[path] = (stat.st_mtime_ns, stat.st_size)
+    return stamps
+
+
+def watch(
+    request: BuildRequest,
+    report: Callable[[BuildResult | TailorError], None],
+    *,
+    interval: float = 0.5,
+    should_stop: Callable[[], bool] = lambda: False,
+) -> None:
+    """Build, then rebuild whenever an input changes (polling modification times).
+
+    Each outcome, a result or a user error, goes to ``report``; errors do not stop
+    the loop. After a successful build, rebuilds replace the files it wrote.
+    """
+    import time
+
+    if request.posting.source == "-":
+        msg = "--watch needs a posting file, not standard input"
+        raise PostingError(msg, hint="save the posting to a file and pass its path")
+    stamps: dict[Path, tuple[int, int]] = {}
+    while not should_stop():
+        current = _stamps(watched_files(request))
+        if current != stamps:
+            stamps = current
+            try:
+                report(build(request))
+                request = replace(request, force=True)
+            except TailorError as err:
+                report(err)
+        time.sleep(interval)

@@ -1,17 +1,20 @@
-"""Generate ``templates/classic.docx``, the default Word template.
+"""Generate the Word template of every theme: ``templates/<theme>.docx`` from ``templates/<theme>.yaml``.
 
 Run from the repository root::
 
-    python templates/build_docx.py
+    python templates/build_docx.py            # every theme
+    python templates/build_docx.py modern     # one theme
 
-The result is a docxtpl template: an ordinary Word document whose paragraphs
+Each result is a docxtpl template: an ordinary Word document whose paragraphs
 hold Jinja tags. Every piece of formatting lives in named Word styles (Title,
 Subtitle, Heading 1, Heading 2, Body Text, List Bullet, Hyperlink, ...), so a
 user can restyle the CV in Word or LibreOffice without touching the tags.
 
-The context the tags read is built by :func:`tailor.render.docx.render_docx`;
-its docstring documents every variable. The generator is deterministic: two
-runs produce byte-identical files.
+The styles copy the theme's measurements (page, margins, fonts, sizes, exact
+line heights, gaps, indents, keep-with-next) so that the Word document breaks
+pages where tailor's PDF does. The context the tags read is built by
+:func:`tailor.render.docx.render_docx`; its docstring documents every variable.
+The generator is deterministic: two runs produce byte-identical files.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import pathlib
+import sys
 import zipfile
 from collections.abc import Callable
 
@@ -30,28 +34,29 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Twips
 from docx.styles.style import BaseStyle
 
-OUTPUT = pathlib.Path(__file__).with_name("classic.docx")
+from tailor.models.theme import Theme
+from tailor.render.fonts import display_name
+from tailor.render.pdf_style import PAGE_SIZES
+from tailor.themes import load_theme
 
-FONT = "Source Sans 3"
+HERE = pathlib.Path(__file__).parent
+THEMES = ("classic", "compact", "modern")
 FALLBACK_FONT = "Arial"
-INK = "1A1A1A"
-MUTED = "555555"
-ACCENT = "1F3A5F"
-LINK = "0563C1"
-
-PAGE_WIDTH, PAGE_HEIGHT = 11906, 16838  # A4 portrait, in twips
-MARGIN = 1008  # 0.7 in
-TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
-
 KEPT_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList"}
 ROLE_SECTIONS = '("experience", "teaching", "volunteering")'
+DOT = " \u00b7 "
 
 Run = tuple[str, str | None]
 """A run of template text and its character style (None for the paragraph's own)."""
 
 
-# --- package clean-up ---------------------------------------------------------
+def twips(points: float) -> int:
+    """Points to twentieths of a point."""
+    return round(points * 20)
+
+
+# --- package parts -------------------------------------------------------------
 
 
 def drop_clutter(doc: DocumentObject) -> None:
@@ -70,37 +75,43 @@ def replace_blob(doc: DocumentObject, reltype_suffix: str, xml: str) -> None:
                 rel.target_part._blob = xml.encode("utf-8")
 
 
-FONT_TABLE = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:fonts {nsdecls("w")}>
-<w:font w:name="{FONT}"><w:altName w:val="{FALLBACK_FONT}"/><w:panose1 w:val="020B0303030403020204"/>\
-<w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/>\
-<w:sig w:usb0="E00002FF" w:usb1="00002003" w:usb2="00000000" w:usb3="00000000" \
-w:csb0="2000019F" w:csb1="00000000"/>\
-</w:font>
-<w:font w:name="{FALLBACK_FONT}"><w:panose1 w:val="020B0604020202020204"/><w:charset w:val="00"/>\
-<w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>
-</w:fonts>"""
+def font_table(fonts: list[str]) -> str:
+    """The font table: the theme's families, each with a common fallback."""
+    entries = []
+    for name in dict.fromkeys(fonts):
+        serif = "Gentium" in name
+        family, alt = ("roman", "Georgia") if serif else ("swiss", FALLBACK_FONT)
+        entries.append(
+            f'<w:font w:name="{name}"><w:altName w:val="{alt}"/><w:charset w:val="00"/>'
+            f'<w:family w:val="{family}"/><w:pitch w:val="variable"/></w:font>'
+        )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f"<w:fonts {nsdecls('w')}>{''.join(entries)}</w:fonts>"
+    )
+
 
 APP_PROPERTIES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">\
 <Application>tailor</Application><DocSecurity>0</DocSecurity></Properties>"""
 
-BULLET_NUMBERING = f"""<w:numbering {nsdecls("w")}>
+
+def set_numbering(doc: DocumentObject, theme: Theme, geometry: Geometry) -> None:
+    """A single bullet list definition (numId 1) bound to List Bullet, with the theme's glyph."""
+    font = display_name(theme.fonts.body)
+    xml = f"""<w:numbering {nsdecls("w")}>
 <w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="singleLevel"/>
 <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:pStyle w:val="ListBullet"/>
-<w:lvlText w:val="\u2022"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="300" w:hanging="190"/></w:pPr>
-<w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}"/><w:color w:val="{MUTED}"/></w:rPr></w:lvl>
+<w:lvlText w:val="{theme.bullet}"/><w:lvlJc w:val="left"/>
+<w:pPr><w:ind w:left="{geometry.bullet_left}" w:hanging="{geometry.bullet_hanging}"/></w:pPr>
+<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:cs="{font}"/></w:rPr></w:lvl>
 </w:abstractNum>
 <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
 </w:numbering>"""
-
-
-def set_numbering(doc: DocumentObject) -> None:
-    """Give the document a single bullet list definition (numId 1) bound to List Bullet."""
     numbering = doc.part.numbering_part.element
     for child in list(numbering):
         numbering.remove(child)
-    for child in parse_xml(BULLET_NUMBERING):
+    for child in parse_xml(xml):
         numbering.append(child)
 
 
@@ -112,10 +123,91 @@ def clean_settings(doc: DocumentObject) -> None:
             settings.remove(child)
 
 
+# --- measurements -----------------------------------------------------------------
+
+
+class Geometry:
+    """The theme's measurements in Word units (twips), as tailor's PDF uses them."""
+
+    def __init__(self, theme: Theme) -> None:
+        self.column = twips(theme.date_column) if theme.entry_layout == "date-column" else 0
+        indent = theme.spacing.bullet_indent
+        # The PDF draws the bullet at a quarter of the indent and the text at the full indent.
+        self.bullet_left = self.column + twips(indent)
+        self.bullet_hanging = twips(indent * 0.75)
+
+    def leading(self, theme: Theme, size: float) -> float:
+        """Exact line height in points, rounded as the PDF rounds it."""
+        return round(size * theme.spacing.line, 2)
+
+
 # --- styles -------------------------------------------------------------------
 
 
-def reset_styles(doc: DocumentObject) -> None:
+def ppr(
+    *,
+    leading: float,
+    keep: bool = False,
+    numbered: bool = False,
+    border: str = "",
+    tab: int = 0,
+    before: float = 0,
+    after: float = 0,
+    left: int = 0,
+    hanging: int = 0,
+    align: str = "",
+    outline: int | None = None,
+) -> str:
+    """Paragraph properties in schema order; ``leading`` is an exact line height in points."""
+    xml = "<w:keepNext/><w:keepLines/>" if keep else ""
+    xml += '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>' if numbered else ""
+    xml += border
+    xml += f'<w:tabs><w:tab w:val="left" w:pos="{tab}"/></w:tabs>' if tab else ""
+    xml += (
+        f'<w:spacing w:before="{twips(before)}" w:after="{twips(after)}" '
+        f'w:line="{twips(leading)}" w:lineRule="exact"/>'
+    )
+    if left or hanging:
+        xml += f'<w:ind w:left="{left}"' + (f' w:hanging="{hanging}"' if hanging else "") + "/>"
+    xml += f'<w:jc w:val="{align}"/>' if align else ""
+    xml += f'<w:outlineLvl w:val="{outline}"/>' if outline is not None else ""
+    return xml
+
+
+def rpr(
+    *,
+    font: str = "",
+    bold: bool | None = None,
+    italic: bool | None = None,
+    caps: bool = False,
+    color: str = "",
+    size: float | None = None,
+    underline: bool = False,
+) -> str:
+    """Run properties in schema order."""
+    xml = f'<w:rFonts w:ascii="{font}" w:eastAsia="{font}" w:hAnsi="{font}" w:cs="{font}"/>' if font else ""
+    if bold is not None:
+        xml += "<w:b/><w:bCs/>" if bold else '<w:b w:val="0"/><w:bCs w:val="0"/>'
+    if italic is not None:
+        xml += "<w:i/><w:iCs/>" if italic else '<w:i w:val="0"/><w:iCs w:val="0"/>'
+    xml += "<w:caps/>" if caps else ""
+    xml += f'<w:color w:val="{color.lstrip("#")}"/>' if color else ""
+    if size is not None:
+        half = round(size * 2)
+        xml += f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
+    xml += '<w:u w:val="single"/>' if underline else ""
+    return xml
+
+
+def bottom_border(points: float, space: int, color: str) -> str:
+    """A paragraph's bottom border ``points`` thick, ``space`` points below the text."""
+    return (
+        f'<w:pBdr><w:bottom w:val="single" w:sz="{max(round(points * 8), 2)}" w:space="{space}" '
+        f'w:color="{color.lstrip("#")}"/></w:pBdr>'
+    )
+
+
+def reset_styles(doc: DocumentObject, theme: Theme) -> None:
     """Delete every style except Word's four defaults, and set the document defaults."""
     root = doc.styles.element
     for style in root.findall(qn("w:style")):
@@ -128,12 +220,13 @@ def reset_styles(doc: DocumentObject) -> None:
     defaults = root.find(qn("w:docDefaults"))
     assert defaults is not None
     root.remove(defaults)
+    font = display_name(theme.fonts.body)
     root.insert(
         0,
         parse_xml(
             f"<w:docDefaults {nsdecls('w')}><w:rPrDefault><w:rPr>"
-            f'<w:rFonts w:ascii="{FONT}" w:eastAsia="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}"/>'
-            '<w:sz w:val="20"/><w:szCs w:val="20"/><w:lang w:val="en-US" w:eastAsia="en-US" w:bidi="ar-SA"/>'
+            + rpr(font=font, size=theme.sizes.body)
+            + '<w:lang w:val="en-US" w:eastAsia="en-US" w:bidi="ar-SA"/>'
             "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
             '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>'
         ),
@@ -153,96 +246,142 @@ def add_style(
     return style
 
 
-def style_xml(style: BaseStyle, ppr: str = "", rpr: str = "") -> None:
-    """Append raw paragraph/run properties to a style, in schema order."""
+def style_xml(style: BaseStyle, p_props: str = "", r_props: str = "") -> None:
+    """Replace a style's paragraph/run properties (in schema order: pPr before rPr)."""
     element = style.element
     for child in element.findall(qn("w:pPr")) + element.findall(qn("w:rPr")):
         element.remove(child)
-    if ppr:
-        element.append(parse_xml(f"<w:pPr {nsdecls('w')}>{ppr}</w:pPr>"))
-    if rpr:
-        element.append(parse_xml(f"<w:rPr {nsdecls('w')}>{rpr}</w:rPr>"))
+    if p_props:
+        element.append(parse_xml(f"<w:pPr {nsdecls('w')}>{p_props}</w:pPr>"))
+    if r_props:
+        element.append(parse_xml(f"<w:rPr {nsdecls('w')}>{r_props}</w:rPr>"))
 
 
-def color(value: str) -> str:
-    """A run colour property."""
-    return f'<w:color w:val="{value}"/>'
-
-
-def size(points: float) -> str:
-    """A run size property (both complex-script and Latin)."""
-    half_points = round(points * 2)
-    return f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
-
-
-def spacing(before: float = 0, after: float = 0, line: float | None = None) -> str:
-    """Paragraph spacing before and after, in points; ``line`` is a line-height multiple."""
-    height = f' w:line="{round(line * 240)}" w:lineRule="auto"' if line else ""
-    return f'<w:spacing w:before="{round(before * 20)}" w:after="{round(after * 20)}"{height}/>'
-
-
-RIGHT_TAB = f'<w:tabs><w:tab w:val="right" w:pos="{TEXT_WIDTH}"/></w:tabs>'
-KEEP = "<w:keepNext/><w:keepLines/>"
-BULLET_LIST = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
-
-
-def add_paragraph_styles(doc: DocumentObject) -> None:
-    """Title, Subtitle, Contact, Heading 1/2, Entry Detail, Body Text and List Bullet."""
-    para = WD_STYLE_TYPE.PARAGRAPH
-    normal = doc.styles["Normal"]
-    style_xml(
-        normal,
-        "<w:widowControl/>",
-        f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}"/>' + color(INK) + size(10),
-    )
-    specs: list[tuple[str, bool, str, str]] = [
-        ("Title", True, spacing(after=1, line=1.0), '<w:b/><w:bCs/><w:kern w:val="28"/>' + size(22)),
-        ("Subtitle", True, spacing(after=2), color(MUTED) + size(11.5)),
-        ("Contact", False, spacing(after=2), color(MUTED) + size(9.5)),
+def paragraph_specs(theme: Theme, geo: Geometry) -> list[tuple[str, bool, str, str]]:
+    """(name, built-in?, pPr, rPr) of every paragraph style, mirroring tailor's PDF styles."""
+    t, sz, sp, c = theme, theme.sizes, theme.spacing, theme.colours
+    lead = {name: geo.leading(t, size) for name, size in sz.model_dump().items()}
+    heading_font = display_name(t.fonts.heading_font)
+    align = "center" if t.header.align == "center" else ""
+    upper = t.sections.heading_case == "upper"
+    rule = c.rule or c.accent
+    col = geo.column
+    heading_border = bottom_border(0.7, 1, rule) if t.sections.heading_rule else ""
+    contact_border = bottom_border(0.6, 6, rule) if t.header.rule_below else ""
+    return [
+        (
+            "Title",
+            True,
+            ppr(leading=lead["name"], after=3, align=align),
+            rpr(
+                font=heading_font, bold=True, caps=t.header.name_case == "upper", color=c.accent, size=sz.name
+            ),
+        ),
+        (
+            "Subtitle",
+            True,
+            ppr(leading=lead["headline"], after=2, align=align),
+            rpr(color=c.muted, size=sz.headline),
+        ),
+        (
+            "Contact",
+            False,
+            ppr(leading=lead["contact"], border=contact_border, align=align),
+            rpr(color=c.muted, size=sz.contact),
+        ),
         (
             "Heading 1",
             True,
-            KEEP
-            + f'<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="{ACCENT}"/></w:pBdr>'
-            + spacing(before=12, after=5)
-            + '<w:outlineLvl w:val="0"/>',
-            "<w:b/><w:bCs/><w:caps/>" + color(ACCENT) + '<w:spacing w:val="12"/>' + size(10.5),
+            ppr(
+                leading=lead["heading"],
+                keep=True,
+                border=heading_border,
+                before=sp.section_before,
+                after=sp.section_after + (0.5 if heading_border else 0),
+                outline=0,
+            ),
+            rpr(font=heading_font, bold=True, caps=upper, color=c.accent, size=sz.heading),
         ),
         (
             "Heading 2",
             True,
-            KEEP + RIGHT_TAB + spacing(before=6, after=0) + '<w:outlineLvl w:val="1"/>',
-            "<w:b/><w:bCs/>" + size(10.5),
+            ppr(
+                leading=lead["entry"],
+                keep=True,
+                tab=col,
+                before=sp.entry_before,
+                left=col,
+                hanging=col,
+                outline=1,
+            ),
+            rpr(bold=True, size=sz.entry),
         ),
-        ("Entry Detail", False, spacing(after=1), "<w:i/><w:iCs/>" + color(MUTED)),
-        ("Body Text", True, spacing(after=2), ""),
-        ("List Bullet", True, BULLET_LIST + spacing(after=1), ""),
+        (
+            "Entry Detail",
+            False,
+            ppr(leading=lead["meta"], keep=True, left=col),
+            rpr(italic=True, color=c.muted, size=sz.meta),
+        ),
+        ("Body Text", True, ppr(leading=lead["body"], left=col), ""),
+        ("Description", False, ppr(leading=lead["body"], keep=True, left=col), ""),
+        ("Item", False, ppr(leading=lead["body"], before=sp.item_before, left=col), ""),
+        (
+            "Labelled Item",
+            False,
+            ppr(leading=lead["body"], tab=col, before=sp.item_before, left=col, hanging=col),
+            "",
+        ),
+        (
+            "List Bullet",
+            True,
+            ppr(
+                leading=lead["body"],
+                numbered=True,
+                before=sp.bullet_before,
+                left=geo.bullet_left,
+                hanging=geo.bullet_hanging,
+            ),
+            "",
+        ),
+        ("Footer", True, ppr(leading=lead["footer"], align="center"), rpr(color=c.muted, size=sz.footer)),
     ]
-    for name, builtin, ppr, rpr in specs:
-        style = add_style(doc, name, para, builtin=builtin, base="Normal")
-        style_xml(style, ppr, rpr)
+
+
+def add_paragraph_styles(doc: DocumentObject, theme: Theme, geo: Geometry) -> None:
+    """Every paragraph style the template uses, based on Normal."""
+    normal = doc.styles["Normal"]
+    style_xml(
+        normal,
+        "<w:widowControl/>" + ppr(leading=geo.leading(theme, theme.sizes.body)),
+        rpr(font=display_name(theme.fonts.body), color=theme.colours.text, size=theme.sizes.body),
+    )
+    for name, builtin, p_props, r_props in paragraph_specs(theme, geo):
+        style = add_style(doc, name, WD_STYLE_TYPE.PARAGRAPH, builtin=builtin, base="Normal")
+        style_xml(style, p_props, r_props)
     for name, following in (
         ("Title", "Subtitle"),
         ("Subtitle", "Contact"),
         ("Heading 1", "Body Text"),
-        ("Heading 2", "Body Text"),
+        ("Heading 2", "Entry Detail"),
+        ("Entry Detail", "List Bullet"),
     ):
         doc.styles[name].next_paragraph_style = doc.styles[following]
 
 
-def add_character_styles(doc: DocumentObject) -> None:
-    """Strong, Emphasis, Hyperlink, Entry Meta and Entry Date."""
-    char = WD_STYLE_TYPE.CHARACTER
+def add_character_styles(doc: DocumentObject, theme: Theme) -> None:
+    """Strong, Emphasis, Hyperlink, Entry Meta, Entry Date and Muted."""
+    c = theme.colours
     specs: list[tuple[str, bool, str]] = [
-        ("Strong", True, "<w:b/><w:bCs/>"),
-        ("Emphasis", True, "<w:i/><w:iCs/>"),
-        ("Hyperlink", True, color(LINK) + '<w:u w:val="single"/>'),
-        ("Entry Meta", False, '<w:b w:val="0"/><w:bCs w:val="0"/>'),
-        ("Entry Date", False, '<w:b w:val="0"/><w:bCs w:val="0"/>' + color(MUTED)),
+        ("Strong", True, rpr(bold=True)),
+        ("Emphasis", True, rpr(italic=True)),
+        ("Hyperlink", True, rpr(color=c.link)),
+        ("Entry Meta", False, rpr(bold=False)),
+        ("Entry Date", False, rpr(bold=False, color=c.muted, size=theme.sizes.meta)),
+        ("Muted", False, rpr(bold=False, color=c.muted)),
     ]
-    for name, builtin, rpr in specs:
-        style = add_style(doc, name, char, builtin=builtin, base="Default Paragraph Font")
-        style_xml(style, rpr=rpr)
+    for name, builtin, r_props in specs:
+        style = add_style(doc, name, WD_STYLE_TYPE.CHARACTER, builtin=builtin, base="Default Paragraph Font")
+        style_xml(style, r_props=r_props)
 
 
 # --- body ---------------------------------------------------------------------
@@ -251,8 +390,10 @@ def add_character_styles(doc: DocumentObject) -> None:
 class Body:
     """Writes template paragraphs: styled text paragraphs and ``{%p ... %}`` tag paragraphs."""
 
-    def __init__(self, doc: DocumentObject) -> None:
+    def __init__(self, doc: DocumentObject, theme: Theme) -> None:
         self.doc = doc
+        self.theme = theme
+        self.layout = theme.entry_layout
 
     def tag(self, statement: str) -> None:
         """A paragraph holding only a docxtpl paragraph tag, e.g. ``for x in y``."""
@@ -264,83 +405,110 @@ class Body:
         for text, char_style in runs:
             paragraph.add_run(text, style=char_style)
 
-    def block(self, statement: str, body: Callable[[], None], end: str) -> None:
+    def block(self, statement: str, body: Callable[[], None], end: str = "endif") -> None:
         """``{%p statement %}`` + body + ``{%p end %}``."""
         self.tag(statement)
         body()
         self.tag(end)
 
+    def optional(self, test: str, style: str, *runs: Run) -> None:
+        """A paragraph shown only when ``test`` is true."""
+        self.block(f"if {test}", lambda: self.para(style, *runs))
+
+    def loop(self, item: str, body: Callable[[], None]) -> None:
+        """``for item in section.entries`` around ``body``."""
+        self.block(f"for {item} in section.entries", body, "endfor")
+
+    def bullets(self, items: str) -> None:
+        """A bullet list: optional bold lead, then the text."""
+        self.block(
+            f"for bullet in {items}",
+            lambda: self.para(
+                "List Bullet",
+                ("{% if bullet.lead %}{{ bullet.lead }} {% endif %}", "Strong"),
+                ("{{ bullet.text }}", None),
+            ),
+            "endfor",
+        )
+
+    def entry(self, title: Run, org: str, dates: str, place: str) -> None:
+        """An entry's title line and meta line, laid out like the theme's PDF.
+
+        ``org``, ``dates`` and ``place`` are Jinja expressions.
+        """
+        org_run = (f"{{% if {org} %}}{DOT}{{{{ {org} }}}}{{% endif %}}", "Entry Meta")
+        if self.layout == "date-column":
+            self.para("Heading 2", (f"{{{{ {dates} }}}}", "Entry Date"), ("\t", None), title, org_run)
+            self.optional(place, "Entry Detail", (f"{{{{ {place} }}}}", None))
+        elif self.layout == "inline":
+            tail = f"[{place}, {dates}]|select|join('{DOT}')"
+            muted = (f"{{% if {place} or {dates} %}}{DOT}{{{{ {tail} }}}}{{% endif %}}", "Muted")
+            self.para("Heading 2", title, org_run, muted)
+        else:
+            self.para("Heading 2", title, org_run)
+            line = f"[{dates}, {place}]|select|join('{DOT}')"
+            self.optional(f"{dates} or {place}", "Entry Detail", (f"{{{{ {line} }}}}", None))
+
+    def labelled(self, label: Run, *rest: Run) -> None:
+        """Skills and awards: the label in the date column when there is one."""
+        if self.layout == "date-column":
+            self.para("Labelled Item", label, ("\t", None), *rest)
+        else:
+            self.para("Item", label, *rest)
+
 
 def write_header(out: Body) -> None:
-    """Name, headline and contact line."""
+    """Name, headline and contact line(s)."""
     out.para("Title", ("{{ person.name }}", None))
-    out.block("if person.headline", lambda: out.para("Subtitle", ("{{ person.headline }}", None)), "endif")
-    out.block("if person.contact", lambda: out.para("Contact", ("{{r person.contact }}", None)), "endif")
-
-
-def write_bullets(out: Body, items: str) -> None:
-    """A bullet list: optional bold lead, then the text."""
-    out.block(
-        f"for bullet in {items}",
-        lambda: out.para(
-            "List Bullet",
-            ("{% if bullet.lead %}{{ bullet.lead }} {% endif %}", "Strong"),
-            ("{{ bullet.text }}", None),
-        ),
-        "endfor",
-    )
-
-
-def write_optional(out: Body, test: str, style: str, *runs: Run) -> None:
-    """A paragraph shown only when ``test`` is true."""
-    out.block(f"if {test}", lambda: out.para(style, *runs), "endif")
+    if out.theme.header.show_headline:
+        out.optional("person.headline", "Subtitle", ("{{ person.headline }}", None))
+    if out.theme.header.links_on_own_line:
+        out.optional("person.details", "Contact", ("{{r person.details }}", None))
+        out.optional("person.links", "Contact", ("{{r person.links }}", None))
+    else:
+        out.optional("person.contact", "Contact", ("{{r person.contact }}", None))
 
 
 def write_role(out: Body) -> None:
     """Experience, teaching and volunteering entries."""
-    out.para(
-        "Heading 2",
-        ("{{ role.title }}", None),
-        (" \u2014 {{ role.where }}", "Entry Meta"),
-        ("\t{{ role.dates }}", "Entry Date"),
-    )
-    write_optional(out, "role.description", "Entry Detail", ("{{ role.description }}", None))
-    write_bullets(out, "role.bullets")
+    out.entry(("{{ role.title }}", None), "role.organisation", "role.dates", "role.location")
+    out.optional("role.description", "Description", ("{{ role.description }}", None))
+    out.bullets("role.bullets")
 
 
 def write_education(out: Body) -> None:
-    """Education entries: institution, degree, thesis, advisors, details."""
-    out.para(
-        "Heading 2",
-        ("{{ entry.institution }}", None),
-        ("{% if entry.location %}, {{ entry.location }}{% endif %}", "Entry Meta"),
-        ("\t{{ entry.dates }}", "Entry Date"),
+    """Education entries: degree and institution, dates, place, thesis, advisors, details."""
+    out.entry(
+        ("{{ entry.degree or entry.institution }}", None),
+        "(entry.degree and entry.institution)",
+        "entry.dates",
+        "entry.location",
     )
-    write_optional(out, "entry.degree", "Entry Detail", ("{{ entry.degree }}", None))
-    write_optional(out, "entry.thesis", "Body Text", ("Thesis: ", None), ("{{ entry.thesis }}", "Emphasis"))
-    write_optional(
-        out,
+    out.optional("entry.thesis", "Body Text", ("Thesis:", "Emphasis"), (" {{ entry.thesis }}", None))
+    out.optional(
         "entry.advisors",
         "Body Text",
-        ("Advisor{% if entry.advisors|length > 1 %}s{% endif %}: {{ entry.advisors|join(', ') }}", None),
+        ("Advisor{% if entry.advisors|length > 1 %}s{% endif %}:", "Emphasis"),
+        (" {{ entry.advisors|join(', ') }}", None),
     )
-    write_bullets(out, "entry.details")
+    out.bullets("entry.details")
 
 
 def write_award(out: Body) -> None:
     """Award entries: title, issuer, date and an optional line of text."""
-    out.para(
-        "Heading 2",
-        ("{{ award.title }}", None),
-        ("{% if award.issuer %} \u2014 {{ award.issuer }}{% endif %}", "Entry Meta"),
-        ("\t{{ award.date }}", "Entry Date"),
-    )
-    write_optional(out, "award.text", "Body Text", ("{{ award.text }}", None))
+    issuer = ("{% if award.issuer %}, {{ award.issuer }}{% endif %}", None)
+    if out.layout == "date-column":
+        out.labelled(("{{ award.date }}", "Entry Date"), ("{{ award.title }}", "Strong"), issuer)
+    else:
+        date = (f"{{% if award.date %}}{DOT}{{{{ award.date }}}}{{% endif %}}", "Muted")
+        out.para("Item", ("{{ award.title }}", "Strong"), issuer, date)
+    out.optional("award.text", "Body Text", ("{{ award.text }}", None))
 
 
-def write_loop(out: Body, item: str, body: Callable[[], None]) -> None:
-    """``for item in section.entries`` around ``body``."""
-    out.block(f"for {item} in section.entries", body, "endfor")
+def write_skills(out: Body) -> None:
+    """Skill groups: the group's name, then its skills."""
+    colon = "" if out.layout == "date-column" else ":"
+    out.labelled((f"{{{{ group.name }}}}{colon}", "Strong"), (" {{ group.skills|join(', ') }}", None))
 
 
 def write_sections(out: Body) -> None:
@@ -348,35 +516,26 @@ def write_sections(out: Body) -> None:
     out.tag("for section in sections")
     out.para("Heading 1", ("{{ section.title }}", None))
     out.tag('if section.name == "summary"')
-    write_loop(out, "text", lambda: out.para("Body Text", ("{{ text }}", None)))
+    out.loop("text", lambda: out.para("Body Text", ("{{ text }}", None)))
     out.tag(f"elif section.name in {ROLE_SECTIONS}")
-    write_loop(out, "role", lambda: write_role(out))
+    out.loop("role", lambda: write_role(out))
     out.tag('elif section.name == "projects"')
-    write_loop(
-        out,
-        "project",
-        lambda: out.para("Body Text", ("{{r project.name }}", None), (" {{ project.text }}", None)),
+    out.loop(
+        "project", lambda: out.para("Item", ("{{r project.name }}", None), (" {{ project.text }}", None))
     )
     out.tag('elif section.name == "publications"')
-    write_loop(
-        out,
+    out.loop(
         "pub",
         lambda: out.para(
             "List Bullet", ("{{r pub.title }}", None), ("{% if pub.rest %} {{ pub.rest }}{% endif %}", None)
         ),
     )
     out.tag('elif section.name == "education"')
-    write_loop(out, "entry", lambda: write_education(out))
+    out.loop("entry", lambda: write_education(out))
     out.tag('elif section.name == "skills"')
-    write_loop(
-        out,
-        "group",
-        lambda: out.para(
-            "Body Text", ("{{ group.name }}:", "Strong"), (" {{ group.skills|join(', ') }}", None)
-        ),
-    )
+    out.loop("group", lambda: write_skills(out))
     out.tag('elif section.name == "awards"')
-    write_loop(out, "award", lambda: write_award(out))
+    out.loop("award", lambda: write_award(out))
     out.tag("endif")
     out.tag("endfor")
 
@@ -384,13 +543,24 @@ def write_sections(out: Body) -> None:
 # --- document -----------------------------------------------------------------
 
 
-def set_page(doc: DocumentObject) -> None:
-    """A4 portrait with 0.7 in margins."""
+def set_page(doc: DocumentObject, theme: Theme) -> None:
+    """The theme's page size and margins; later pages carry the name and page number."""
     section = doc.sections[0]
-    section.page_width, section.page_height = Twips(PAGE_WIDTH), Twips(PAGE_HEIGHT)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Twips(MARGIN))
-    section.header_distance = section.footer_distance = Twips(MARGIN // 2)
+    width, height = PAGE_SIZES[theme.page_size]
+    section.page_width, section.page_height = Twips(twips(width)), Twips(twips(height))
+    margins = theme.margins
+    section.top_margin, section.bottom_margin = Twips(twips(margins.top)), Twips(twips(margins.bottom))
+    section.left_margin, section.right_margin = Twips(twips(margins.left)), Twips(twips(margins.right))
+    section.header_distance = Twips(twips(margins.top / 2))
+    section.footer_distance = Twips(twips(max(margins.bottom * 0.45 - 2, 6)))
+    section.different_first_page_header_footer = True
+    footer = section.footer.paragraphs[0]
+    footer.style = doc.styles["Footer"]
+    footer.add_run("{{ person.name }}" + DOT + "page ")
+    field = '<w:fldSimple {ns} w:instr=" {name} "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
+    footer._p.append(parse_xml(field.format(ns=nsdecls("w"), name="PAGE")))
+    footer.add_run(" of ")
+    footer._p.append(parse_xml(field.format(ns=nsdecls("w"), name="NUMPAGES")))
 
 
 def set_properties(doc: DocumentObject) -> None:
@@ -402,20 +572,22 @@ def set_properties(doc: DocumentObject) -> None:
     props.revision = 1
 
 
-def build() -> DocumentObject:
-    """The complete template document."""
+def build(theme: Theme) -> DocumentObject:
+    """The complete template document for ``theme``."""
+    geo = Geometry(theme)
     doc = Document()
     drop_clutter(doc)
-    replace_blob(doc, "/fontTable", FONT_TABLE)
+    fonts = [display_name(theme.fonts.body), display_name(theme.fonts.heading_font)]
+    replace_blob(doc, "/fontTable", font_table(fonts))
     replace_blob(doc, "/extended-properties", APP_PROPERTIES)
-    set_numbering(doc)
+    set_numbering(doc, theme, geo)
     clean_settings(doc)
-    reset_styles(doc)
-    add_paragraph_styles(doc)
-    add_character_styles(doc)
-    set_page(doc)
+    reset_styles(doc, theme)
+    add_paragraph_styles(doc, theme, geo)
+    add_character_styles(doc, theme)
+    set_page(doc, theme)
     set_properties(doc)
-    out = Body(doc)
+    out = Body(doc, theme)
     write_header(out)
     write_sections(out)
     return doc
@@ -434,13 +606,20 @@ def normalised_zip(data: bytes) -> bytes:
     return buffer.getvalue()
 
 
-def main() -> None:
-    """Write ``templates/classic.docx``."""
+def template_bytes(theme: Theme) -> bytes:
+    """The Word template of ``theme``, as the bytes of a .docx file."""
     buffer = io.BytesIO()
-    build().save(buffer)
-    OUTPUT.write_bytes(normalised_zip(buffer.getvalue()))
-    print(f"wrote {OUTPUT}")
+    build(theme).save(buffer)
+    return normalised_zip(buffer.getvalue())
+
+
+def main(names: list[str]) -> None:
+    """Write ``templates/<theme>.docx`` for each named theme (default: all built-in themes)."""
+    for name in names or THEMES:
+        output = HERE / f"{name}.docx"
+        output.write_bytes(template_bytes(load_theme(HERE / f"{name}.yaml")))
+        print(f"wrote {output}")
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -161,3 +161,179 @@ def test_missing_posting_file_exits_2(tmp_path: Path) -> None:
     code, _, err = run("build", ERIC, str(tmp_path / "nope.txt"), "--out", str(tmp_path))
     assert code == 2
     assert "nope.txt" in err
+
+
+# --- themes and templates ------------------------------------------------------------
+
+
+def test_templates_list_names_each_theme_with_a_description() -> None:
+    code, out, _ = run("templates", "list")
+    assert code == 0
+    lines = out.splitlines()
+    assert [line.split()[0] for line in lines] == ["classic", "compact", "modern"]
+    assert all(len(line.split(maxsplit=1)[1]) > 20 for line in lines)
+
+
+def test_build_with_each_built_in_theme(tmp_path: Path) -> None:
+    for theme in ("classic", "modern", "compact"):
+        out = tmp_path / theme
+        code, _, err = run(
+            "build", ERIC, POSTING, "--out", str(out), "--theme", theme, "--date", "2026-11-21"
+        )
+        assert code == 0, err
+        assert (out / "cv.pdf").stat().st_size > 10_000
+        assert (out / "cv.docx").is_file()
+
+
+def test_copied_and_edited_theme_builds_and_the_change_shows(tmp_path: Path) -> None:
+    from collections import Counter
+
+    import docx
+    import pdfplumber
+
+    folder = tmp_path / "mine"
+    code, out, _ = run("templates", "copy", "classic", str(folder))
+    assert code == 0
+    assert "theme.yaml" in out
+    theme_file = folder / "theme.yaml"
+    text = theme_file.read_text(encoding="utf-8")
+    text = text.replace('accent: "#1F3A5F"', 'accent: "#B0143C"')
+    text = text.replace("sizes: {body: 10,", "sizes: {body: 11,")
+    text = text.replace(
+        "order: [summary, experience, projects, publications, education,",
+        "order: [summary, education, experience, projects, publications,",
+    )
+    text = text.replace("titles: {}", "titles: {education: Studies}")
+    theme_file.write_text(text, encoding="utf-8")
+    code, _, err = run("build", ERIC, POSTING, "--out", str(tmp_path / "cv"), "--theme", str(folder))
+    assert code == 0, err
+    with pdfplumber.open(tmp_path / "cv" / "cv.pdf") as pdf:
+        page = pdf.pages[0]
+        lines = [line["text"] for line in page.extract_text_lines()]
+        name = next(c for c in page.chars if c["text"] == "E")  # Eric Kim, in the accent colour
+        sizes = Counter(round(c["size"], 1) for c in page.chars if c["top"] > 150)
+    assert lines.index("STUDIES") < lines.index("EXPERIENCE")
+    assert tuple(round(v, 3) for v in name["non_stroking_color"]) == (0.69, 0.078, 0.235)
+    assert sizes.most_common(1)[0][0] == 11  # the body text
+    headings = [
+        p.text
+        for p in docx.Document(str(tmp_path / "cv" / "cv.docx")).paragraphs
+        if p.style.name == "Heading 1"
+    ]
+    assert headings[:3] == ["Summary", "Studies", "Experience"]
+    report = json.loads((tmp_path / "cv" / "match.json").read_text())
+    assert report["cv"]["sections"][:3] == ["summary", "education", "experience"]
+
+
+def test_profile_section_order_overrides_the_theme(tmp_path: Path) -> None:
+    profile = tmp_path / "me.yaml"
+    profile.write_text(
+        (PROFILES / "eric-kim.yaml").read_text(encoding="utf-8")
+        + "\nrules:\n  sections: [skills, experience]\n",
+        encoding="utf-8",
+    )
+    if "\nrules:" in (PROFILES / "eric-kim.yaml").read_text(encoding="utf-8"):
+        pytest.skip("the example profile already has rules")
+    code, _, err = run("build", str(profile), POSTING, "--out", str(tmp_path / "cv"), "--theme", "modern")
+    assert code == 0, err
+    report = json.loads((tmp_path / "cv" / "match.json").read_text())
+    assert report["cv"]["sections"] == ["skills", "experience"]
+
+
+def test_unknown_theme_exits_2(tmp_path: Path) -> None:
+    code, _, err = run("build", ERIC, POSTING, "--out", str(tmp_path), "--theme", "fancy")
+    assert code == 2
+    assert "no theme named 'fancy'" in err
+    assert not tmp_path.exists() or not any(tmp_path.iterdir())
+
+
+def test_broken_user_word_template_exits_2_naming_the_tag(tmp_path: Path) -> None:
+    import docx
+
+    from tailor.resources import templates_dir
+
+    document = docx.Document(str(templates_dir() / "modern.docx"))
+    document.add_paragraph("Born in {{ person.birthplace }}")
+    mine = tmp_path / "mine.docx"
+    document.save(str(mine))
+    code, _, err = run("build", ERIC, POSTING, "--out", str(tmp_path / "cv"), "--template", str(mine))
+    assert code == 2
+    assert "unknown variable" in err
+    assert "{{ person.birthplace }}" in err
+    assert "Traceback" not in err
+    assert not (tmp_path / "cv").exists()
+
+
+def test_user_word_template_is_used(tmp_path: Path) -> None:
+    import docx
+
+    from tailor.resources import templates_dir
+
+    document = docx.Document(str(templates_dir() / "compact.docx"))
+    document.add_paragraph("Applying to {{ meta.company }} on {{ meta.date }}")
+    mine = tmp_path / "mine.docx"
+    document.save(str(mine))
+    code, _, err = run(
+        "build", ERIC, POSTING, "--out", str(tmp_path / "cv"), "--template", str(mine), "--date", "2026-11-21"
+    )
+    assert code == 0, err
+    texts = [p.text for p in docx.Document(str(tmp_path / "cv" / "cv.docx")).paragraphs]
+    assert "Applying to Northwind Robotics on 2026-11-21" in texts
+
+
+def test_preview_writes_png_pages(tmp_path: Path) -> None:
+    import shutil
+
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    code, out, err = run("preview", ERIC, POSTING, "--theme", "modern", "--out", str(tmp_path), "--dpi", "40")
+    assert code == 0, err
+    pngs = sorted(tmp_path.glob("modern-*.png"))
+    assert pngs
+    assert all(p.read_bytes().startswith(b"\x89PNG") for p in pngs)
+    assert str(pngs[0]) in out
+
+
+def test_preview_without_pdftoppm_says_how_to_install_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    real_which = shutil.which
+    monkeypatch.setattr(shutil, "which", lambda name: None if name == "pdftoppm" else real_which(name))
+    code, _, err = run("preview", ERIC, POSTING, "--out", str(tmp_path))
+    assert code == 2
+    assert "pdftoppm" in err
+    assert "apt-get install poppler-utils" in err
+
+
+def test_watch_rebuilds_when_an_input_changes(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from tailor.pipeline import BuildRequest, BuildResult, PostingInput, watch
+
+    profile = tmp_path / "me.yaml"
+    profile.write_text((PROFILES / "eric-kim.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    request = BuildRequest(
+        profile, PostingInput(POSTING), dt.date(2026, 11, 21), out=tmp_path / "cv", formats=("pdf",)
+    )
+    outcomes: list[object] = []
+    polls = 0
+
+    def should_stop() -> bool:
+        nonlocal polls
+        polls += 1
+        if polls == 3:
+            text = profile.read_text(encoding="utf-8").replace('name: "Eric Kim"', 'name: "Erica Kim"', 1)
+            profile.write_text(text, encoding="utf-8")
+        if polls == 6:
+            profile.write_text("person: {}\n", encoding="utf-8")
+        return polls > 8
+
+    watch(request, outcomes.append, interval=0.01, should_stop=should_stop)
+    assert len(outcomes) == 3
+    first, second, third = outcomes
+    assert isinstance(first, BuildResult)
+    assert isinstance(second, BuildResult)
+    assert tmp_path / "cv" / "cv.pdf" in second.changed
+    assert "person.name" in str(third)

@@ -18,7 +18,9 @@ __all__ = ["PdfLine", "pdf_to_text", "repair_lines"]
 
 _BULLET = re.compile(r"^\s*[•·▪‣◦●○■□➢➤►✓–\x7f\uf0b7\uf0a7-]\s+")  # \x7f, \uf0b7: bullets in legacy fonts
 _FOOTER = re.compile(
-    r"^(?:page\s+\d+(?:\s+of\s+\d+)?|\d{1,3}(?:\s*/\s*\d{1,3})?|.{1,60}\s[·|–-]\s\d{1,3})$", re.I
+    r"^(?:page\s+\d+(?:\s+of\s+\d+)?|\d{1,3}(?:\s*/\s*\d{1,3})?"
+    r"|.{1,60}\s[·|–-]\s(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?)$",
+    re.I,
 )
 _FIELD_SEPARATOR = re.compile(r"\s[·|—]\s|\t")
 _FULL = 0.82
@@ -147,10 +149,12 @@ def repair_lines(lines: list[PdfLine]) -> tuple[list[str], list[str]]:
 
 def _close(above: PdfLine, below: PdfLine, leading: dict[float, float]) -> bool | None:
     """Whether two lines sit at their font's line spacing (None: geometry does not tell)."""
+    if below.bold_start and not above.bold_start:
+        return False  # a bold start ("Skills:") starts a new paragraph, on the same page or the next
     if above.page != below.page or not above.size or not below.size:
         return None
-    if round(above.size, 1) != round(below.size, 1) or (below.bold_start and not above.bold_start):
-        return False  # a different font size, or a bold start ("Skills:"), starts a new paragraph
+    if round(above.size, 1) != round(below.size, 1):
+        return False  # a different font size starts a new paragraph
     usual = leading.get(round(below.size, 1))
     return above.y - below.y <= usual * 1.08 if usual else None
 

@@ -13,7 +13,7 @@ from tailor.matching.tokens import STOPWORDS, tokens
 from tailor.matching.vocabulary import load_vocabulary
 from tailor.models.job import JobPosting
 from tailor.models.profile import MasterProfile, Publication, Role, SkillGroup
-from tailor.models.rules import Rules
+from tailor.models.rules import DEFAULT_ORDER, Rules
 from tailor.models.tailored import (
     ItemReason,
     ScoredItem,
@@ -142,7 +142,7 @@ def select(
         skills=_skills(profile.skills, posting),
         awards=tuple(profile.awards),
     )
-    present = tuple(s for s in rules.sections if _has(cv, s))
+    present = tuple(s for s in (DEFAULT_ORDER if rules.sections is None else rules.sections) if _has(cv, s))
     cv = cv.model_copy(update={"sections": present})
     evidence = evidence_map(scores, posting_units(posting))
     return Selection(cv, _scored_items(scores, picker.selected, present), evidence, fit(evidence))

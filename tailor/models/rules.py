@@ -8,7 +8,7 @@ from pydantic import Field
 
 from tailor.models.fields import Id, Model
 
-__all__ = ["SECTION_NAMES", "Rules", "SectionName"]
+__all__ = ["DEFAULT_ORDER", "SECTION_NAMES", "Rules", "SectionName"]
 
 SectionName = Literal[
     "summary",
@@ -44,7 +44,7 @@ class Rules(Model):
     max_publications: int = Field(default=10, ge=0)
     pin: list[Id] = Field(default_factory=list, description="Ids always included.")
     exclude: list[Id] = Field(default_factory=list, description="Ids never included.")
-    sections: list[SectionName] = Field(
-        default_factory=lambda: list(DEFAULT_ORDER),
-        description="Sections to include, in order.",
+    sections: list[SectionName] | None = Field(
+        default=None,
+        description="Sections to include, in order (default: the theme's order).",
     )

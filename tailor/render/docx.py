@@ -5,12 +5,14 @@ this module builds the context it reads, renders it in a sandbox and makes the o
 
 Template context (plain, pre-formatted text; "" when absent):
 
-* ``person``: ``name``, ``headline``, ``contact`` (rich text with links: ``{{r person.contact }}``).
+* ``person``: ``name``, ``headline``, ``contact`` (rich text with links: ``{{r person.contact }}``),
+  and the same split in two: ``details`` (location, phone, email) and ``links``.
 * ``sections``: non-empty sections in display order, each ``name``, ``title`` and ``entries``:
 
   - ``summary``: paragraphs (strings);
-  - ``experience``/``teaching``/``volunteering``: ``title``, ``where`` (organisation, unit,
-    location), ``dates``, ``description``, ``bullets`` (each ``lead``, ``text``);
+  - ``experience``/``teaching``/``volunteering``: ``title``, ``organisation`` (with the unit),
+    ``location``, ``where`` (organisation, unit and location), ``dates``, ``description``,
+    ``bullets`` (each ``lead``, ``text``);
   - ``education``: ``institution``, ``location``, ``dates``, ``degree``, ``thesis``,
     ``advisors`` (list), ``details`` (bullets);
   - ``projects``: ``name`` (rich text, linked when there is a URL), ``text``;
@@ -19,6 +21,8 @@ Template context (plain, pre-formatted text; "" when absent):
   - ``awards``: ``title``, ``issuer``, ``date``, ``text``.
 
 * ``meta``: ``company``, ``role`` and ``date`` (ISO) of the application.
+
+Dates and section titles follow the theme when one is given.
 """
 
 from __future__ import annotations
@@ -36,8 +40,10 @@ from typing import TYPE_CHECKING, Any
 from tailor.errors import TemplateError
 from tailor.models.profile import Award, Bullet, Education, Person, Publication, SkillGroup
 from tailor.models.tailored import TailoredBullet, TailoredCV, TailoredProject, TailoredRole
+from tailor.models.theme import Theme
 from tailor.render.text import (
     SECTION_TITLES,
+    ContactItem,
     contact_items,
     education_heading,
     format_date,
@@ -67,11 +73,32 @@ Span = tuple[str, "str | None"]  # a piece of rich text and the URL it links to
 class _Rich:
     """Builds docxtpl RichText values whose links are real Word hyperlinks."""
 
-    def __init__(self, tpl: DocxTemplate) -> None:
+    def __init__(self, tpl: DocxTemplate, theme: Theme | None = None) -> None:
         from docxtpl import RichText
 
         self._tpl = tpl
         self._rich_text = RichText
+        self._dates = (theme.date_format, theme.present) if theme else ("MMM YYYY", "Present")
+        self._separator = theme.header.separator if theme else CONTACT_SEPARATOR
+
+    def line(self, items: Sequence[ContactItem]) -> Any:
+        """Contact items joined by the theme's separator ("" when there are none).
+
+        RichText is always truthy; "" lets a template's ``{%p if %}`` test the line.
+        """
+        spans: list[Span] = []
+        for item in items:
+            spans.extend([(self._separator, None)] if spans else [])
+            spans.append((item.text, item.url))
+        return self(spans) if spans else ""
+
+    def dates(self, start: str | None, end: str | None) -> str:
+        """A date range in the theme's format that never breaks across lines."""
+        return _dates(format_range(start, end, *self._dates))
+
+    def date(self, value: str | None) -> str:
+        """One date in the theme's format."""
+        return _dates(format_date(value, *self._dates))
 
     def __call__(self, spans: Sequence[Span], *, bold: bool = False) -> Any:
         """Rich text from ``spans``; linked spans use the template's Hyperlink style."""
@@ -84,12 +111,13 @@ class _Rich:
         return rich
 
 
-def render_docx(cv: TailoredCV, template: pathlib.Path) -> bytes:
+def render_docx(cv: TailoredCV, template: pathlib.Path, *, theme: Theme | None = None) -> bytes:
     """Render ``cv`` with a docxtpl Word template.
 
     Args:
         cv: The tailored CV to lay out.
         template: Path of a ``.docx`` template (the module docstring lists its context).
+        theme: The theme whose date format and section titles to use (defaults otherwise).
 
     Returns:
         The document's bytes, identical for identical input.
@@ -98,7 +126,7 @@ def render_docx(cv: TailoredCV, template: pathlib.Path) -> bytes:
         TemplateError: The template is missing, not a Word file, or has a bad tag.
     """
     tpl = _load(template)
-    context = _context(cv, _Rich(tpl))
+    context = _context(cv, _Rich(tpl, theme), theme)
     _render(tpl, context, template)
     _set_properties(tpl, cv)
     buffer = io.BytesIO()
@@ -182,25 +210,33 @@ def _template_line(exc: BaseException) -> int | None:
     return lines[-1] if lines else None
 
 
-def _context(cv: TailoredCV, rich: _Rich) -> Context:
+def _context(cv: TailoredCV, rich: _Rich, theme: Theme | None) -> Context:
     """The plain-data context the template reads."""
     sections = []
     for name in cv.sections:
         entries = _ENTRIES[name](cv, rich)
+        title = theme.section_title(name, SECTION_TITLES[name]) if theme else SECTION_TITLES[name]
         if entries:
-            sections.append({"name": name, "title": SECTION_TITLES[name], "entries": entries})
+            sections.append({"name": name, "title": _clean(title), "entries": entries})
     meta = {"company": _clean(cv.company), "role": _clean(cv.role), "date": cv.document_date.isoformat()}
     return {"person": _person(cv.person, rich), "sections": sections, "meta": meta}
 
 
 def _person(person: Person, rich: _Rich) -> Context:
-    """Name, headline and the contact line as rich text ("" when there is none)."""
-    spans: list[Span] = []
-    for item in contact_items(person):
-        spans.extend([(CONTACT_SEPARATOR, None)] if spans else [])
-        spans.append((item.text, item.url))
-    contact = rich(spans) if spans else ""  # RichText is always truthy; "" lets {%p if %} test it
-    return {"name": _clean(person.name), "headline": _clean(person.headline), "contact": contact}
+    """Name, headline and the contact line as rich text ("" when there is none).
+
+    ``contact`` holds every item; ``details`` (location, phone, email) and
+    ``links`` split it for templates that put links on a line of their own.
+    """
+    items = contact_items(person)
+    split = len(items) - len(person.links)
+    return {
+        "name": _clean(person.name),
+        "headline": _clean(person.headline),
+        "contact": rich.line(items),
+        "details": rich.line(items[:split]),
+        "links": rich.line(items[split:]),
+    }
 
 
 def _summary(cv: TailoredCV, rich: _Rich) -> list[str]:
@@ -212,22 +248,24 @@ def _bullet(bullet: TailoredBullet | Bullet) -> Context:
     return {"lead": _clean(bullet.lead), "text": _clean(bullet.text)}
 
 
-def _role(role: TailoredRole) -> Context:
+def _role(role: TailoredRole, rich: _Rich) -> Context:
     where = ", ".join(part for part in (role.organisation, role.unit, role.location) if part)
     return {
         "title": _clean(role.title),
+        "organisation": _clean(", ".join(part for part in (role.organisation, role.unit) if part)),
+        "location": _clean(role.location),
         "where": _clean(where),
-        "dates": _dates(format_range(role.start, role.end)),
+        "dates": rich.dates(role.start, role.end),
         "description": _clean(role.description),
         "bullets": [_bullet(bullet) for bullet in role.bullets],
     }
 
 
-def _education(entry: Education) -> Context:
+def _education(entry: Education, rich: _Rich) -> Context:
     return {
         "institution": _clean(entry.institution),
         "location": _clean(entry.location),
-        "dates": _dates(format_range(entry.start, entry.end)),
+        "dates": rich.dates(entry.start, entry.end),
         "degree": _clean(education_heading(entry)),
         "thesis": _clean(entry.thesis),
         "advisors": [_clean(name) for name in entry.advisors],
@@ -254,25 +292,25 @@ def _skill(group: SkillGroup) -> Context:
     return {"name": _clean(group.name), "skills": [_clean(item) for item in group.items]}
 
 
-def _award(award: Award) -> Context:
+def _award(award: Award, rich: _Rich) -> Context:
     return {
         "title": _clean(award.title),
         "issuer": _clean(award.issuer),
-        "date": _dates(format_date(award.date)),
+        "date": rich.date(award.date),
         "text": _clean(award.text),
     }
 
 
 _ENTRIES: dict[str, Callable[[TailoredCV, _Rich], list[Any]]] = {
     "summary": _summary,
-    "experience": lambda cv, rich: [_role(role) for role in cv.experience],
-    "teaching": lambda cv, rich: [_role(role) for role in cv.teaching],
-    "volunteering": lambda cv, rich: [_role(role) for role in cv.volunteering],
-    "education": lambda cv, rich: [_education(entry) for entry in cv.education],
+    "experience": lambda cv, rich: [_role(role, rich) for role in cv.experience],
+    "teaching": lambda cv, rich: [_role(role, rich) for role in cv.teaching],
+    "volunteering": lambda cv, rich: [_role(role, rich) for role in cv.volunteering],
+    "education": lambda cv, rich: [_education(entry, rich) for entry in cv.education],
     "projects": lambda cv, rich: [_project(project, rich) for project in cv.projects],
     "publications": lambda cv, rich: [_publication(pub, rich) for pub in cv.publications],
     "skills": lambda cv, rich: [_skill(group) for group in cv.skills],
-    "awards": lambda cv, rich: [_award(award) for award in cv.awards],
+    "awards": lambda cv, rich: [_award(award, rich) for award in cv.awards],
 }
 
 

@@ -1,55 +1,105 @@
-"""The bundled OFL font family, registered with reportlab on first use, and glyph checks."""
+"""Fonts: the bundled OFL families and a theme's own TTF files, registered with reportlab once.
+
+Also checks that every character of a CV can be drawn, so that a missing glyph
+fails with a clear message instead of an empty box in the PDF.
+"""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from tailor.errors import RenderError
+from tailor.errors import RenderError, TemplateError
+from tailor.models.theme import FontFiles, FontRef
 
-__all__ = ["FontFamily", "check_glyphs", "source_sans"]
+__all__ = [
+    "FONT_DIR",
+    "FontFamily",
+    "bundled_files",
+    "check_glyphs",
+    "display_name",
+    "family_for",
+    "source_sans",
+]
 
-_FONT_DIR = Path(str(resources.files("tailor") / "fonts"))
+FONT_DIR = Path(str(resources.files("tailor") / "fonts"))
+
+# Bundled family -> (display name used in Word templates, file prefix). Both are SIL OFL 1.1.
+_BUNDLED = {
+    "source-sans-3": ("Source Sans 3", "SourceSans3"),
+    "gentium-book-plus": ("Gentium Book Plus", "GentiumBookPlus"),
+}
+_FACES = ("regular", "bold", "italic", "bold_italic")
+_SUFFIX = {"regular": "Regular", "bold": "Bold", "italic": "Italic", "bold_italic": "BoldItalic"}
 
 
 @dataclass(frozen=True)
 class FontFamily:
-    """reportlab names of the registered faces."""
+    """reportlab names of the registered faces, and the family's display name."""
 
     regular: str
     bold: str
     italic: str
     bold_italic: str
+    display: str = ""
+
+
+def bundled_files(family: str) -> FontFiles:
+    """The four TTF paths of a bundled family."""
+    _display, prefix = _BUNDLED[family]
+    paths = {face: str(FONT_DIR / family / f"{prefix}-{_SUFFIX[face]}.ttf") for face in _FACES}
+    return FontFiles(**paths)
+
+
+def display_name(ref: FontRef) -> str:
+    """The family name Word and LibreOffice know the font by."""
+    if isinstance(ref, str):
+        return _BUNDLED[ref][0]
+    return _ttf_family_name(ref.regular)
 
 
 @cache
-def _ttf(name: str, path: Path) -> Any:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+def _ttf_family_name(path: str) -> str:
+    from reportlab.pdfbase.ttfonts import TTFontFile
 
-    font = TTFont(name, str(path))
+    return str(TTFontFile(path).familyName)
+
+
+@cache
+def _ttf(name: str, path: str) -> Any:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+    try:
+        font = TTFont(name, path)
+    except (OSError, TTFError) as err:
+        msg = f"cannot use the font file {path}: {err}"
+        raise TemplateError(msg, hint="give the path of a TrueType (.ttf) file") from err
     pdfmetrics.registerFont(font)
     return font
 
 
+def _face_name(path: str) -> str:
+    """A stable reportlab name for a TTF file: its stem plus a digest of its bytes."""
+    stem = Path(path).stem
+    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()[:6]
+    return f"{stem}-{digest}"
+
+
 @cache
-def source_sans() -> FontFamily:
-    """Register Source Sans 3 (SIL OFL 1.1, bundled in ``tailor/fonts``) and return its names."""
+def _register(paths: tuple[str, ...], display: str, *, bundled: bool) -> FontFamily:
     from reportlab.lib.fonts import addMapping
 
-    folder = _FONT_DIR / "source-sans-3"
-    faces = {
-        "regular": ("SourceSans3", "SourceSans3-Regular.ttf"),
-        "bold": ("SourceSans3-Bold", "SourceSans3-Bold.ttf"),
-        "italic": ("SourceSans3-Italic", "SourceSans3-Italic.ttf"),
-        "bold_italic": ("SourceSans3-BoldItalic", "SourceSans3-BoldItalic.ttf"),
-    }
-    for name, filename in faces.values():
-        _ttf(name, folder / filename)
-    family = FontFamily(**{key: name for key, (name, _) in faces.items()})
+    names = {}
+    for face, path in zip(_FACES, paths, strict=True):
+        name = Path(path).stem if bundled else _face_name(path)
+        _ttf(name, path)
+        names[face] = name
+    family = FontFamily(**names, display=display)
     addMapping(family.regular, 0, 0, family.regular)
     addMapping(family.regular, 1, 0, family.bold)
     addMapping(family.regular, 0, 1, family.italic)
@@ -57,11 +107,35 @@ def source_sans() -> FontFamily:
     return family
 
 
-def check_glyphs(family: FontFamily, texts: dict[str, str]) -> None:
-    """Fail clearly if the font cannot draw a character (reportlab would draw a box).
+def _paths(files: FontFiles) -> tuple[str, ...]:
+    return tuple(getattr(files, face) for face in _FACES)
+
+
+def family_for(ref: FontRef) -> FontFamily:
+    """Register a bundled family (by name) or a theme's TTF files, once, and return the face names.
+
+    Raises:
+        TemplateError: A font file is missing or not a TrueType font.
+    """
+    if isinstance(ref, str):
+        return _register(_paths(bundled_files(ref)), _BUNDLED[ref][0], bundled=True)
+    for face in _FACES:
+        if not Path(getattr(ref, face)).is_file():
+            msg = f"font file not found: {getattr(ref, face)}"
+            raise TemplateError(msg, hint="fix the path under `fonts:` in the theme")
+    return _register(_paths(ref), display_name(ref), bundled=False)
+
+
+def source_sans() -> FontFamily:
+    """Source Sans 3 (SIL OFL 1.1, bundled in ``tailor/fonts``)."""
+    return family_for("source-sans-3")
+
+
+def check_glyphs(families: list[FontFamily], texts: dict[str, str]) -> None:
+    """Fail clearly if a font cannot draw a character (reportlab would draw a box).
 
     Args:
-        family: The registered family (all faces are checked).
+        families: The registered families in use (all their faces are checked).
         texts: Field path -> text that will be drawn.
 
     Raises:
@@ -69,7 +143,11 @@ def check_glyphs(family: FontFamily, texts: dict[str, str]) -> None:
     """
     from reportlab.pdfbase import pdfmetrics
 
-    faces = [pdfmetrics.getFont(name) for name in (family.regular, family.bold, family.italic)]
+    faces = [
+        pdfmetrics.getFont(name)
+        for family in families
+        for name in (family.regular, family.bold, family.italic)
+    ]
     missing: dict[str, str] = {}
     for where, text in texts.items():
         for char in text:
@@ -79,7 +157,8 @@ def check_glyphs(family: FontFamily, texts: dict[str, str]) -> None:
                 missing[char] = where
     if missing:
         listing = ", ".join(f"'{c}' (U+{ord(c):04X}) in {where}" for c, where in missing.items())
-        msg = f"the font {family.regular} cannot draw: {listing}"
+        names = " and ".join(dict.fromkeys(f.display or f.regular for f in families))
+        msg = f"the font {names} cannot draw: {listing}"
         raise RenderError(
             msg,
             hint="replace these characters in your profile, or choose a theme whose font covers them",

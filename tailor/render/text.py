@@ -33,23 +33,49 @@ SECTION_TITLES: dict[SectionName, str] = {
     "awards": "Awards",
 }
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 EN_DASH = "\u2013"
 
 
-def format_date(value: str | None) -> str:
-    """``2017-01`` → ``Jan 2017``; ``2017`` → ``2017``; ``present`` → ``Present``."""
+def format_date(value: str | None, fmt: str = "MMM YYYY", present: str = "Present") -> str:
+    """Format a profile date (``2017-01``, ``2017`` or ``present``).
+
+    ``fmt`` is one of ``MMM YYYY`` (Jan 2017), ``MMMM YYYY`` (January 2017),
+    ``MM/YYYY`` (01/2017), ``YYYY-MM`` (2017-01) or ``YYYY`` (2017). A date
+    without a month is always just the year.
+    """
     if not value:
         return ""
     if value == "present":
-        return "Present"
+        return present
     year, _, month = value.partition("-")
-    return f"{_MONTHS[int(month) - 1]} {year}" if month else year
+    if not month or fmt == "YYYY":
+        return year
+    index = int(month) - 1
+    formats = {
+        "MMMM YYYY": f"{_MONTHS[index]} {year}",
+        "MM/YYYY": f"{month}/{year}",
+        "YYYY-MM": f"{year}-{month}",
+    }
+    return formats.get(fmt, f"{_MONTHS[index][:3]} {year}")
 
 
-def format_range(start: str | None, end: str | None) -> str:
+def format_range(start: str | None, end: str | None, fmt: str = "MMM YYYY", present: str = "Present") -> str:
     """A date range such as ``Jan 2017 – Present``; a single date when only one is known."""
-    first, last = format_date(start), format_date(end)
+    first, last = format_date(start, fmt, present), format_date(end, fmt, present)
     if first and last and first != last:
         return f"{first} {EN_DASH} {last}"
     return first or last

@@ -129,8 +129,10 @@ def test_header_and_sections_in_order(document: DocumentObject) -> None:
     headings = [text for style, text in styled if style == "Heading 1"]
     assert headings == ["Summary", "Experience", "Projects", "Publications", "Education", "Skills"]
     roles = [text for style, text in styled if style == "Heading 2"]
-    assert roles[0] == "Senior ML Engineer \u2014 Acme Vision, Warsaw\tMar\u00a02021\u00a0\u2013\u00a0Present"
-    assert ("Body Text", "Languages: Python, C++") in styled
+    assert roles[0] == "Senior ML Engineer \u00b7 Acme Vision"
+    details = [text for style, text in styled if style == "Entry Detail"]
+    assert details[0] == "Mar\u00a02021\u00a0\u2013\u00a0Present \u00b7 Warsaw"
+    assert ("Item", "Languages: Python, C++") in styled
 
 
 def test_no_blank_paragraphs_or_leftover_tags(document: DocumentObject) -> None:
@@ -216,12 +218,32 @@ def test_missing_or_invalid_template(tmp_path: Path) -> None:
         render_docx(_cv(), bogus)
 
 
-def test_template_has_real_styles() -> None:
-    styles = docx.Document(str(TEMPLATE)).styles
+@pytest.mark.parametrize(
+    ("theme", "font", "size"),
+    [("classic", "Gentium Book Plus", 10), ("modern", "Source Sans 3", 10), ("compact", "Source Sans 3", 9)],
+)
+def test_every_theme_template_has_real_styles(theme: str, font: str, size: float) -> None:
+    styles = docx.Document(str(REPO / "templates" / f"{theme}.docx")).styles
     for name in ("Title", "Subtitle", "Heading 1", "Heading 2", "Body Text", "List Bullet"):
         assert styles[name].type == docx.enum.style.WD_STYLE_TYPE.PARAGRAPH
-    assert styles["Hyperlink"].type == docx.enum.style.WD_STYLE_TYPE.CHARACTER
+    for name in ("Hyperlink", "Strong", "Emphasis"):
+        assert styles[name].type == docx.enum.style.WD_STYLE_TYPE.CHARACTER
     bullet = styles["List Bullet"].element
     assert bullet.find(".//" + docx.oxml.ns.qn("w:numId")) is not None
-    assert styles["Normal"].font.name == "Source Sans 3"
-    assert styles["Normal"].font.size == docx.shared.Pt(10)
+    assert styles["Normal"].font.name == font
+    assert styles["Normal"].font.size == docx.shared.Pt(size)
+
+
+@pytest.mark.parametrize("theme", ["classic", "modern", "compact"])
+def test_committed_templates_are_what_the_generator_makes(theme: str) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_docx", REPO / "templates" / "build_docx.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    from tailor.themes import load_theme
+
+    fresh = module.template_bytes(load_theme(theme))
+    assert fresh == (REPO / "templates" / f"{theme}.docx").read_bytes(), "run python templates/build_docx.py"
