@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +77,48 @@ date_opt = click.option(
 )
 
 
+def rules_opts(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Add the rule flags (--pages, --rules, --max-bullets, --pin, --exclude) as one ``rule_options``."""
+
+    @functools.wraps(func)
+    def wrapper(
+        *args: Any,
+        pages: int | None,
+        rules_file: Path | None,
+        max_bullets: int | None,
+        pin: tuple[str, ...],
+        exclude: tuple[str, ...],
+        **kwargs: Any,
+    ) -> Any:
+        from tailor.tailoring import RuleOptions
+
+        flags = {
+            "pages": pages,
+            "max_bullets_per_role": max_bullets,
+            "pin": list(pin),
+            "exclude": list(exclude),
+        }
+        return func(*args, rule_options=RuleOptions(rules_file, flags), **kwargs)
+
+    options = [
+        click.option(
+            "--pages", type=click.IntRange(1, 10), help="Page budget (default: rules.pages, else 1)."
+        ),
+        click.option(
+            "--rules",
+            "rules_file",
+            type=click.Path(path_type=Path, dir_okay=False),
+            help="A YAML file of selection rules, overriding the profile's and the posting's.",
+        ),
+        click.option("--max-bullets", type=click.IntRange(1), help="At most N bullets per role."),
+        click.option("--pin", multiple=True, metavar="ID", help="Always include this item (repeatable)."),
+        click.option("--exclude", multiple=True, metavar="ID", help="Never include this item (repeatable)."),
+    ]
+    for option in reversed(options):
+        wrapper = option(wrapper)
+    return wrapper
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tailor")
 def cli() -> None:
@@ -110,6 +154,7 @@ def cli() -> None:
     help="Your own Word (.docx) template with docxtpl tags, instead of the theme's.",
 )
 @click.option("--watch", is_flag=True, help="Rebuild whenever the profile, posting or theme changes.")
+@rules_opts
 @date_opt
 def build(
     profile: Path,
@@ -123,8 +168,9 @@ def build(
     docx_template: Path | None,
     watch: bool,
     date: dt.date | None,
+    rule_options: Any,
 ) -> None:
-    """Write a tailored cv.pdf, cv.docx and match.json for POSTING."""
+    """Write a tailored cv.pdf, cv.docx, match.json and match.md for POSTING."""
     from tailor.pipeline import FORMATS, BuildRequest
 
     chosen = tuple(f.strip().lower() for f in formats.split(",") if f.strip())
@@ -141,6 +187,7 @@ def build(
         force=force,
         theme=theme,
         docx_template=docx_template,
+        rules=rule_options,
     )
     if watch:
         _watch(request)
@@ -171,10 +218,19 @@ def _print_build(result: Any) -> None:
         click.echo(f"note: {note}", err=True)
     cv = result.outcome.selection.cv
     bullets = len(cv.selected_bullets())
+    layout = result.outcome.report["cv"]
     click.echo(
         f"tailored for {cv.role or 'the role'} at {cv.company or 'the company'}: "
-        f"{bullets} bullets in {len(cv.sections)} sections"
+        f"{bullets} bullets in {len(cv.sections)} sections, {layout['pages']} "
+        f"page{'s' if layout['pages'] > 1 else ''} (last {layout['last_page_fill']:.0%} full)"
     )
+    dropped = result.outcome.selection.dropped
+    if dropped:
+        reasons: dict[str, int] = {}
+        for item in dropped:
+            reasons[item.reason] = reasons.get(item.reason, 0) + 1
+        summary = ", ".join(f"{count} by {reason}" for reason, count in reasons.items())
+        click.echo(f"  left out {len(dropped)}: {summary} (see match.md)")
     for path in result.files:
         state = "wrote" if path in result.changed else "unchanged"
         click.echo(f"  {state:9} {path}")
@@ -187,6 +243,8 @@ def _print_build(result: Any) -> None:
 @role_opt
 @click.option("--json", "as_json", is_flag=True, help="Print the whole report (as in match.json).")
 @click.option("--top", default=25, show_default=True, help="Rows to show (table only).")
+@theme_opt
+@rules_opts
 @date_opt
 def match(
     profile: Path,
@@ -195,12 +253,16 @@ def match(
     role: str | None,
     as_json: bool,
     top: int,
+    theme: str,
     date: dt.date | None,
+    rule_options: Any,
 ) -> None:
     """Rank every profile item against POSTING and show which requirements the CV covers."""
     from tailor.pipeline import match as run_match
 
-    outcome = run_match(profile, _posting_input(posting, company, role), today=_today(date))
+    outcome = run_match(
+        profile, _posting_input(posting, company, role), today=_today(date), theme=theme, rules=rule_options
+    )
     if as_json:
         click.echo(json.dumps(outcome.report, indent=2, ensure_ascii=False))
         return
@@ -293,6 +355,7 @@ def export(profile: Path, fmt: str | None, out: Path | None, force: bool) -> Non
     help="Folder for the PNG pages.",
 )
 @click.option("--dpi", default=80, show_default=True, type=click.IntRange(30, 600), help="Resolution.")
+@rules_opts
 @date_opt
 def preview(
     profile: Path,
@@ -303,12 +366,15 @@ def preview(
     out: Path,
     dpi: int,
     date: dt.date | None,
+    rule_options: Any,
 ) -> None:
     """Write the tailored CV's pages as PNG images, to see a theme (needs pdftoppm)."""
     from tailor.pipeline import PreviewRequest
     from tailor.pipeline import preview as run_preview
 
-    request = PreviewRequest(profile, _posting_input(posting, company, role), _today(date), theme, out, dpi)
+    request = PreviewRequest(
+        profile, _posting_input(posting, company, role), _today(date), theme, out, dpi, rule_options
+    )
     for path in run_preview(request):
         click.echo(f"  wrote     {path}")
 

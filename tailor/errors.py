@@ -70,6 +70,10 @@ class ProfileError(TailorError):
         super().__init__(f"{head}\n{body}")
 
 
+class RulesError(TailorError):
+    """Selection rules contradict each other or cannot be met (e.g. pins that overflow the pages)."""
+
+
 class PostingError(TailorError):
     """A job posting could not be read or lacks something tailor needs."""
 

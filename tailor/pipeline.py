@@ -6,23 +6,24 @@ posting), runs matching and rendering, and chooses output paths.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from tailor.errors import PostingError, TailorError
+from tailor.layout import FitResult
 from tailor.loading import load_profile
-from tailor.matching import Selection, select
+from tailor.matching import Selection
 from tailor.models.job import JobPosting
 from tailor.models.profile import MasterProfile
-from tailor.models.rules import SectionName
+from tailor.models.theme import Theme
 from tailor.output import slugify, write_all
 from tailor.report import match_report
 from tailor.report_md import match_markdown
+from tailor.tailoring import RuleOptions
 from tailor.themes import ThemeInfo, copy_theme, list_themes, load_theme, theme_files
 
 __all__ = [
@@ -94,6 +95,9 @@ class MatchOutcome:
     posting: JobPosting
     selection: Selection
     report: dict[str, Any]
+    theme: Theme
+    squeeze: float = 0.0
+    """How much the fitter tightened the theme's spacing (0: not at all)."""
 
 
 def _read_posting(posting: PostingInput) -> JobPosting:
@@ -110,31 +114,30 @@ def match(
     posting: PostingInput,
     *,
     today: dt.date,
-    section_order: Sequence[SectionName] | None = None,
+    theme: str | Path = "classic",
+    rules: RuleOptions | None = None,
 ) -> MatchOutcome:
-    """Score and select a profile's items against a posting.
+    """Score, select and fit a profile's items to a posting, with the theme's page layout.
 
-    ``section_order`` (a theme's) orders the sections unless the profile's
-    ``rules.sections`` says otherwise.
+    The theme's section order applies unless a rules source names ``sections``.
     """
+    from tailor.tailoring import tailor
+
     profile = load_profile(profile_path)
     job = _read_posting(posting)
-    selection = select(profile, job, today=today)
-    if section_order is not None and profile.rules.sections is None:
-        selection = _in_section_order(selection, section_order)
-    return MatchOutcome(job, selection, match_report(job, selection))
+    loaded = load_theme(theme)
+    result = tailor(profile, job, loaded, today=today, options=rules or RuleOptions())
+    report = match_report(job, result.selection, _layout_report(result.fit))
+    return MatchOutcome(job, result.selection, report, loaded, result.fit.squeeze)
 
 
-def _in_section_order(selection: Selection, order: Sequence[SectionName]) -> Selection:
-    """The selection with its sections in ``order`` (sections not named there are left out)."""
-    sections = tuple(name for name in order if name in selection.cv.sections)
-    items = tuple(
-        item if item.section in sections else item.model_copy(update={"selected": False})
-        for item in selection.items
-    )
-    return dataclasses.replace(
-        selection, cv=selection.cv.model_copy(update={"sections": sections}), items=items
-    )
+def _layout_report(fit: FitResult) -> dict[str, Any]:
+    return {
+        "pages": fit.pages,
+        "last_page_fill": round(fit.last_page_fill, 3),
+        "squeeze": fit.squeeze,
+        "shortened": list(fit.shortened),
+    }
 
 
 @dataclass(frozen=True)
@@ -151,6 +154,7 @@ class BuildRequest:
     theme: str | Path = "classic"
     docx_template: Path | None = None
     """A Word template to use instead of the theme's own."""
+    rules: RuleOptions = field(default_factory=RuleOptions)
 
 
 @dataclass(frozen=True)
@@ -194,13 +198,15 @@ def build(request: BuildRequest) -> BuildResult:
     from tailor.render.docx import render_docx
     from tailor.render.pdf import render_pdf
 
-    theme = load_theme(request.theme)
-    outcome = match(request.profile, request.posting, today=request.today, section_order=theme.sections.order)
+    outcome = match(
+        request.profile, request.posting, today=request.today, theme=request.theme, rules=request.rules
+    )
+    theme = outcome.theme
     cv = outcome.selection.cv
     out_dir = _out_dir(request, outcome.posting)
     files: dict[Path, bytes] = {}
     if "pdf" in request.formats:
-        files[out_dir / "cv.pdf"] = render_pdf(cv, theme)
+        files[out_dir / "cv.pdf"] = render_pdf(cv, theme, squeeze=outcome.squeeze)
     if "docx" in request.formats:
         template = request.docx_template or Path(theme.word_template)
         files[out_dir / "cv.docx"] = render_docx(cv, template, theme=theme)
@@ -303,6 +309,7 @@ class PreviewRequest:
     theme: str | Path = "classic"
     out: Path = Path("out") / "preview"
     dpi: int = 80
+    rules: RuleOptions = field(default_factory=RuleOptions)
 
 
 def preview(request: PreviewRequest) -> list[Path]:
@@ -325,9 +332,11 @@ def preview(request: PreviewRequest) -> list[Path]:
             "install it: `sudo apt-get install poppler-utils` (Debian/Ubuntu), `brew install poppler` (macOS)"
         )
         raise RenderError(msg, hint=hint)
-    theme = load_theme(request.theme)
-    outcome = match(request.profile, request.posting, today=request.today, section_order=theme.sections.order)
-    pdf = render_pdf(outcome.selection.cv, theme)
+    outcome = match(
+        request.profile, request.posting, today=request.today, theme=request.theme, rules=request.rules
+    )
+    theme = outcome.theme
+    pdf = render_pdf(outcome.selection.cv, theme, squeeze=outcome.squeeze)
     request.out.mkdir(parents=True, exist_ok=True)
     prefix = request.out / theme.name
     for old in request.out.glob(f"{theme.name}-*.png"):

@@ -55,7 +55,9 @@ def _requirements(selection: Selection, shown: set[str]) -> list[dict[str, Any]]
     ]
 
 
-def match_report(posting: JobPosting, selection: Selection) -> dict[str, Any]:
+def match_report(
+    posting: JobPosting, selection: Selection, layout: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """The JSON-ready report: posting facts, fit, requirements, every item's score, the CV's order."""
     order = document_order(selection.cv)
     return {
@@ -90,5 +92,7 @@ def match_report(posting: JobPosting, selection: Selection) -> dict[str, Any]:
             "date": selection.cv.document_date.isoformat(),
             "sections": list(selection.cv.sections),
             "order": order,
+            **(layout or {}),
         },
+        "dropped": [{"id": d.id, "reason": d.reason} for d in selection.dropped],
     }

@@ -103,7 +103,7 @@ def test_match_json_shape() -> None:
     code, out, _ = run("match", ERIC, POSTING, "--json")
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"tailor", "posting", "fit", "fit_summary", "requirements", "items", "cv"}
+    assert set(data) == {"tailor", "posting", "fit", "fit_summary", "requirements", "items", "cv", "dropped"}
     assert 0 <= data["fit"] <= 1
     item = data["items"][0]
     assert set(item) == {

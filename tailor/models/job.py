@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -62,3 +62,6 @@ class JobPosting(BaseModel):
     role_source: FieldSource = "missing"
     sections: tuple[PostingSection, ...] = ()
     requirements: tuple[Requirement, ...] = ()
+    rules: dict[str, Any] = Field(
+        default_factory=dict, description="Selection rules from the front matter, overriding the profile's."
+    )

@@ -1,4 +1,9 @@
-"""Selection rules (the simple v1 set; the page-budget issue extends them)."""
+"""Selection rules: what may go on the CV, how much of it, and how many pages.
+
+Rules live in the profile (``rules:``), can be overridden per posting in its
+front matter (``rules:``), by ``--rules FILE`` and by command-line flags, in
+that order; a later source replaces only the fields it sets.
+"""
 
 from __future__ import annotations
 
@@ -39,12 +44,53 @@ DEFAULT_ORDER: list[SectionName] = [
 class Rules(Model):
     """How tailor selects and orders items."""
 
+    pages: int | None = Field(
+        default=None, ge=1, le=10, description="Page budget; the CV fills it and never spills (default 1)."
+    )
     max_bullets_per_role: int = Field(default=4, ge=1, description="At most this many bullets under a role.")
+    min_bullets_per_role: int = Field(
+        default=1,
+        ge=1,
+        description="Fitting to the page budget keeps at least this many bullets per kept role.",
+    )
+    older_role_years: int | None = Field(
+        default=10,
+        ge=0,
+        description="Roles that ended more than this many years ago are older (see max_bullets_older_role).",
+    )
+    max_bullets_older_role: int = Field(
+        default=2, ge=1, description="At most this many bullets under an older role."
+    )
+    drop_roles_older_than: int | None = Field(
+        default=None,
+        ge=0,
+        description="Leave out roles that ended more than this many years ago, unless one of their "
+        "bullets scores at least keep_old_role_score.",
+    )
+    keep_old_role_score: float = Field(default=1.0, ge=0, description="See drop_roles_older_than.")
+    keep_latest_role: bool = Field(
+        default=True, description="Never drop the most recent role to fit the page."
+    )
+    max_roles: int | None = Field(default=None, ge=1, description="At most this many roles under experience.")
     max_projects: int = Field(default=4, ge=0)
     max_publications: int = Field(default=10, ge=0)
+    max_skill_groups: int | None = Field(default=None, ge=0, description="At most this many skill groups.")
+    max_skills_per_group: int | None = Field(
+        default=None, ge=1, description="At most this many skills per group."
+    )
     pin: list[Id] = Field(default_factory=list, description="Ids always included.")
     exclude: list[Id] = Field(default_factory=list, description="Ids never included.")
     sections: list[SectionName] | None = Field(
         default=None,
         description="Sections to include, in order (default: the theme's order).",
+    )
+    section_order: Literal["fixed", "relevance"] = Field(
+        default="fixed",
+        description="fixed: the order of `sections` (or the theme's); relevance: after the summary, "
+        "sections with the best-matching items come first.",
+    )
+    variants: Literal["best", "original", "shortest"] = Field(
+        default="best",
+        description="Which wording of a bullet with variants to use: the best-matching one, always the "
+        "original text, or the shortest; `best` switches to shorter wordings when space is tight.",
     )

@@ -30,6 +30,10 @@ class TailoredBullet(_Frozen):
     id: str
     text: str
     lead: str | None = None
+    variant: str | None = None
+    """Name of the user-written variant shown, or None for the bullet's own text."""
+    shorter: tuple[str, str] | None = None
+    """A shorter wording (variant name, or "" for the bullet's own text; text) the fitter may use."""
 
 
 class TailoredRole(_Frozen):

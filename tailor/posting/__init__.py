@@ -78,4 +78,7 @@ def read_posting(
         body, json_ld = _html_body(body)
     where = STDIN if str(source) == STDIN else str(source)
     values = front.values if front is not None else {}
-    return assemble(body, Facts(loaded.label, where, values, json_ld, company=company, role=role))
+    rules = front.rules if front is not None else {}
+    return assemble(
+        body, Facts(loaded.label, where, values, json_ld, company=company, role=role, rules=rules)
+    )

@@ -8,6 +8,7 @@ else missing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from tailor.errors import PostingError
 from tailor.models.job import FieldSource, JobPosting
@@ -34,6 +35,7 @@ class Facts:
     json_ld: JobFacts | None = None
     company: str | None = None
     role: str | None = None
+    rules: dict[str, Any] = field(default_factory=dict)
 
 
 def _pick(option: str | None, front: str | None, inferred: str | None) -> tuple[str | None, FieldSource]:
@@ -88,4 +90,5 @@ def assemble(body: str, facts: Facts) -> JobPosting:
         role_source=role_source,
         sections=sections,
         requirements=requirement_units(sections),
+        rules=facts.rules,
     )

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
@@ -23,7 +24,7 @@ from tailor.errors import PostingError
 
 __all__ = ["ALLOWED_KEYS", "FrontMatter", "split_front_matter"]
 
-ALLOWED_KEYS = ("company", "role", "location", "contact", "url")
+ALLOWED_KEYS = ("company", "role", "location", "contact", "url", "rules")
 _OPEN = re.compile(r"^---[ \t]*$")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 _ALLOWED_TEXT = ", ".join(ALLOWED_KEYS)
@@ -35,6 +36,8 @@ class FrontMatter:
 
     body: str
     values: dict[str, str] = field(default_factory=dict)
+    rules: dict[str, Any] = field(default_factory=dict)
+    """Selection rules for this posting (checked against the rules model by the pipeline)."""
     body_line: int = 1
     """Line number (1-based) in the file where the body starts."""
 
@@ -93,8 +96,18 @@ def _validate(data: object, where: str) -> dict[str, str]:
             msg,
             hint=f"allowed keys: {_ALLOWED_TEXT}",
         )
-    values = {key: _value(key, value, where) for key, value in data.items()}
+    values = {key: _value(key, value, where) for key, value in data.items() if key != "rules"}
     return {key: value for key, value in values.items() if value is not None}
+
+
+def _rules(data: object, where: str) -> dict[str, Any]:
+    rules = data.get("rules") if isinstance(data, dict) else None
+    if rules is None:
+        return {}
+    if not isinstance(rules, dict):
+        msg = f"{where}: front matter key 'rules' must be a mapping of rule names to values"
+        raise PostingError(msg, hint="e.g.\nrules:\n  pages: 1\n  max_bullets_per_role: 3")
+    return {str(key): value for key, value in rules.items()}
 
 
 def split_front_matter(text: str, where: str) -> FrontMatter:
@@ -120,5 +133,6 @@ def split_front_matter(text: str, where: str) -> FrontMatter:
     return FrontMatter(
         body="\n".join(lines[end + 1 :]),
         values=_validate(data, where),
+        rules=_rules(data, where),
         body_line=end + 2,
     )
