@@ -60,7 +60,7 @@ _FOLD = _FoldTable()
 
 def alias_key(text: str) -> str:
     """The form under which two spellings count as the same alias."""
-    return _SPLIT.sub("", text.casefold())
+    return "".join(_chunks(text.casefold()))
 
 
 def fold(text: str) -> str:
@@ -82,6 +82,13 @@ def word_forms(word: str) -> tuple[str, ...]:
     if lower.endswith("y") and lower[-2] not in "aeiou":
         return (word, f"{word[:-1]}ies")
     return (word, f"{word}s")
+
+
+def _folded_forms(word: str) -> tuple[str, ...]:
+    """``word_forms`` of ``word``, folded."""
+    if word.isascii():
+        return word_forms(word.lower())
+    return tuple(fold(form) for form in word_forms(word))
 
 
 # (rank, term_id, spelling): the lowest rank matching at a place wins; term_id None is an exclusion.
@@ -111,7 +118,9 @@ def _rules(spelling: str) -> _Rules:
 
 def _chunks(spelling: str) -> list[str]:
     """The parts of a spelling between separators."""
-    return [spelling] if spelling.isalnum() else list(filter(None, _SPLIT.split(spelling)))
+    if spelling.isascii():  # str.split() splits where \s matches
+        return spelling.replace("-", " ").replace("_", " ").split()
+    return list(filter(None, _SPLIT.split(spelling)))
 
 
 def _squash(text: str) -> str:
@@ -155,7 +164,7 @@ class SpellingIndex:
         self._initials: set[str] = set()  # first characters, lowercased: where a scan need look
         self._rules: dict[str, _Rules] = {}  # worked out for the spellings that texts bring up
         for rank, (text, cased, term_id) in enumerate(entries):
-            spelling = text.strip()
+            spelling, target = text.strip(), (rank, term_id, text)
             self._initials.add(spelling[0].lower())
             # One word is the common case: no chunks to join, no prefixes but the whole.
             raw_stem, stem, word = ("", "", spelling) if spelling.isalnum() else self._split(spelling)
@@ -163,17 +172,17 @@ class SpellingIndex:
                 self._cased_folded.add(stem + fold(word))
                 self._prefixes.add(stem + fold(word))
                 key = raw_stem + word
-                self._cased[key] = (*self._cased.get(key, ()), (rank, term_id, text))
+                self._cased[key] = (*self._cased.get(key, ()), target)
             else:
-                for form in word_forms(word):  # the word itself among them
-                    key = stem + fold(form)
-                    self._folded[key] = (*self._folded.get(key, ()), (rank, term_id, text))
+                for form in _folded_forms(word):  # the word itself among them
+                    key = stem + form
+                    self._folded[key] = (*self._folded.get(key, ()), target)
                     self._prefixes.add(key)
 
     def _split(self, spelling: str) -> tuple[str, str, str]:
         """The chunks but the last, as written and folded, and the last; notes where a text may cut it."""
         chunks = _chunks(spelling)
-        folded = [fold(chunk) for chunk in chunks]
+        folded = list(map(str.lower if spelling.isascii() else fold, chunks))
         self._prefixes.update(accumulate(folded[:-1]))
         squashed = "".join(folded)
         if not squashed.isalnum():

@@ -51,10 +51,12 @@ class _Term(_Spellings):
 
     def spellings(self) -> list[tuple[str, bool]]:
         """Every (spelling, case_sensitive) pair, name first, without duplicates."""
-        pairs = [(self.name, self.match_case), *((alias, False) for alias in self.aliases)]
-        unique: dict[tuple[str, bool], tuple[str, bool]] = {}
-        for text, cased in [*pairs, *((alias, True) for alias in self.cased)]:
-            unique.setdefault((text if cased else text.casefold(), cased), (text, cased))
+        name, cased = self.name, self.match_case
+        unique = {(name if cased else name.casefold(), cased): (name, cased)}
+        for alias in self.aliases:
+            unique.setdefault((alias.casefold(), False), (alias, False))
+        for alias in self.cased:
+            unique.setdefault((alias, True), (alias, True))
         return list(unique.values())
 
 
