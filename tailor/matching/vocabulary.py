@@ -217,10 +217,44 @@ def _merge(base: dict[str, dict[str, dict[str, Any]]], extra: _Extra) -> None:
 @cache
 def _shipped() -> dict[str, Any]:
     text = resources.files("tailor.data").joinpath("skills.yaml").read_text(encoding="utf-8")
-    # libyaml's loader when PyYAML was built with it: ten times faster than the pure-Python one.
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data: dict[str, Any] = yaml.load(text, Loader=loader)
+    data: dict[str, Any] = _load_yaml(text)
     return data
+
+
+_PLAIN_TAGS = {
+    yaml.ScalarNode: "tag:yaml.org,2002:str",
+    yaml.SequenceNode: "tag:yaml.org,2002:seq",
+    yaml.MappingNode: "tag:yaml.org,2002:map",
+}
+
+
+def _load_yaml(text: str) -> Any:
+    """Same as ``yaml.safe_load(text)``, in half the time for a file of short strings.
+
+    libyaml's loader parses when PyYAML was built with it (ten times faster than the
+    pure-Python one). Strings, lists and mappings are then built here: PyYAML's
+    generic constructor takes longer than the parser on the vocabulary's thousands
+    of short strings. Anything else (booleans, numbers, null, merge keys, other tags)
+    is left to PyYAML's safe constructor.
+    """
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    try:
+        node = loader.get_single_node()
+        return None if node is None else _construct(loader, node)
+    finally:
+        loader.dispose()
+
+
+def _construct(loader: yaml.constructor.SafeConstructor, node: yaml.Node) -> Any:
+    if _PLAIN_TAGS.get(type(node)) != node.tag:
+        return loader.construct_object(node, deep=True)
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(loader, item) for item in node.value]
+    if isinstance(node, yaml.MappingNode):
+        if any(key.tag == "tag:yaml.org,2002:merge" for key, _ in node.value):
+            return loader.construct_object(node, deep=True)
+        return {_construct(loader, key): _construct(loader, value) for key, value in node.value}
+    return node.value
 
 
 @cache
