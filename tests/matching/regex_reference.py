@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import re
 
-from tailor.matching.vocabulary import SkillMention, Vocabulary, alias_key
+from tailor.matching.vocabulary import SkillMention, Vocabulary
 
 _SEPARATOR = r"[\s\-\u2010\u2011\u2012\u2013_]*"
 _WORD_START = re.compile(r"(?<!\w)\S")
 _SPLIT = re.compile(r"[\s\-\u2010\u2011\u2012\u2013_]+")
 
 _Entry = tuple[str, bool, str | None]
+
+
+def alias_key(text: str) -> str:
+    return _SPLIT.sub("", text.casefold())
 
 
 def _plural(word: str) -> str:

@@ -281,3 +281,9 @@ def test_yaml_loading_matches_yaml_safe_load(text: str) -> None:
             _load_yaml(text)
         return
     assert _load_yaml(text) == expected
+
+
+def test_yaml_loading_works_without_libyaml(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = resources.files("tailor.data").joinpath("skills.yaml").read_text("utf-8")
+    monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
+    assert _load_yaml(text) == yaml.safe_load(text)
