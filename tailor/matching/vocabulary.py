@@ -4,9 +4,8 @@ The vocabulary lives in ``tailor/data/skills.yaml``. Every skill and family has 
 canonical id, a display name and aliases; skills belong to a family and families
 may have a parent, so related skills earn partial credit for one another.
 
-Matching compiles every spelling into regular expressions (one per initial
-letter, tried only where a word starts), longest spelling first, so that the
-longest phrase wins and mentions never overlap. Aliases match
+Matching (see ``tailor.matching.spellings``) prefers the longest spelling, so that
+the longest phrase wins and mentions never overlap. Aliases match
 regardless of case, hyphens and spaces ("retrieval augmented generation" and
 "Retrieval-Augmented Generation") and in simple plural forms ("GNNs"). Aliases
 that are ordinary words or ambiguous abbreviations ("Go", "CV", "Spark") are
@@ -16,10 +15,9 @@ under ``exclude`` ("Go to") are consumed without producing a mention.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
@@ -27,14 +25,12 @@ import yaml
 from pydantic import Field, ValidationError
 
 from tailor.errors import InternalError, Problem, ProfileError
+from tailor.matching.spellings import SpellingIndex, alias_key
 from tailor.models.fields import Model
 
-__all__ = ["Family", "Skill", "SkillMention", "Vocabulary", "load_vocabulary"]
+__all__ = ["Family", "Skill", "SkillMention", "Vocabulary", "alias_key", "load_vocabulary"]
 
-_SEPARATOR = r"[\s\-\u2010\u2011\u2012\u2013_]*"
 _SOURCE = "vocabulary"
-_WORD_START = re.compile(r"(?<!\w)\S")
-_SPLIT = re.compile(r"[\s\-\u2010\u2011\u2012\u2013_]+")
 
 
 class _Spellings(Model):
@@ -55,10 +51,12 @@ class _Term(_Spellings):
 
     def spellings(self) -> list[tuple[str, bool]]:
         """Every (spelling, case_sensitive) pair, name first, without duplicates."""
-        pairs = [(self.name, self.match_case), *((alias, False) for alias in self.aliases)]
-        unique: dict[tuple[str, bool], tuple[str, bool]] = {}
-        for text, cased in [*pairs, *((alias, True) for alias in self.cased)]:
-            unique.setdefault((text if cased else text.casefold(), cased), (text, cased))
+        name, cased = self.name, self.match_case
+        unique = {(name if cased else name.casefold(), cased): (name, cased)}
+        for alias in self.aliases:
+            unique.setdefault((alias.casefold(), False), (alias, False))
+        for alias in self.cased:
+            unique.setdefault((alias, True), (alias, True))
         return list(unique.values())
 
 
@@ -103,54 +101,11 @@ class SkillMention:
     kind: Literal["skill", "family"] = "skill"
 
 
-def alias_key(text: str) -> str:
-    """The form under which two spellings count as the same alias."""
-    return _SPLIT.sub("", text.casefold())
-
-
-def _plural(word: str) -> str:
-    """Regex for a last word in singular or plural: model(s), library/libraries, systems/system."""
-    if len(word) < 3 or not word.isalnum() or not word[-1].isalpha():
-        return word
-    lower = word.lower()
-    if lower.endswith("ies") and len(word) >= 5:
-        return f"{word[:-3]}(?:y|ies)"
-    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(word) >= 5:
-        return f"{word[:-1]}(?:s|es)?"
-    if lower.endswith(("s", "x", "ch", "sh")):
-        return f"{word}(?:es)?"
-    if lower.endswith("y") and lower[-2] not in "aeiou":
-        return f"{word[:-1]}(?:y|ies)"
-    return f"{word}s?"
-
-
-def _pattern(text: str, cased: bool) -> str:
-    """Regex source for one spelling: flexible separators, plural, word boundaries."""
-    chunks = [re.escape(chunk) for chunk in _SPLIT.split(text.strip()) if chunk]
-    if not cased:
-        chunks[-1] = _plural(chunks[-1])
-    body = _SEPARATOR.join(chunks)
-    if not cased:
-        body = f"(?i:{body})"
-    if len(alias_key(text)) <= 2:
-        # Short forms ("C", "R", "Go") must stand alone: not in "R&D", "C-suite", "go-to".
-        return rf"(?<![\w.&'\-]){body}(?![\w+#&'\-]|\.\w)"
-    left = r"(?<![\w])" if text[0].isalnum() else r"(?<![\w.])"
-    return rf"{left}{body}(?![\w+#]|\.\w)"
-
-
 _Entry = tuple[str, bool, str | None]  # spelling, case-sensitive, term id (None: an exclusion)
 
 
-@lru_cache(maxsize=256)  # extended vocabularies reuse the groups they do not change
-def _compile(entries: tuple[_Entry, ...]) -> tuple[re.Pattern[str], list[str | None]]:
-    """One alternation of spellings (already longest first) and the term id of each group."""
-    source = "|".join(f"({_pattern(text, cased)})" for text, cased, _ in entries)
-    return re.compile(source), [term_id for _, _, term_id in entries]
-
-
 class Vocabulary:
-    """Canonical skills and families, with a matcher compiled from all their spellings."""
+    """Canonical skills and families, with an index of all their spellings to find them in text."""
 
     def __init__(self, families: Mapping[str, Family], skills: Mapping[str, Skill]) -> None:
         self.families: dict[str, Family] = dict(families)
@@ -160,16 +115,9 @@ class Vocabulary:
         for term_id, term in terms:
             entries += [(text, cased, term_id) for text, cased in term.spellings()]
             entries += [(text, False, None) for text in term.exclude]
-        # Longest spelling first, so that regex alternation prefers the longest phrase.
+        # Longest spelling first: where several match at one place, the longest phrase wins.
         entries.sort(key=lambda entry: (-len(entry[0]), entry[0], entry[1]))
-        by_initial: dict[str, list[_Entry]] = {}
-        for entry in entries:
-            by_initial.setdefault(entry[0].strip()[0].lower(), []).append(entry)
-        # One small regex per initial letter, tried only where a word starts: much
-        # faster than one alternation of every spelling tried at every character.
-        self._matchers: dict[str, tuple[re.Pattern[str], list[str | None]]] = {
-            initial: _compile(tuple(group)) for initial, group in by_initial.items()
-        }
+        self._index = SpellingIndex(entries)
 
     def find(self, text: str) -> list[SkillMention]:
         """Every skill or family mentioned in ``text``, in order, never overlapping.
@@ -180,23 +128,12 @@ class Vocabulary:
         Returns:
             One mention per match, with canonical id, surface form and offsets.
         """
-        mentions: list[SkillMention] = []
-        end = 0
-        for start in _WORD_START.finditer(text):
-            pos = start.start()
-            matcher = self._matchers.get(text[pos].lower())
-            if pos < end or matcher is None:
-                continue
-            regex, targets = matcher
-            match = regex.match(text, pos)
-            if match is None or match.lastindex is None:
-                continue
-            end = match.end()
-            term_id = targets[match.lastindex - 1]
-            if term_id is not None:
-                kind: Literal["skill", "family"] = "skill" if term_id in self.skills else "family"
-                mentions.append(SkillMention(term_id, match.group(), pos, end, kind))
-        return mentions
+        return [
+            SkillMention(
+                term_id, text[start:end], start, end, "skill" if term_id in self.skills else "family"
+            )
+            for start, end, term_id in self._index.scan(text)
+        ]
 
     def ids(self, text: str) -> list[str]:
         """Distinct ids mentioned in ``text``, in order of first mention."""
@@ -280,8 +217,44 @@ def _merge(base: dict[str, dict[str, dict[str, Any]]], extra: _Extra) -> None:
 @cache
 def _shipped() -> dict[str, Any]:
     text = resources.files("tailor.data").joinpath("skills.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = _load_yaml(text)
     return data
+
+
+_PLAIN_TAGS = {
+    yaml.ScalarNode: "tag:yaml.org,2002:str",
+    yaml.SequenceNode: "tag:yaml.org,2002:seq",
+    yaml.MappingNode: "tag:yaml.org,2002:map",
+}
+
+
+def _load_yaml(text: str) -> Any:
+    """Same as ``yaml.safe_load(text)``, faster on a file of thousands of short strings.
+
+    libyaml's loader parses when PyYAML was built with it (ten times faster than the
+    pure-Python one). Plain strings, lists and mappings are then built here: PyYAML's
+    generic constructor spends about 5 of the 14 ms that loading skills.yaml takes
+    with it. Anything else (booleans, numbers, null, merge keys, other tags) is left
+    to PyYAML's safe constructor.
+    """
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    try:
+        node = loader.get_single_node()
+        return None if node is None else _construct(loader, node)
+    finally:
+        loader.dispose()
+
+
+def _construct(loader: yaml.constructor.SafeConstructor, node: yaml.Node) -> Any:
+    if _PLAIN_TAGS.get(type(node)) != node.tag:
+        return loader.construct_object(node, deep=True)
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(loader, item) for item in node.value]
+    if isinstance(node, yaml.MappingNode):
+        if any(key.tag == "tag:yaml.org,2002:merge" for key, _ in node.value):
+            return loader.construct_object(node, deep=True)
+        return {_construct(loader, key): _construct(loader, value) for key, value in node.value}
+    return node.value
 
 
 @cache

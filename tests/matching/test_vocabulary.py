@@ -9,7 +9,14 @@ import pytest
 import yaml
 
 from tailor.errors import ProfileError
-from tailor.matching.vocabulary import SkillMention, Vocabulary, alias_key, load_vocabulary
+from tailor.matching.vocabulary import (
+    SkillMention,
+    Vocabulary,
+    _load_yaml,
+    _shipped,
+    alias_key,
+    load_vocabulary,
+)
 
 
 @pytest.fixture(scope="module")
@@ -247,3 +254,36 @@ def test_ordinary_english_is_not_a_skill(vocab: Vocabulary) -> None:
         "cover letter; publications welcome. A dash of humour, a lime, a clip, some yarn and an elk."
     )
     assert found(vocab, text) == []
+
+
+def test_shipped_data_loads_as_yaml_safe_load_reads_it() -> None:
+    text = resources.files("tailor.data").joinpath("skills.yaml").read_text("utf-8")
+    assert _shipped() == yaml.safe_load(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "plain",
+        "a: {b: [c, 'd', \"e\"], f: true, g: null, h: 3, i: 1.5, j: 2026-11-21, k: ~, l: !!str 12}",
+        "base: &base {x: 1, y: [a, b]}\nmore: {<<: *base, z: 2}\nsame: *base\n",
+        "s: !!set {a, b}\no: !!omap [{a: 1}, {b: 2}]\np: !!pairs [{a: 1}]\nb: !!binary aGk=\n",
+        "? [complex, key]\n: value\n",
+        "- yes\n- No\n- 0x1F\n- .inf\n- '123'\n- ''\n-\n",
+    ],
+)
+def test_yaml_loading_matches_yaml_safe_load(text: str) -> None:
+    try:
+        expected = yaml.safe_load(text)
+    except yaml.YAMLError:
+        with pytest.raises((yaml.YAMLError, TypeError)):
+            _load_yaml(text)
+        return
+    assert _load_yaml(text) == expected
+
+
+def test_yaml_loading_works_without_libyaml(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = resources.files("tailor.data").joinpath("skills.yaml").read_text("utf-8")
+    monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
+    assert _load_yaml(text) == yaml.safe_load(text)
