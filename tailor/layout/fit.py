@@ -27,8 +27,9 @@ from tailor.models.tailored import TailoredCV
 __all__ = ["FitResult", "Measure", "fit_to_pages", "shortened", "without"]
 
 SQUEEZE_STEPS = (0.25, 0.5, 0.75, 1.0)
-MAX_PULL_BACK_TRIES = 8
-GOOD_FILL = 0.85
+MAX_PULL_BACK_TRIES = 6
+FULL = 0.95
+"""A last page this full has no room for another item: stop pulling back."""
 
 
 class Layout(Protocol):
@@ -137,7 +138,7 @@ def _pull_back(
     layout = measure(without(cv, removed), 0.0)
     tries = 0
     for unit in reversed(units[: count - 1]):
-        if tries >= MAX_PULL_BACK_TRIES or (layout.last_page_fill >= GOOD_FILL and layout.pages == pages):
+        if tries >= MAX_PULL_BACK_TRIES or (layout.pages == pages and layout.last_page_fill >= FULL):
             break
         if unit.role is not None and unit.role in removed:
             continue  # its role is gone; the bullet cannot come back alone
