@@ -77,7 +77,7 @@ def tailor(
         ProfileError: A rules source is invalid.
         RulesError: The rules contradict each other or cannot fit the pages.
     """
-    from tailor.render.pdf import measure_pdf
+    from tailor.render.pdf import PdfMeasurer
 
     rules = effective_rules(
         profile.rules,
@@ -92,6 +92,6 @@ def tailor(
         selection.cv,
         selection.units,
         selection.pages,
-        lambda cv, squeeze: measure_pdf(cv, theme, squeeze=squeeze),
+        PdfMeasurer(theme),
     )
     return Tailored(_with_fit(selection, fitted), fitted)

@@ -14,10 +14,11 @@ from typing import Any
 from tailor.models.tailored import TailoredCV
 from tailor.models.theme import Theme
 from tailor.render.fonts import FontFamily, check_glyphs, family_for
+from tailor.render.pdf_measure import FlowableCache
 from tailor.render.pdf_story import DOT, Story, esc
 from tailor.render.pdf_style import Metrics, metrics, paragraph_styles
 
-__all__ = ["PdfLayout", "RenderOptions", "esc", "measure_pdf", "render_pdf"]
+__all__ = ["PdfLayout", "PdfMeasurer", "RenderOptions", "esc", "measure_pdf", "render_pdf"]
 
 
 @dataclass(frozen=True)
@@ -63,11 +64,13 @@ def _theme_texts(theme: Theme) -> dict[str, str]:
     return texts
 
 
-def _prepare(cv: TailoredCV, theme: Theme, squeeze: float) -> tuple[Metrics, Story]:
+def _prepare(
+    cv: TailoredCV, theme: Theme, squeeze: float, measuring: FlowableCache | None = None
+) -> tuple[Metrics, Story]:
     body, heading = family_for(theme.fonts.body), family_for(theme.fonts.heading_font)
     m = metrics(theme, squeeze)
     styles = paragraph_styles(theme, m, body, heading)
-    return m, Story(cv, theme, m, (body, heading), styles)
+    return m, Story(cv, theme, m, (body, heading), styles, measuring)
 
 
 def _doc(target: Any, cv: TailoredCV, m: Metrics, font: FontFamily, *, compress: bool = False) -> Any:
@@ -143,20 +146,45 @@ def render_pdf(
 def measure_pdf(cv: TailoredCV, theme: Theme, *, squeeze: float = 0.0) -> PdfLayout:
     """Run the layout pass only: how many pages, and how full the last one is.
 
-    Nothing is written and no glyphs are checked; fonts and styles are reused.
+    Nothing is drawn or written and no glyphs are checked. To measure many
+    variants of one CV, use a :class:`PdfMeasurer`, which reuses work between passes.
     """
-    from reportlab.pdfgen.canvas import Canvas
+    return PdfMeasurer(theme)(cv, squeeze)
 
-    class _NoSave(Canvas):  # type: ignore[misc]
-        def save(self) -> None:
-            """Skip font subsetting and serialising: only the layout is wanted."""
 
-    m, story = _prepare(cv, theme, squeeze)
-    doc = _doc(io.BytesIO(), cv, m, story.body)
-    doc.build(story.flowables(), canvasmaker=_NoSave)
-    frame_height = m.page[1] - m.top - m.bottom
-    used = (m.page[1] - m.top) - doc.bottom_y
-    return PdfLayout(pages=doc.page, last_page_fill=round(min(max(used / frame_height, 0.0), 1.0), 4))
+class PdfMeasurer:
+    """Measures CVs in one theme, sharing parsed paragraphs and line breaks between passes.
+
+    Meant for one fit (the variants of one CV): it keeps every paragraph it met.
+    """
+
+    def __init__(self, theme: Theme) -> None:
+        self.theme = theme
+        self._caches: dict[float, FlowableCache] = {}
+        self._results: dict[tuple[str, float], PdfLayout] = {}
+
+    def __call__(self, cv: TailoredCV, squeeze: float = 0.0) -> PdfLayout:
+        """The layout of ``cv`` at ``squeeze`` (the same as :func:`render_pdf` would draw)."""
+        key = (cv.model_dump_json(), squeeze)
+        if key not in self._results:
+            self._results[key] = self._measure(cv, squeeze)
+        return self._results[key]
+
+    def _measure(self, cv: TailoredCV, squeeze: float) -> PdfLayout:
+        from reportlab.pdfgen.canvas import Canvas
+
+        class _NoSave(Canvas):  # type: ignore[misc]
+            def save(self) -> None:
+                """Skip font subsetting and serialising: only the layout is wanted."""
+
+        cache = self._caches.setdefault(squeeze, FlowableCache())
+        cache.start_pass()
+        m, story = _prepare(cv, self.theme, squeeze, cache)
+        doc = _doc(io.BytesIO(), cv, m, story.body)
+        doc.build(story.flowables(), canvasmaker=_NoSave)
+        frame_height = m.page[1] - m.top - m.bottom
+        used = (m.page[1] - m.top) - doc.bottom_y
+        return PdfLayout(pages=doc.page, last_page_fill=round(min(max(used / frame_height, 0.0), 1.0), 4))
 
 
 def _footer_canvas(name: str, story: Story, m: Metrics) -> Any:

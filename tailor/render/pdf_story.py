@@ -21,6 +21,7 @@ from tailor.models.rules import SectionName
 from tailor.models.tailored import TailoredCV, TailoredRole
 from tailor.models.theme import Theme
 from tailor.render.fonts import FontFamily
+from tailor.render.pdf_measure import FlowableCache, quiet_classes
 from tailor.render.pdf_style import Metrics
 from tailor.render.text import (
     SECTION_TITLES,
@@ -58,23 +59,37 @@ class Story:
         m: Metrics,
         fonts: tuple[FontFamily, FontFamily],
         styles: dict[str, Any],
+        measuring: FlowableCache | None = None,
     ) -> None:
         self.cv, self.theme, self.m = cv, theme, m
         self.body, self.heading_font = fonts
         self.styles = styles
+        self.measuring = measuring
+        """Set for a measuring pass: flowables that draw nothing, reused across passes."""
         self.width = m.page[0] - m.left - m.right
         self.column = theme.date_column if theme.entry_layout == "date-column" else 0.0
 
     # --- small pieces -----------------------------------------------------------------
 
-    def p(self, markup: str, style: str, **kw: Any) -> Any:
+    def paragraph(self, markup: str, style: str, kw: dict[str, Any], bullet: str | None = None) -> Any:
+        """A Paragraph of ``markup`` in a named style (``kw`` overrides some of its values)."""
         from reportlab.lib.styles import ParagraphStyle
-        from reportlab.platypus import Paragraph
 
-        chosen = self.styles[style]
-        if kw:
-            chosen = ParagraphStyle(f"{style}+", parent=chosen, **kw)
-        return Paragraph(markup, chosen)
+        def make(cls: type[Any]) -> Any:
+            chosen = self.styles[style]
+            if kw:
+                chosen = ParagraphStyle(f"{style}+", parent=chosen, **kw)
+            return cls(markup, chosen, bulletText=bullet)
+
+        if self.measuring is None:
+            from reportlab.platypus import Paragraph
+
+            return make(Paragraph)
+        quiet = quiet_classes()[0]
+        return self.measuring.get((markup, style, tuple(sorted(kw.items())), bullet), lambda: make(quiet))
+
+    def p(self, markup: str, style: str, **kw: Any) -> Any:
+        return self.paragraph(markup, style, kw)
 
     def link(self, text: str, url: str | None) -> str:
         if not url:
@@ -91,9 +106,7 @@ class Story:
         return format_range(start, end, self.theme.date_format, self.theme.present)
 
     def bullet(self, markup: str) -> Any:
-        from reportlab.platypus import Paragraph
-
-        return Paragraph(markup, self.styles["bullet"], bulletText=self.theme.bullet)
+        return self.paragraph(markup, "bullet", {}, self.theme.bullet)
 
     def lead_bullet(self, text: str, lead: str | None) -> Any:
         return self.bullet((f"<b>{esc(lead)}</b> " if lead else "") + esc(text))
@@ -104,7 +117,8 @@ class Story:
 
         right_style = right.style
         offset = max(right_style.fontSize - self.styles[left_style].fontSize, 0) * 0.8
-        table = Table(
+        table_class = Table if self.measuring is None else quiet_classes()[1]
+        table = table_class(
             [[self.p(left, left_style), right]],
             colWidths=[self.column, self.width - self.column],
             spaceBefore=before,
