@@ -28,12 +28,14 @@ Dates and section titles follow the theme when one is given.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import io
 import pathlib
 import re
 import traceback
 import zipfile
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -64,6 +66,7 @@ CONTACT_SEPARATOR = "  \u00b7  "
 NBSP = "\u00a0"
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _TAG = re.compile(r"{[{%#].*?[}%#]}")
+_COMPILED_TEMPLATES = 16
 _HINT = "fix the tag in the template, or regenerate the default with templates/build_docx.py"
 
 Context = dict[str, Any]
@@ -154,17 +157,46 @@ def _load(template: pathlib.Path) -> DocxTemplate:
 def _render(tpl: DocxTemplate, context: Context, template: pathlib.Path) -> None:
     """Render in a sandbox with strict undefined handling and XML autoescaping."""
     import jinja2
-    import jinja2.sandbox
 
-    env = jinja2.sandbox.SandboxedEnvironment(undefined=jinja2.StrictUndefined)
     try:
-        tpl.render(context, jinja_env=env, autoescape=True)
+        tpl.render(context, jinja_env=_sandbox(), autoescape=True)
     except Exception as exc:
         # Jinja errors, and errors raised while evaluating the template's own
         # expressions (e.g. ``{{ 1 / 0 }}``), are template problems, not bugs.
         if not isinstance(exc, jinja2.TemplateError) and _template_line(exc) is None:
             raise
         raise TemplateError(_describe(exc, tpl, template), hint=_HINT) from exc
+
+
+@functools.cache
+def _sandbox() -> Any:
+    """The Jinja sandbox every Word template renders in, one per process.
+
+    It keeps the last few compiled templates by their source: compiling the
+    XML of a Word template takes most of a DOCX render, and a batch renders
+    the same template again and again. The context (the user's text) is not
+    part of the source, so a cached template renders each CV afresh.
+    """
+    import jinja2
+    import jinja2.sandbox
+
+    class CachingSandbox(jinja2.sandbox.SandboxedEnvironment):
+        compiled: OrderedDict[str, Any]
+
+        def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
+            if globals is not None or template_class is not None or not isinstance(source, str):
+                return super().from_string(source, globals, template_class)
+            found = self.compiled.get(source)
+            if found is None:
+                found = self.compiled[source] = super().from_string(source)
+                while len(self.compiled) > _COMPILED_TEMPLATES:
+                    self.compiled.popitem(last=False)
+            self.compiled.move_to_end(source)
+            return found
+
+    env = CachingSandbox(undefined=jinja2.StrictUndefined)
+    env.compiled = OrderedDict()
+    return env
 
 
 def _describe(exc: Exception, tpl: DocxTemplate, template: pathlib.Path) -> str:

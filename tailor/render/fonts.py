@@ -149,11 +149,12 @@ def check_glyphs(families: list[FontFamily], texts: dict[str, str]) -> None:
         for name in (family.regular, family.bold, family.italic)
     ]
     missing: dict[str, str] = {}
+    seen: set[str] = set()
     for where, text in texts.items():
-        for char in text:
-            if char.isspace() or char in missing:
-                continue
-            if any(ord(char) not in face.face.charToGlyph for face in faces):
+        new = set(text) - seen  # each distinct character is looked up once
+        seen |= new
+        for char in sorted(new, key=text.index):
+            if not char.isspace() and any(ord(char) not in face.face.charToGlyph for face in faces):
                 missing[char] = where
     if missing:
         listing = ", ".join(f"'{c}' (U+{ord(c):04X}) in {where}" for c, where in missing.items())
