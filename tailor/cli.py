@@ -409,6 +409,132 @@ def templates_copy(name: str, folder: Path, force: bool) -> None:
     click.echo(f"edit {folder / 'theme.yaml'}, then build with --theme {folder}")
 
 
+# --- many applications: batch, rebuild, list --------------------------------------------
+
+
+def _formats(formats: str) -> tuple[str, ...]:
+    from tailor.pipeline import FORMATS
+
+    chosen = tuple(f.strip().lower() for f in formats.split(",") if f.strip())
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        msg = f"unknown format {', '.join(unknown) or '(none)'}; use pdf, docx"
+        raise click.BadParameter(msg, param_hint="--format")
+    return chosen
+
+
+@cli.command()
+@profile_arg
+@click.argument("postings", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--postings",
+    "folder",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="A folder of postings (.txt .md .html .pdf; README-style names in capitals are skipped).",
+)
+@click.option(
+    "--out-root",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("out"),
+    show_default=True,
+    help="Where the application folders (<company>-<role>/) go.",
+)
+@click.option("--format", "formats", default="pdf,docx", show_default=True, help="Formats: pdf, docx.")
+@click.option("--force", is_flag=True, help="Overwrite existing files that differ.")
+@theme_opt
+@click.option(
+    "--template",
+    "docx_template",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Your own Word (.docx) template, instead of the theme's.",
+)
+@click.option(
+    "-j", "--jobs", type=click.IntRange(0), default=0, help="Worker processes (default: one per CPU)."
+)
+@rules_opts
+@date_opt
+def batch(
+    profile: Path,
+    postings: tuple[Path, ...],
+    folder: Path | None,
+    out_root: Path,
+    formats: str,
+    force: bool,
+    theme: str,
+    docx_template: Path | None,
+    jobs: int,
+    date: dt.date | None,
+    rule_options: Any,
+) -> None:
+    """Build one application folder per posting, in parallel, each with application.json.
+
+    Give the postings as files, or a folder of them with --postings. A posting
+    that fails gets its error line; the others go on, and the exit code is 1.
+    """
+    from tailor.batch import BatchRequest, find_postings, run_batch
+    from tailor.batch_view import BatchProgress, print_applications
+
+    files = list(postings) + (find_postings(folder) if folder is not None else [])
+    if not files:
+        msg = "give posting files, or a folder of them with --postings DIR"
+        raise click.UsageError(msg)
+    request = BatchRequest(
+        profile,
+        tuple(files),
+        _today(date),
+        out_root=out_root,
+        formats=_formats(formats),
+        force=force,
+        theme=theme,
+        docx_template=docx_template,
+        rules=rule_options,
+        jobs=jobs,
+    )
+    progress = BatchProgress()
+    try:
+        apps = run_batch(request, progress.start, progress.done)
+    finally:
+        progress.stop()
+    print_applications(apps)
+    if not all(app.ok for app in apps):
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Write the rebuilt files here instead of FOLDER (to compare).",
+)
+@click.option(
+    "--profile",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The profile, if it moved (it must be the version the application was built from).",
+)
+@click.option("--force", is_flag=True, help="Replace files in FOLDER that differ from the recorded ones.")
+def rebuild(folder: Path, out: Path | None, profile: Path | None, force: bool) -> None:
+    """Build FOLDER again from its application.json and check that every file is byte-identical."""
+    from tailor.bundle import rebuild as run_rebuild
+
+    result = run_rebuild(folder, out=out, profile=profile, force=force)
+    if result.version_note:
+        click.echo(f"note: {result.version_note}", err=True)
+    click.echo(f"{folder}: {len(result.identical)} files rebuilt byte-identical")
+    for path in result.written:
+        click.echo(f"  restored  {path}")
+
+
+@cli.command("list")
+@click.argument("root", default="out", type=click.Path(path_type=Path, file_okay=False))
+def list_(root: Path) -> None:
+    """List the applications in ROOT (default out/) with date, company, role and fit."""
+    from tailor.batch_view import print_listing
+    from tailor.listing import list_applications
+
+    print_listing(list_applications(root), root)
+
+
 def main() -> None:
     """Console-script entry point."""
     cli.main(prog_name="tailor")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
+    "BundleError",
     "ImportSourceError",
     "InternalError",
     "OutputError",
@@ -17,6 +18,7 @@ __all__ = [
     "Problem",
     "ProfileError",
     "RenderError",
+    "ReproducibilityError",
     "TailorError",
     "TemplateError",
     "ThemeError",
@@ -108,3 +110,13 @@ class ImportSourceError(TailorError):
 
 class InternalError(Exception):
     """A bug in tailor. Not caught by the CLI, so the traceback is shown."""
+
+
+class BundleError(TailorError):
+    """An application folder's ``application.json`` is missing or unusable, or an input it names changed."""
+
+
+class ReproducibilityError(TailorError):
+    """A rebuild from ``application.json`` did not give byte-identical files (not the user's input)."""
+
+    exit_code = 1

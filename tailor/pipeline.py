@@ -86,6 +86,8 @@ class PostingInput:
     stdin_text: str | None = None
     company: str | None = None
     role: str | None = None
+    name: str | None = None
+    """How reports name the posting (default: ``source``); bundles use the original file name."""
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,8 @@ def _read_posting(posting: PostingInput) -> JobPosting:
     if posting.source == "-" and posting.stdin_text is None:
         msg = "the posting is '-' but nothing was read from standard input"
         raise PostingError(msg, hint="pipe the posting in, e.g. `tailor build me.yaml - < job.txt`")
-    return read_posting(posting.source, text=posting.stdin_text, company=posting.company, role=posting.role)
+    job = read_posting(posting.source, text=posting.stdin_text, company=posting.company, role=posting.role)
+    return job if posting.name is None else job.model_copy(update={"source": posting.name})
 
 
 def match(

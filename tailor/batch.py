@@ -1,0 +1,282 @@
+"""Many applications at once: one application folder per posting, built by worker processes.
+
+Each posting goes through :func:`tailor.bundle.build_bundle`, which calls the
+pipeline's ``build``, so a batch writes whatever documents a build writes. One
+bad posting does not stop the others: its error is reported and the rest go on.
+
+The profile, theme and rules file are checked once before any work starts, so
+that a mistake in them is one clear error instead of one per posting. Postings
+are read in the main process to name the folders (two postings for the same
+company and role get ``-2``, ``-3``...), then built in parallel. On Linux the
+workers are forked after the heavy modules, fonts and vocabulary are loaded, so
+they start warm.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tailor.errors import PostingError, TailorError
+from tailor.pipeline import FORMATS, BuildRequest, PostingInput
+from tailor.tailoring import RuleOptions
+
+__all__ = ["POSTING_SUFFIXES", "Application", "BatchRequest", "check_inputs", "find_postings", "run_batch"]
+
+POSTING_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
+MISSING_SHOWN = 3
+"""How many missing requirements an application's summary names."""
+
+
+def find_postings(folder: Path) -> list[Path]:
+    """The posting files in ``folder`` (not its subfolders), sorted by name.
+
+    Hidden files and notes named in capitals (``README.md``, ``SOURCES.md``) are skipped.
+
+    Raises:
+        PostingError: ``folder`` is not a folder, or holds no posting.
+    """
+    if not folder.is_dir():
+        msg = f"{folder}: not a folder"
+        raise PostingError(
+            msg, hint="pass a folder of postings with --postings, or the posting files themselves"
+        )
+    found = sorted(
+        path
+        for path in folder.iterdir()
+        if path.is_file()
+        and path.suffix.lower() in POSTING_SUFFIXES
+        and not path.name.startswith(".")
+        and not path.stem.isupper()
+    )
+    if not found:
+        msg = f"{folder}: no postings here ({', '.join(POSTING_SUFFIXES)} files)"
+        raise PostingError(msg, hint="save each posting as its own file in the folder")
+    return found
+
+
+@dataclass(frozen=True)
+class BatchRequest:
+    """Everything ``tailor batch`` needs."""
+
+    profile: Path
+    postings: tuple[Path, ...]
+    today: dt.date
+    out_root: Path = Path("out")
+    formats: tuple[str, ...] = FORMATS
+    force: bool = False
+    theme: str | Path = "classic"
+    docx_template: Path | None = None
+    rules: RuleOptions = field(default_factory=RuleOptions)
+    jobs: int = 0
+    """Worker processes (0: one per CPU)."""
+
+    def build_request(self, posting: Path) -> BuildRequest:
+        """The single build for one posting (its folder is set later)."""
+        return BuildRequest(
+            self.profile,
+            PostingInput(str(posting)),
+            self.today,
+            out_root=self.out_root,
+            formats=self.formats,
+            force=self.force,
+            theme=self.theme,
+            docx_template=self.docx_template,
+            rules=self.rules,
+        )
+
+
+@dataclass(frozen=True)
+class Application:
+    """The outcome for one posting: its folder and summary, or the error that stopped it."""
+
+    posting: Path
+    folder: Path | None = None
+    company: str | None = None
+    role: str | None = None
+    fit: float | None = None
+    pages: int | None = None
+    missing: tuple[str, ...] = ()
+    """The heaviest requirements the profile has no evidence for."""
+    files: tuple[Path, ...] = ()
+    changed: int = 0
+    notes: tuple[str, ...] = ()
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Whether the application was built."""
+        return self.error is None
+
+
+def check_inputs(request: BatchRequest) -> None:
+    """Load the profile, theme and rules file once, so their errors stop the batch before it starts.
+
+    Raises:
+        ProfileError: The profile or rules file is invalid.
+        TemplateError: The theme or Word template is missing or broken.
+    """
+    from tailor.loading import load_profile
+    from tailor.rule_sources import load_rules_file
+    from tailor.themes import load_theme
+
+    load_profile(request.profile)
+    load_theme(request.theme)
+    if request.rules.file is not None:
+        load_rules_file(request.rules.file)
+    if request.docx_template is not None and not request.docx_template.is_file():
+        from tailor.errors import TemplateError
+
+        msg = f"Word template not found: {request.docx_template}"
+        raise TemplateError(msg, hint="pass an existing .docx file")
+
+
+def _plan(request: BatchRequest) -> list[Application | tuple[BuildRequest, Path]]:
+    """For each posting, the build and its folder, or the error reading it (in posting order)."""
+    from tailor.bundle import application_folder
+    from tailor.posting import read_posting
+
+    planned: list[Application | tuple[BuildRequest, Path]] = []
+    taken: set[Path] = set()
+    for posting in request.postings:
+        try:
+            job = read_posting(posting)
+        except TailorError as err:
+            planned.append(Application(posting, error=str(err)))
+            continue
+        base = application_folder(job.company, job.role, request.out_root)
+        folder, n = base, 1
+        while folder in taken:
+            n += 1
+            folder = base.with_name(f"{base.name}-{n}")
+        taken.add(folder)
+        planned.append((request.build_request(posting), folder))
+    return planned
+
+
+def build_one(build: BuildRequest, folder: Path) -> Application:
+    """Build one application folder; every failure becomes the application's error line.
+
+    Runs in a worker process. A bug (not a TailorError) is reported with its
+    traceback instead of stopping the other applications.
+    """
+    from tailor.bundle import build_bundle
+
+    posting = Path(build.posting.source)
+    try:
+        done = build_bundle(build, folder)
+    except TailorError as err:
+        return Application(posting, folder, error=str(err))
+    except Exception as err:  # a bug: keep the batch going, show the traceback
+        trace = "".join(traceback.format_exception(err)).rstrip()
+        return Application(posting, folder, error=f"internal error (please report it):\n{trace}")
+    report = done.build.outcome.report
+    missing = sorted(
+        (r for r in report["requirements"] if r["coverage"] == "missing"), key=lambda r: -r["weight"]
+    )
+    return Application(
+        posting,
+        folder,
+        company=report["posting"]["company"],
+        role=report["posting"]["role"],
+        fit=report["fit"],
+        pages=report["cv"]["pages"],
+        missing=tuple(" ".join(r["text"].split()) for r in missing[:MISSING_SHOWN]),
+        files=tuple(done.files),
+        changed=len(done.changed),
+        notes=tuple(
+            f"no {name} found in the posting; add front matter to it (`{name}: ...` between --- lines)"
+            for name in ("company", "role")
+            if report["posting"][f"{name}_source"] == "missing"
+        ),
+    )
+
+
+def _warm_up(request: BatchRequest) -> None:
+    """Load what every build needs once, before the workers are forked from this process."""
+    from tailor.matching.vocabulary import load_vocabulary
+    from tailor.render import docx, pdf  # noqa: F401  (imported for the workers)
+    from tailor.render.fonts import family_for
+    from tailor.themes import load_theme
+
+    theme = load_theme(request.theme)
+    family_for(theme.fonts.body)
+    family_for(theme.fonts.heading_font)
+    load_vocabulary()
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    import multiprocessing
+
+    # fork: the workers inherit the loaded modules, fonts and vocabulary (Linux only; elsewhere
+    # the platform's default start method, and each worker loads them itself).
+    if sys.platform.startswith("linux"):
+        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(workers)
+
+
+def run_batch(
+    request: BatchRequest,
+    on_planned: Callable[[int], None] = lambda total: None,
+    on_done: Callable[[Application], None] = lambda app: None,
+) -> list[Application]:
+    """Build every posting's application folder, in parallel, reporting each as it finishes.
+
+    Args:
+        request: The batch.
+        on_planned: Called once with the number of applications, before any is built.
+        on_done: Called with each application as it finishes (in completion order).
+
+    Returns:
+        Every application, in the order of ``request.postings``.
+
+    Raises:
+        TailorError: The profile, theme or rules file is invalid (nothing is built).
+    """
+    check_inputs(request)
+    planned = _plan(request)
+    on_planned(len(planned))
+    results: dict[int, Application] = {}
+    for index, item in enumerate(planned):
+        if isinstance(item, Application):
+            results[index] = item
+            on_done(item)
+    todo = [(index, item) for index, item in enumerate(planned) if not isinstance(item, Application)]
+    workers = min(request.jobs or os.cpu_count() or 1, len(todo))
+    if workers <= 1:
+        for index, (build, folder) in todo:
+            results[index] = build_one(build, folder)
+            on_done(results[index])
+    else:
+        _warm_up(request)
+        _run_parallel(todo, workers, results, on_done)
+    return [results[index] for index in range(len(planned))]
+
+
+def _run_parallel(
+    todo: Sequence[tuple[int, tuple[BuildRequest, Path]]],
+    workers: int,
+    results: dict[int, Application],
+    on_done: Callable[[Application], None],
+) -> None:
+    from concurrent.futures import as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
+    with _pool(workers) as pool:
+        futures: dict[Future[Application], tuple[int, BuildRequest, Path]] = {
+            pool.submit(build_one, build, folder): (index, build, folder) for index, (build, folder) in todo
+        }
+        for future in as_completed(futures):
+            index, build, folder = futures[future]
+            try:
+                results[index] = future.result()
+            except BrokenProcessPool as err:  # a worker died (killed, out of memory)
+                posting = Path(build.posting.source)
+                results[index] = Application(posting, folder, error=f"the worker building it stopped: {err}")
+            on_done(results[index])
