@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tailor.errors import PostingError, TailorError
-from tailor.pipeline import FORMATS, BuildRequest, PostingInput
+from tailor.pipeline import FORMATS, BuildRequest, PostingInput, posting_warnings
 from tailor.tailoring import RuleOptions
 
 __all__ = ["POSTING_SUFFIXES", "Application", "BatchRequest", "check_inputs", "find_postings", "run_batch"]
@@ -194,7 +194,8 @@ def build_one(build: BuildRequest, folder: Path) -> Application:
             f"no {name} found in the posting; add front matter to it (`{name}: ...` between --- lines)"
             for name in ("company", "role")
             if report["posting"][f"{name}_source"] == "missing"
-        ),
+        )
+        + tuple(posting_warnings(done.build.outcome.posting)),
     )
 
 

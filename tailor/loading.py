@@ -74,6 +74,10 @@ def load_profile(path: Path) -> MasterProfile:
 def load_profile_text(text: str, source: str = "<profile>") -> MasterProfile:
     """Validate profile text (YAML or JSON); ``source`` names it in messages."""
     data, lines = parse_yaml(text, source)
+    if data is None:
+        hint = "copy an example from profiles/, or make one from your CV: `tailor import cv.pdf -o me.yaml`"
+        problem = Problem("", "is empty; a profile needs at least `person:` with a `name:`", 1, hint)
+        raise ProfileError(source, [problem])
     if not isinstance(data, dict):
         raise ProfileError(source, [Problem("", "should be a mapping with at least `person:`", line=1)])
     try:
@@ -102,11 +106,7 @@ def parse_yaml(text: str, source: str) -> tuple[Any, dict[Loc, int]]:
         try:  # parse again in pure Python: its messages are the ones users (and tests) know
             node, data = _compose_and_construct(text, yaml.SafeLoader)
         except yaml.MarkedYAMLError as err:
-            mark = err.problem_mark
-            line = mark.line + 1 if mark else None
-            message = f"is not valid YAML: {err.problem or err}"
-            hint = "check the indentation and quoting around this line (a ':' inside text needs quotes)"
-            raise ProfileError(source, [Problem("", message, line=line, hint=hint)]) from err
+            raise ProfileError(source, [_yaml_problem(err)]) from err
     lines: dict[Loc, int] = {}
     problems: list[Problem] = []
     if node is not None:
@@ -114,6 +114,20 @@ def parse_yaml(text: str, source: str) -> tuple[Any, dict[Loc, int]]:
     if problems:
         raise ProfileError(source, problems)
     return data, lines
+
+
+def _yaml_problem(err: yaml.MarkedYAMLError) -> Problem:
+    """A YAML syntax error in user words, with a hint for the usual causes."""
+    mark = err.problem_mark
+    problem = str(err.problem or err)
+    message = f"is not valid YAML: {problem}"
+    hint = "check the indentation and quoting around this line (a ':' inside text needs quotes)"
+    if "'\\t'" in problem:
+        hint = "YAML indents with spaces, not tabs: replace the tab with spaces"
+    elif ("end of stream" in problem or "<stream end>" in problem) and err.context and err.context_mark:
+        message += f" ({err.context} on line {err.context_mark.line + 1})"
+        hint = "a quote or bracket opened there is never closed"
+    return Problem("", message, line=mark.line + 1 if mark else None, hint=hint)
 
 
 def _compose_and_construct(text: str, loader_class: Any) -> tuple[yaml.Node | None, Any]:

@@ -42,6 +42,7 @@ __all__ = [
     "import_profile",
     "list_templates",
     "match",
+    "posting_warnings",
     "preview",
     "profile_schema",
     "watch",
@@ -189,7 +190,18 @@ def _notes(job: JobPosting) -> list[str]:
             notes.append(f"inferred {name}: {value!r} (set it with --{name} or front matter to change it)")
         elif source == "missing":
             notes.append(f"no {name} found in the posting; pass --{name} to name it")
-    return notes
+    return notes + posting_warnings(job)
+
+
+def posting_warnings(job: JobPosting) -> list[str]:
+    """How the posting was read (e.g. not UTF-8), and whether its sections were recognised."""
+    warnings = list(job.notes)
+    if all(section.kind == "other" for section in job.sections):
+        warnings.append(
+            f"{job.source}: no sections recognised (such as Requirements or Responsibilities); "
+            "every line counts the same (add headings to the posting to weigh them)"
+        )
+    return warnings
 
 
 def build(request: BuildRequest) -> BuildResult:

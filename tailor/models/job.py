@@ -65,3 +65,6 @@ class JobPosting(BaseModel):
     rules: dict[str, Any] = Field(
         default_factory=dict, description="Selection rules from the front matter, overriding the profile's."
     )
+    notes: tuple[str, ...] = Field(
+        default=(), description="Things the reader should know about how the posting was read."
+    )

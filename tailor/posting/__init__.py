@@ -79,6 +79,5 @@ def read_posting(
     where = STDIN if str(source) == STDIN else str(source)
     values = front.values if front is not None else {}
     rules = front.rules if front is not None else {}
-    return assemble(
-        body, Facts(loaded.label, where, values, json_ld, company=company, role=role, rules=rules)
-    )
+    job = assemble(body, Facts(loaded.label, where, values, json_ld, company=company, role=role, rules=rules))
+    return job if loaded.note is None else job.model_copy(update={"notes": (*job.notes, loaded.note)})

@@ -31,6 +31,10 @@ _SUFFIXES: dict[str, Format] = {
 }
 _MARKUP = re.compile(r"<(?:!doctype html|html|body|div|p|ul|ol|li|h[1-6]|br|span|section|table)\b", re.I)
 _MIN_TAGS = 3
+_TEXT_CONTROLS = {9, 10, 12, 13}  # tab, newline, form feed, carriage return
+MAX_TEXT_BYTES = 2_000_000
+"""Postings are a few pages; anything this large is not one (and would take long to read)."""
+MAX_PDF_BYTES = 20_000_000
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,8 @@ class Loaded:
     text: str
     format: Format | None
     """None when the content must be sniffed (after any front matter is removed)."""
+    note: str | None = None
+    """Something the reader should know, e.g. that the text was not UTF-8."""
 
 
 def sniff_format(text: str) -> Format:
@@ -58,16 +64,36 @@ def sniff_format(text: str) -> Format:
     return "html" if len(_MARKUP.findall(text)) >= _MIN_TAGS else "markdown"
 
 
-def _decode(data: bytes, label: str) -> str:
+def _check_binary(data: bytes, label: str) -> None:
+    """Refuse content that is not text at all (NUL bytes, or many control characters)."""
+    head = data[:65536]
+    controls = sum(1 for byte in head if byte < 32 and byte not in _TEXT_CONTROLS)
+    if b"\x00" in head or controls > len(head) // 100:
+        msg = f"{label}: this is a binary file, not the text of a posting"
+        raise PostingError(msg, hint="save the posting as text (.txt), HTML (.html) or PDF (.pdf)")
+
+
+def _decode(data: bytes, label: str) -> tuple[str, str | None]:
+    """The text, and a note when it was not UTF-8 (read as Windows-1252, else Latin-1)."""
+    _check_binary(data, label)
     try:
-        text = data.decode("utf-8-sig")
+        text, note = data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
-        msg = f"{label}: not UTF-8 text (byte {exc.start} cannot be decoded)"
-        raise PostingError(
-            msg,
-            hint="save the posting as UTF-8, or as .html/.pdf if that is what it is",
-        ) from exc
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+        where = f"byte {exc.start} is not UTF-8"
+        try:
+            text = data.decode("cp1252")
+            note = f"{label}: {where}; read it as Windows-1252 (cp1252) text"
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+            note = f"{label}: {where}; read it as Latin-1 (ISO 8859-1) text"
+        note += " (save it as UTF-8 to be sure)"
+    return text.replace("\r\n", "\n").replace("\r", "\n"), note
+
+
+def _check_size(size: int, limit: int, label: str) -> None:
+    if size > limit:
+        msg = f"{label}: {size / 1e6:.1f} MB is too large for a job posting (at most {limit / 1e6:.0f} MB)"
+        raise PostingError(msg, hint="save only the posting's own text, e.g. copy it into a .txt file")
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -132,11 +158,17 @@ def load_source(source: str | Path, text: str | None) -> Loaded:
                 msg,
                 hint="pipe the posting into tailor, or pass a file path instead of '-'",
             )
+        _check_size(len(text.encode("utf-8")), MAX_TEXT_BYTES, STDIN_NAME)
         clean = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
         return Loaded(STDIN_NAME, clean, None)
     path = Path(source)
     data = _read_bytes(path)
     fmt = _SUFFIXES.get(path.suffix.lower())
     if fmt == "pdf" or (fmt is None and data.startswith(b"%PDF-")):
-        return Loaded(str(path), _pdf_text(data, str(path)), "pdf")
-    return Loaded(str(path), _decode(data, str(path)), fmt)
+        _check_size(len(data), MAX_PDF_BYTES, str(path))
+        text = _pdf_text(data, str(path))
+        _check_size(len(text.encode("utf-8")), MAX_TEXT_BYTES, str(path))
+        return Loaded(str(path), text, "pdf")
+    _check_size(len(data), MAX_TEXT_BYTES, str(path))
+    text, note = _decode(data, str(path))
+    return Loaded(str(path), text, fmt, note)

@@ -67,6 +67,10 @@ NBSP = "\u00a0"
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _TAG = re.compile(r"{[{%#].*?[}%#]}")
 _COMPILED_TEMPLATES = 16
+_SANDBOX_HINT = (
+    "Word templates run in a sandbox: they may read the values tailor gives them "
+    "(person, sections, meta) but not Python internals; remove the tag"
+)
 _HINT = "fix the tag in the template, or regenerate the default with templates/build_docx.py"
 
 Context = dict[str, Any]
@@ -165,7 +169,8 @@ def _render(tpl: DocxTemplate, context: Context, template: pathlib.Path) -> None
         # expressions (e.g. ``{{ 1 / 0 }}``), are template problems, not bugs.
         if not isinstance(exc, jinja2.TemplateError) and _template_line(exc) is None:
             raise
-        raise TemplateError(_describe(exc, tpl, template), hint=_HINT) from exc
+        unsafe = isinstance(exc, jinja2.exceptions.SecurityError)
+        raise TemplateError(_describe(exc, tpl, template), hint=_SANDBOX_HINT if unsafe else _HINT) from exc
 
 
 @functools.cache
@@ -203,7 +208,11 @@ def _describe(exc: Exception, tpl: DocxTemplate, template: pathlib.Path) -> str:
     """``<template>: <problem>: <message> in <tag>`` for an error raised while rendering."""
     import jinja2
 
-    kinds = {jinja2.TemplateSyntaxError: "template syntax error", jinja2.UndefinedError: "unknown variable"}
+    kinds = {
+        jinja2.TemplateSyntaxError: "template syntax error",
+        jinja2.UndefinedError: "unknown variable",
+        jinja2.exceptions.SecurityError: "unsafe code in the template",
+    }
     kind = next((text for cls, text in kinds.items() if isinstance(exc, cls)), "template error")
     message = exc.message if isinstance(exc, jinja2.TemplateError) else f"{type(exc).__name__}: {exc}"
     where = _offending_text(exc, _failed_source(exc, tpl), message or "")
