@@ -53,9 +53,9 @@ class BatchProgress:
             return
         if app.error is not None:
             named = app.error if str(app.posting) in app.error else f"{app.posting}: {app.error}"
-            self._progress.console.print(f"[red]error[/red]: {escape(named)}")
+            self._progress.console.print(f"[red]error[/red]: {escape(named)}", soft_wrap=True)
         for note in app.notes:
-            self._progress.console.print(f"note: {escape(str(app.posting))}: {escape(note)}")
+            self._progress.console.print(f"note: {escape(str(app.posting))}: {escape(note)}", soft_wrap=True)
         self._progress.update(self._task, advance=1, description=escape(app.posting.name))
 
     def stop(self) -> None:
