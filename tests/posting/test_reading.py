@@ -174,7 +174,7 @@ def test_suffixless_file_is_sniffed(tmp_path: Path) -> None:
     ("name", "data", "pattern"),
     [
         ("missing.txt", None, "no such file"),
-        ("latin1.txt", "caf\xe9".encode("latin-1"), "not UTF-8"),
+        ("binary.txt", b"\x00\x01\x02 not text", "binary file"),
         ("empty.md", b"  \n\n", "holds no text"),
         ("broken.pdf", b"%PDF-1.4 garbage", "PDF"),
     ],
@@ -187,6 +187,16 @@ def test_unreadable_inputs(tmp_path: Path, name: str, data: bytes | None, patter
         read_posting(path)
     assert str(path) in str(info.value)
     assert info.value.hint
+
+
+def test_latin1_text_is_read_with_a_note(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Requirements\n- caf\xe9 and cr\xe8me\n".encode("latin-1"))
+    job = read_posting(path)
+    assert "café and crème" in job.text
+    assert job.notes == (
+        f"{path}: byte 18 is not UTF-8; read it as Windows-1252 (cp1252) text (save it as UTF-8 to be sure)",
+    )
 
 
 def test_pdf(tmp_path: Path) -> None:

@@ -1,0 +1,107 @@
+"""The speed budget of issue #8, measured against `python -c pass` in the same run.
+
+Run: python bench/bench_budget.py [--runs N]
+
+* `tailor --help` at most 2x `python -c "import click"`;
+* a full `tailor build` (every document the build writes, PDF + DOCX) at most 0.5 s;
+* `tailor batch` of 50 postings at most 60 ms per application with 2 workers;
+* peak memory (the largest process) at most 150 MB.
+
+Each figure is wall-clock for fresh processes; the median of N runs is compared
+with the target, and the baselines are printed so that the figures can be read
+on a faster or slower machine. Not a test: timings belong here, not in pytest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PROFILE = REPO / "profiles" / "eric-kim.yaml"
+EXAMPLE = REPO / "profiles" / "postings" / "northwind-ml-engineer.md"
+SHARED = REPO.parent / "shared" / "jobs"
+TAILOR = [sys.executable, "-m", "tailor"]
+BATCH_SIZE = 50
+
+
+def timed(args: list[str], runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(args, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def line(label: str, times: list[float], note: str = "") -> float:
+    median = statistics.median(times)
+    print(f"{label:<44} best {min(times) * 1000:7.0f} ms  median {median * 1000:7.0f} ms  {note}")
+    return median
+
+
+def verdict(ok: bool) -> str:
+    return "ok" if ok else "OVER BUDGET"
+
+
+def postings(folder: Path) -> list[Path]:
+    """50 posting files: the development postings (when present) and the example, each a distinct role."""
+    sources = sorted(p for p in SHARED.glob("*") if p.suffix in (".txt", ".html")) if SHARED.is_dir() else []
+    sources = sources or [EXAMPLE]
+    made = []
+    for index in range(BATCH_SIZE):
+        source = sources[index % len(sources)]
+        target = folder / f"{index:02d}-{source.name}"
+        shutil.copyfile(source, target)
+        made.append(target)
+    return made
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7)
+    runs = parser.parse_args().runs
+    work = Path(tempfile.mkdtemp(prefix="tailor-budget-"))
+    ok = True
+    try:
+        line("python -c pass (baseline)", timed([sys.executable, "-c", "pass"], runs))
+        click = line('python -c "import click"', timed([sys.executable, "-c", "import click"], runs))
+        help_time = statistics.median(timed([*TAILOR, "--help"], runs))
+        ok &= help_time <= 2 * click
+        line("tailor --help", [help_time], f"{help_time / click:.2f}x import click (<= 2x) {verdict(help_time <= 2 * click)}")
+        build = [*TAILOR, "build", str(PROFILE), str(EXAMPLE), "--out", str(work / "one"), "--force",
+                 "--date", "2026-11-21"]  # fmt: skip
+        build_time = line("tailor build (PDF + DOCX + reports)", timed(build, runs), "")
+        ok &= build_time <= 0.5
+        print(f"{'':<44} target 500 ms {verdict(build_time <= 0.5)}")
+        folder = work / "postings"
+        folder.mkdir()
+        postings(folder)
+        batch_times = []
+        for run in range(max(2, runs // 3)):
+            out = work / f"batch-{run}"
+            start = time.perf_counter()
+            subprocess.run([*TAILOR, "batch", str(PROFILE), "--postings", str(folder), "--out-root", str(out),
+                            "--jobs", "2", "--date", "2026-11-21"], check=True, capture_output=True)  # fmt: skip
+            batch_times.append(time.perf_counter() - start)
+        per_app = statistics.median(batch_times) / BATCH_SIZE
+        ok &= per_app <= 0.060
+        line(f"tailor batch, {BATCH_SIZE} postings, 2 workers", batch_times,
+             f"{per_app * 1000:.0f} ms per application (<= 60) {verdict(per_app <= 0.060)}")  # fmt: skip
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KiB on Linux
+        ok &= peak <= 150
+        print(f"{'peak memory, largest process':<44} {peak:7.0f} MB  (<= 150) {verdict(peak <= 150)}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
