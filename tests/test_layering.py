@@ -16,7 +16,11 @@ FORBIDDEN = {
     "matching": {"render", "posting", "loading", "pipeline", "cli"},
     "posting": {"render", "matching", "loading", "pipeline", "cli"},
     "loading": {"render", "matching", "posting", "pipeline", "cli"},
-    "pipeline": {"cli"},
+    "pipeline": {"cli", "batch", "bundle", "listing", "batch_view"},
+    "bundle": {"cli", "batch", "batch_view"},
+    "batch": {"cli", "batch_view"},
+    "listing": {"cli", "pipeline", "render", "matching"},
+    "batch_view": {"cli", "pipeline", "render", "matching", "posting", "loading"},
     "importing": {"render", "matching", "posting", "loading", "pipeline", "cli", "exporting", "output"},
     "exporting": {"matching", "posting", "loading", "pipeline", "cli", "importing", "output"},
 }
