@@ -42,7 +42,7 @@ def test_validate_misspelt_key_exits_2_with_line_and_suggestion() -> None:
 
 
 def test_build_writes_cv_docx_and_match_json(tmp_path: Path) -> None:
-    code, out, _ = run("build", ERIC, POSTING, "--out", str(tmp_path), "--date", "2026-11-21")
+    code, out, _ = run("build", ERIC, POSTING, "--out", str(tmp_path), "--date", "2026-11-21", "--docs", "cv")
     assert code == 0, out
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cv.docx", "cv.pdf", "match.json", "match.md"]
     report = json.loads((tmp_path / "match.json").read_text())

@@ -17,6 +17,8 @@ FORBIDDEN = {
     "posting": {"render", "matching", "loading", "pipeline", "cli"},
     "loading": {"render", "matching", "posting", "pipeline", "cli"},
     "pipeline": {"cli"},
+    "documents": {"render", "posting", "loading", "pipeline", "cli", "output", "application_docs"},
+    "application_docs": {"cli", "pipeline", "loading", "posting"},
     "importing": {"render", "matching", "posting", "loading", "pipeline", "cli", "exporting", "output"},
     "exporting": {"matching", "posting", "loading", "pipeline", "cli", "importing", "output"},
 }
