@@ -132,5 +132,7 @@ def _notes(profile: MasterProfile, built: dict[str, Any]) -> list[str]:
                 "the letter has no motivation paragraph: tag one of your answers `motivation` to add one"
             )
     if "prep" in built and not profile.stories:
-        notes.append("the prep sheet has no stories: add `stories:` to your profile to match them to questions")
+        notes.append(
+            "the prep sheet has no stories: add `stories:` to your profile to match them to questions"
+        )
     return notes

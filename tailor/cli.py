@@ -383,7 +383,11 @@ def _document_command(doc: str, summary: str) -> None:
         help="Output folder (default: out/<company>-<role>/).",
     )
     @click.option(
-        "--format", "formats", default="pdf,docx", show_default=True, help="Formats: pdf, docx (as they apply)."
+        "--format",
+        "formats",
+        default="pdf,docx",
+        show_default=True,
+        help="Formats: pdf, docx (as they apply).",
     )
     @click.option("--force", is_flag=True, help="Overwrite existing files that differ.")
     @theme_opt

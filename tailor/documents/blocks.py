@@ -75,7 +75,9 @@ def _join(first: Line, second: Line, glue: str, source: str) -> Line:
         return second
     last = first[-1]
     joined = last.model_copy(update={"text": last.text + glue})
-    return [*first[:-1], joined, *second] if last.source == source else [*first, traced(glue, source), *second]
+    return (
+        [*first[:-1], joined, *second] if last.source == source else [*first, traced(glue, source), *second]
+    )
 
 
 def blocks_from_segments(segments: Iterable[Segment], *, paragraph: BlockKind = "paragraph") -> list[Block]:

@@ -44,9 +44,20 @@ MOTIVATION_TAGS = frozenset({"motivation", "mission"})
 HIDDEN_TAGS = frozenset({"weakness", "private"})
 LETTER_KINDS = frozenset({"bullet", "answer", "project"})
 MAX_EVIDENCE_CHARS = 600
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 _STRENGTH_RANK = {"strong": 0, "partial": 1, "none": 2}
 
 
@@ -114,7 +125,9 @@ def check_letter_inputs(posting: JobPosting) -> None:
     missing = [field for field in ("company", "role") if not getattr(posting, field)]
     if not missing:
         return
-    wanted = " and ".join(f"the {field} name" if field == "company" else "the role title" for field in missing)
+    wanted = " and ".join(
+        f"the {field} name" if field == "company" else "the role title" for field in missing
+    )
     options = " and ".join(f"--{field}" for field in missing)
     keys = ", ".join(f"`{field}:`" for field in missing)
     msg = f"the cover letter needs {wanted}, and the posting {posting.source} does not state it"
@@ -153,11 +166,29 @@ def _rank(entry: RequirementEvidence) -> tuple[int, float, float, int]:
     return (_STRENGTH_RANK[entry.strength], -entry.requirement.weight, -best, number)
 
 
+def _flat(text: str) -> str:
+    return " ".join(text.replace("- ", " ").split())
+
+
+def _overlaps(a: str, b: str) -> bool:
+    """One text quotes the other (an answer often repeats a bullet or the summary)."""
+    a, b = _flat(a), _flat(b)
+    return a in b or b in a
+
+
 def evidence_pairs(
-    selection: Selection, items: dict[str, ProfileItem], size: LetterSize, exclude: set[str]
+    selection: Selection,
+    items: dict[str, ProfileItem],
+    size: LetterSize,
+    exclude: set[str],
+    quoted: list[str],
 ) -> list[tuple[RequirementEvidence, list[ProfileItem]]]:
-    """The strongest requirement -> evidence pairs, each evidence item used at most once."""
+    """The strongest requirement -> evidence pairs, each evidence item used at most once.
+
+    Items that quote (or are quoted by) a text already in the letter are left out.
+    """
     used = set(exclude)
+    quoted = list(quoted)
     pairs: list[tuple[RequirementEvidence, list[ProfileItem]]] = []
     for entry in sorted(selection.requirements, key=_rank):
         if len(pairs) >= size.pairs or entry.strength == "none":
@@ -169,10 +200,11 @@ def evidence_pairs(
                 continue
             if len(item.text) > MAX_EVIDENCE_CHARS or len(chosen) >= size.per_pair:
                 continue
-            if any(item.text.strip() in items[other].text for other in used if other in items):
+            if any(_overlaps(item.text, text) for text in quoted):
                 continue
             chosen.append(item)
             used.add(item.id)
+            quoted.append(item.text)
         if chosen:
             pairs.append((entry, chosen))
     return pairs
@@ -185,6 +217,8 @@ def _context(
     motivation = motivation_answer(profile, selection)
     exclude = {motivation.id} if motivation else set()
     cv = selection.cv
+    summary = cv.summary if size.summary and cv.summary and cv.summary_id else None
+    quoted = [text for text in (summary, motivation.text if motivation else None) if text]
     pairs = [
         {
             "requirement": Traced(entry.requirement.text, f"posting:{entry.requirement.id}"),
@@ -197,7 +231,7 @@ def _context(
                 for item in chosen
             ],
         }
-        for entry, chosen in evidence_pairs(selection, items, size, exclude)
+        for entry, chosen in evidence_pairs(selection, items, size, exclude, quoted)
     ]
     return {
         "date": Traced(long_date(today), "date"),
@@ -205,9 +239,7 @@ def _context(
         "company": Traced(posting.company or "", "posting:company"),
         "role": Traced(posting.role or "", "posting:role"),
         "contact": Traced(posting.contact, "posting:contact") if posting.contact else None,
-        "summary": (
-            Traced(cv.summary, f"profile:{cv.summary_id}") if size.summary and cv.summary and cv.summary_id else None
-        ),
+        "summary": Traced(summary, f"profile:{cv.summary_id}") if summary else None,
         "pairs": pairs,
         "motivation": Traced(motivation.text, motivation.source) if motivation else None,
     }

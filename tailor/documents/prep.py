@@ -17,8 +17,8 @@ from __future__ import annotations
 import datetime as dt
 
 from tailor.documents.answers import title_blocks
-from tailor.documents.phrases import phrase
 from tailor.documents.blocks import blocks_from_segments, traced
+from tailor.documents.phrases import phrase
 from tailor.documents.questions import Question, likely_themes, load_questions
 from tailor.matching import Selection
 from tailor.matching.candidates import candidates
@@ -73,7 +73,9 @@ def _questions(profile: MasterProfile, posting: JobPosting, relevance: dict[str,
     blocks = [Block(kind="heading", segments=(phrase("prep/questions"),))]
     for _theme_id, theme, _hits in likely_themes(load_questions(), posting.text):
         for question in theme.questions:
-            blocks.append(Block(kind="subheading", segments=(traced(question.text, f"question:{question.id}"),)))
+            blocks.append(
+                Block(kind="subheading", segments=(traced(question.text, f"question:{question.id}"),))
+            )
             chosen = stories_for(question, profile.stories, relevance)
             blocks.extend(_story_ref(story) for story in chosen)
             if not chosen:
@@ -119,7 +121,9 @@ def _profile_skills(profile: MasterProfile, vocabulary: Vocabulary) -> dict[str,
     return found
 
 
-def _skill_topics(profile: MasterProfile, posting: JobPosting, selection: Selection) -> tuple[list[Block], list[Block]]:
+def _skill_topics(
+    profile: MasterProfile, posting: JobPosting, selection: Selection
+) -> tuple[list[Block], list[Block]]:
     vocabulary = load_vocabulary(profile.vocabulary)
     own = _profile_skills(profile, vocabulary)
     missing: list[Block] = []

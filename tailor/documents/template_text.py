@@ -85,7 +85,9 @@ def render_traced(source: str, template_name: str, path: Path, context: dict[str
         raise TemplateError(msg, hint="fix the Jinja tag on that line") from err
     except jinja2.UndefinedError as err:
         msg = f"{path}: unknown variable: {err.message}"
-        raise TemplateError(msg, hint="the variables a letter template can use are listed at its top") from err
+        raise TemplateError(
+            msg, hint="the variables a letter template can use are listed at its top"
+        ) from err
     except jinja2.TemplateError as err:
         msg = f"{path}: template error: {err.message}"
         raise TemplateError(msg) from err

@@ -51,7 +51,10 @@ def _body(tpl: DocxTemplate, letter: bool) -> None:
         if before is not None:
             paragraph.paragraph_format.space_before = Pt(before)
         if indent:
-            base = paragraph.paragraph_format.left_indent or doc.styles[paragraph.style.name].paragraph_format.left_indent
+            base = (
+                paragraph.paragraph_format.left_indent
+                or doc.styles[paragraph.style.name].paragraph_format.left_indent
+            )
             paragraph.paragraph_format.left_indent = (base or 0) + Pt(indent)
 
     para("{{ person.name }}", "Title")
@@ -69,7 +72,7 @@ def _body(tpl: DocxTemplate, letter: bool) -> None:
         para("{{r block.text }}", style, before=14.0 if kind == "title" else gap)
         first = False
     for level in (1, 2):
-        para(f'{{%p elif block.level == {level} %}}')
+        para(f"{{%p elif block.level == {level} %}}")
         para("{{r block.text }}", "List Bullet", indent=LEVEL_INDENT_PT * level)
     para("{%p endif %}")
     para("{%p endfor %}")
@@ -95,7 +98,8 @@ def render_document_docx(document: Document, template: pathlib.Path, *, theme: T
     context = {
         "person": _person(document.person, _Rich(tpl, theme)),
         "blocks": [
-            {"kind": block.kind, "level": block.level, "text": _rich_block(block)} for block in document.blocks
+            {"kind": block.kind, "level": block.level, "text": _rich_block(block)}
+            for block in document.blocks
         ],
     }
     _render(tpl, context, template)

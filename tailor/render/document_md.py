@@ -23,7 +23,11 @@ def _inline(block: Block) -> str:
     for segment in block.segments:
         lines = [_escape(line) for line in segment.text.split("\n")]
         text = "  \n".join(lines)
-        parts.append(f"**{text.strip()}**" + (" " if text.endswith(" ") else "") if segment.bold and text.strip() else text)
+        parts.append(
+            f"**{text.strip()}**" + (" " if text.endswith(" ") else "")
+            if segment.bold and text.strip()
+            else text
+        )
     return "".join(parts)
 
 

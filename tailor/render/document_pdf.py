@@ -73,7 +73,9 @@ class _DocumentStory:
         body = self.m.sizes["body"]
         letter = self.document.kind == "letter"
         if block.kind == "title":
-            return self.story.p(markup, "name", fontSize=self.m.sizes["heading"] + 3, leading=self.m.leading("heading") + 4)
+            return self.story.p(
+                markup, "name", fontSize=self.m.sizes["heading"] + 3, leading=self.m.leading("heading") + 4
+            )
         if block.kind == "subtitle":
             return self.story.p(markup, "headline", spaceBefore=2)
         if block.kind == "heading":
