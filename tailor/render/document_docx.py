@@ -34,7 +34,7 @@ STYLES = {
 LEVEL_INDENT_PT = 12
 
 
-def _body(tpl: DocxTemplate, letter: bool) -> None:
+def _body(tpl: DocxTemplate, letter: bool, theme: Theme | None) -> None:
     """Replace the template's body with the header and a loop over ``blocks``."""
     from docx.oxml.ns import qn
     from docx.shared import Pt
@@ -46,16 +46,19 @@ def _body(tpl: DocxTemplate, letter: bool) -> None:
             body.remove(child)
     names = {style.name for style in doc.styles}
 
-    def para(text: str, style: str = "Normal", before: float | None = None, indent: int = 0) -> None:
+    bullet = theme.spacing.bullet_indent if theme else 12.0
+
+    def para(text: str, style: str = "Normal", before: float | None = None, level: int | None = None) -> None:
         paragraph = doc.add_paragraph(text, style=style if style in names else "Normal")
+        layout = paragraph.paragraph_format
         if before is not None:
-            paragraph.paragraph_format.space_before = Pt(before)
-        if indent:
-            base = (
-                paragraph.paragraph_format.left_indent
-                or doc.styles[paragraph.style.name].paragraph_format.left_indent
-            )
-            paragraph.paragraph_format.left_indent = (base or 0) + Pt(indent)
+            layout.space_before = Pt(before)
+        if style == "List Bullet":
+            # The CV's bullets sit in a theme's date column; a letter's start at the margin.
+            layout.left_indent = Pt(bullet + LEVEL_INDENT_PT * (level or 0))
+            layout.first_line_indent = Pt(-bullet * 0.75)
+        elif level is not None:
+            layout.left_indent = layout.first_line_indent = Pt(0)
 
     para("{{ person.name }}", "Title")
     para("{%p if person.headline %}")
@@ -69,11 +72,11 @@ def _body(tpl: DocxTemplate, letter: bool) -> None:
     for kind, style in STYLES.items():
         para(f'{{%p {"if" if first else "elif"} block.kind == "{kind}" and block.level == 0 %}}')
         gap = 8.0 if kind == "paragraph" and letter else (4.0 if kind in ("paragraph", "note") else None)
-        para("{{r block.text }}", style, before=14.0 if kind == "title" else gap)
+        para("{{r block.text }}", style, before=14.0 if kind == "title" else gap, level=0)
         first = False
     for level in (1, 2):
         para(f"{{%p elif block.level == {level} %}}")
-        para("{{r block.text }}", "List Bullet", indent=LEVEL_INDENT_PT * level)
+        para("{{r block.text }}", "List Bullet", level=level)
     para("{%p endif %}")
     para("{%p endfor %}")
 
@@ -94,7 +97,7 @@ def render_document_docx(document: Document, template: pathlib.Path, *, theme: T
         TemplateError: The template is missing or not a Word file.
     """
     tpl = _load(template)
-    _body(tpl, document.kind == "letter")
+    _body(tpl, document.kind == "letter", theme)
     context = {
         "person": _person(document.person, _Rich(tpl, theme)),
         "blocks": [
