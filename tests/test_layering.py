@@ -21,6 +21,8 @@ FORBIDDEN = {
     "rule_sources": {"render", "matching", "posting", "layout", "pipeline", "cli"},
     "report_md": {"render", "matching", "posting", "layout", "loading", "pipeline", "cli"},
     "pipeline": {"cli"},
+    "documents": {"render", "posting", "loading", "pipeline", "cli", "output", "application_docs"},
+    "application_docs": {"cli", "pipeline", "loading", "posting"},
     "importing": {"render", "matching", "posting", "loading", "pipeline", "cli", "exporting", "output"},
     "exporting": {"matching", "posting", "loading", "pipeline", "cli", "importing", "output"},
 }
