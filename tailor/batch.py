@@ -18,10 +18,11 @@ import datetime as dt
 import os
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tailor.errors import PostingError, TailorError
 from tailor.pipeline import FORMATS, BuildRequest, PostingInput, posting_warnings
@@ -76,6 +77,8 @@ class BatchRequest:
     rules: RuleOptions = field(default_factory=RuleOptions)
     jobs: int = 0
     """Worker processes (0: one per CPU)."""
+    build_options: Mapping[str, Any] = field(default_factory=dict)
+    """Other fields of each BuildRequest (e.g. ``docs``, ``letter_template``)."""
 
     def build_request(self, posting: Path) -> BuildRequest:
         """The single build for one posting (its folder is set later)."""
@@ -89,6 +92,7 @@ class BatchRequest:
             theme=self.theme,
             docx_template=self.docx_template,
             rules=self.rules,
+            **self.build_options,
         )
 
 

@@ -157,14 +157,28 @@ def _theme_record(theme: str | Path, folder: Path) -> dict[str, Any]:
     return record
 
 
-def _options(request: BuildRequest) -> dict[str, Any]:
-    """The request's other simple fields (``formats``, and whatever later versions add)."""
+def _options(request: BuildRequest, folder: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The request's other fields (``formats``, ``docs``...): simple values, and files by hash.
+
+    A value naming a file (e.g. a letter template given as a path) is recorded like the
+    other inputs, so that a rebuild finds it again and checks it did not change.
+    """
     options: dict[str, Any] = {}
+    files: dict[str, Any] = {}
     for spec in dataclasses.fields(request):
         value = getattr(request, spec.name)
-        if spec.name not in _SPECIAL and _is_simple(value):
+        if spec.name in _SPECIAL:
+            continue
+        if isinstance(value, str | Path) and _names_a_file(value):
+            files[spec.name] = _located(Path(value), folder)
+        elif _is_simple(value):
             options[spec.name] = list(value) if isinstance(value, tuple | list) else value
-    return options
+    return options, files
+
+
+def _names_a_file(value: str | Path) -> bool:
+    path = Path(value)
+    return (isinstance(value, Path) or len(path.parts) > 1 or bool(path.suffix)) and path.is_file()
 
 
 def _is_simple(value: Any) -> bool:
@@ -215,6 +229,7 @@ def _manifest(
     posting, posting_data, copy = posting_copy
     report = result.outcome.report
     rules_file = request.rules.file
+    options, option_files = _options(request, folder)
     manifest = {
         "format": FORMAT,
         "tailor": __version__,
@@ -242,7 +257,8 @@ def _manifest(
             if request.docx_template is None
             else _located(request.docx_template, folder),
         },
-        "options": _options(request),
+        "options": options,
+        "option_files": option_files,
         "selection": _selection(result),
         "outputs": [
             {"file": name.as_posix(), "sha256": sha256(data), "bytes": len(data)}
@@ -335,6 +351,9 @@ def request_from_manifest(
         for key, value in manifest.get("options", {}).items()
         if key in fields and key not in _SPECIAL
     }
+    for key, record in manifest.get("option_files", {}).items():
+        if key in fields and key not in _SPECIAL:
+            options[key] = _find_input(record, folder, f"{key.replace('_', ' ')} file")
     return BuildRequest(
         profile=_find_input(inputs["profile"], folder, "profile", profile),
         posting=PostingInput(

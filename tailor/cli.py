@@ -57,6 +57,14 @@ def _posting_input(posting: str, company: str | None, role: str | None) -> Any:
     return PostingInput(posting, stdin_text, company, role)
 
 
+DOCS = ("cv", "letter", "answers", "prep")
+letter_template_opt = click.option(
+    "--letter-template",
+    default="standard",
+    show_default=True,
+    metavar="NAME|FILE",
+    help="A letter template in templates/letters/ by name, or your own Jinja text file.",
+)
 theme_opt = click.option(
     "--theme",
     default="classic",
@@ -155,6 +163,13 @@ def cli() -> None:
 )
 @click.option("--watch", is_flag=True, help="Rebuild whenever the profile, posting or theme changes.")
 @rules_opts
+@click.option(
+    "--docs",
+    default="cv,letter,answers,prep",
+    show_default=True,
+    help="Comma-separated documents to write: cv, letter, answers, prep.",
+)
+@letter_template_opt
 @date_opt
 def build(
     profile: Path,
@@ -167,17 +182,15 @@ def build(
     theme: str,
     docx_template: Path | None,
     watch: bool,
+    docs: str,
+    letter_template: str,
     date: dt.date | None,
     rule_options: Any,
 ) -> None:
-    """Write a tailored cv.pdf, cv.docx, match.json and match.md for POSTING."""
-    from tailor.pipeline import FORMATS, BuildRequest
+    """Write the tailored CV, cover letter, answer sheet, prep sheet, match.json and match.md for POSTING."""
+    from tailor.pipeline import BuildRequest
 
-    chosen = tuple(f.strip().lower() for f in formats.split(",") if f.strip())
-    unknown = [f for f in chosen if f not in FORMATS]
-    if unknown or not chosen:
-        msg = f"unknown format {', '.join(unknown) or '(none)'}; use pdf, docx"
-        raise click.BadParameter(msg, param_hint="--format")
+    chosen = _formats(formats)
     request = BuildRequest(
         profile,
         _posting_input(posting, company, role),
@@ -188,12 +201,55 @@ def build(
         theme=theme,
         docx_template=docx_template,
         rules=rule_options,
+        docs=_docs(docs),
+        letter_template=letter_template,
     )
     if watch:
         _watch(request)
         return
     from tailor.pipeline import build as run_build
 
+    _print_build(run_build(request))
+
+
+def _formats(formats: str) -> tuple[str, ...]:
+    from tailor.pipeline import FORMATS
+
+    chosen = tuple(f.strip().lower() for f in formats.split(",") if f.strip())
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        msg = f"unknown format {', '.join(unknown) or '(none)'}; use pdf, docx"
+        raise click.BadParameter(msg, param_hint="--format")
+    return chosen
+
+
+def _docs(docs: str) -> tuple[str, ...]:
+    chosen = tuple(d.strip().lower() for d in docs.split(",") if d.strip())
+    unknown = [d for d in chosen if d not in DOCS]
+    if unknown or not chosen:
+        msg = f"unknown document {', '.join(unknown) or '(none)'}; use {', '.join(DOCS)}"
+        raise click.BadParameter(msg, param_hint="--docs")
+    return chosen
+
+
+def _one_document(doc: str, params: dict[str, Any]) -> None:
+    """``tailor letter``/``answers``/``prep``: build one document (no match.json) and list it."""
+    from tailor.pipeline import BuildRequest
+    from tailor.pipeline import build as run_build
+
+    request = BuildRequest(
+        params["profile"],
+        _posting_input(params["posting"], params["company"], params["role"]),
+        _today(params["date"]),
+        out=params["out"],
+        formats=_formats(params["formats"]),
+        force=params["force"],
+        theme=params["theme"],
+        docx_template=params["docx_template"],
+        docs=(doc,),
+        letter_template=params["letter_template"],
+        report=False,
+    )
     _print_build(run_build(request))
 
 
@@ -379,6 +435,52 @@ def preview(
         click.echo(f"  wrote     {path}")
 
 
+def _document_command(doc: str, summary: str) -> None:
+    """Register ``tailor <doc>`` with the options of ``tailor build`` that apply to one document."""
+
+    @cli.command(doc, help=summary)
+    @profile_arg
+    @posting_arg
+    @company_opt
+    @role_opt
+    @click.option(
+        "--out",
+        type=click.Path(path_type=Path, file_okay=False),
+        help="Output folder (default: out/<company>-<role>/).",
+    )
+    @click.option(
+        "--format",
+        "formats",
+        default="pdf,docx",
+        show_default=True,
+        help="Formats: pdf, docx (as they apply).",
+    )
+    @click.option("--force", is_flag=True, help="Overwrite existing files that differ.")
+    @theme_opt
+    @click.option(
+        "--template",
+        "docx_template",
+        type=click.Path(path_type=Path, dir_okay=False),
+        help="Your own Word (.docx) template whose styles to use, instead of the theme's.",
+    )
+    @letter_template_opt
+    @date_opt
+    def command(**params: Any) -> None:
+        _one_document(doc, params)
+
+
+_document_command(
+    "letter", "Write a one-page cover letter (letter.pdf, letter.docx) for POSTING, in your own words."
+)
+_document_command(
+    "answers",
+    "Write an answer sheet (answers.md, .pdf, .docx): every requirement of POSTING with your evidence.",
+)
+_document_command(
+    "prep", "Write an interview prep sheet (prep.md, prep.pdf): likely questions, your stories, gaps."
+)
+
+
 @cli.group()
 def templates() -> None:
     """List the built-in themes, or copy one to customise."""
@@ -412,17 +514,6 @@ def templates_copy(name: str, folder: Path, force: bool) -> None:
 # --- many applications: batch, rebuild, list --------------------------------------------
 
 
-def _formats(formats: str) -> tuple[str, ...]:
-    from tailor.pipeline import FORMATS
-
-    chosen = tuple(f.strip().lower() for f in formats.split(",") if f.strip())
-    unknown = [f for f in chosen if f not in FORMATS]
-    if unknown or not chosen:
-        msg = f"unknown format {', '.join(unknown) or '(none)'}; use pdf, docx"
-        raise click.BadParameter(msg, param_hint="--format")
-    return chosen
-
-
 @cli.command()
 @profile_arg
 @click.argument("postings", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
@@ -452,6 +543,13 @@ def _formats(formats: str) -> tuple[str, ...]:
     "-j", "--jobs", type=click.IntRange(0), default=0, help="Worker processes (default: one per CPU)."
 )
 @rules_opts
+@click.option(
+    "--docs",
+    default="cv,letter,answers,prep",
+    show_default=True,
+    help="Comma-separated documents to write: cv, letter, answers, prep.",
+)
+@letter_template_opt
 @date_opt
 def batch(
     profile: Path,
@@ -463,6 +561,8 @@ def batch(
     theme: str,
     docx_template: Path | None,
     jobs: int,
+    docs: str,
+    letter_template: str,
     date: dt.date | None,
     rule_options: Any,
 ) -> None:
@@ -489,6 +589,7 @@ def batch(
         docx_template=docx_template,
         rules=rule_options,
         jobs=jobs,
+        build_options={"docs": _docs(docs), "letter_template": letter_template},
     )
     progress = BatchProgress()
     try:

@@ -60,16 +60,21 @@ class TailorError(Exception):
         return self.message
 
 
+def _problem_report(source: str, problems: list[Problem], where: str = "") -> str:
+    """``source: N problems[ where]`` then one indented, located line (and hint) per problem."""
+    count = len(problems)
+    head = f"{source}: {count} problem{'s' if count != 1 else ''}{where}"
+    body = "\n".join("  " + p.format(source).replace("\n", "\n  ") for p in problems)
+    return f"{head}\n{body}"
+
+
 class ProfileError(TailorError):
     """A master profile (or rules file) could not be read or is invalid."""
 
     def __init__(self, source: str, problems: list[Problem]) -> None:
         self.source = source
         self.problems = problems
-        count = len(problems)
-        head = f"{source}: {count} problem{'s' if count != 1 else ''}"
-        body = "\n".join("  " + p.format(source).replace("\n", "\n  ") for p in problems)
-        super().__init__(f"{head}\n{body}")
+        super().__init__(_problem_report(source, problems))
 
 
 class RulesError(TailorError):
@@ -90,10 +95,7 @@ class ThemeError(TemplateError):
     def __init__(self, source: str, problems: list[Problem]) -> None:
         self.source = source
         self.problems = problems
-        count = len(problems)
-        head = f"{source}: {count} problem{'s' if count != 1 else ''} in the theme"
-        body = "\n".join("  " + p.format(source).replace("\n", "\n  ") for p in problems)
-        super().__init__(f"{head}\n{body}")
+        super().__init__(_problem_report(source, problems, " in the theme"))
 
 
 class RenderError(TailorError):

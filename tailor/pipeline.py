@@ -159,6 +159,12 @@ class BuildRequest:
     docx_template: Path | None = None
     """A Word template to use instead of the theme's own."""
     rules: RuleOptions = field(default_factory=RuleOptions)
+    docs: tuple[str, ...] = ("cv", "letter", "answers", "prep")
+    """Documents to write: cv, letter, answers, prep (see tailor.application_docs)."""
+    letter_template: str | Path = "standard"
+    """A letter template in templates/letters/ by name, or a template file."""
+    report: bool = True
+    """Write match.json and match.md (single-document commands leave them out)."""
 
 
 @dataclass(frozen=True)
@@ -220,16 +226,43 @@ def build(request: BuildRequest) -> BuildResult:
     cv = outcome.selection.cv
     out_dir = _out_dir(request, outcome.posting)
     files: dict[Path, bytes] = {}
-    if "pdf" in request.formats:
+    template = request.docx_template or Path(theme.word_template)
+    if "pdf" in request.formats and "cv" in request.docs:
         files[out_dir / "cv.pdf"] = render_pdf(cv, theme, squeeze=outcome.squeeze)
-    if "docx" in request.formats:
-        template = request.docx_template or Path(theme.word_template)
+    if "docx" in request.formats and "cv" in request.docs:
         files[out_dir / "cv.docx"] = render_docx(cv, template, theme=theme)
-    report = json.dumps(outcome.report, indent=2, ensure_ascii=False) + "\n"
-    files[out_dir / "match.json"] = report.encode("utf-8")
-    files[out_dir / "match.md"] = match_markdown(outcome.report).encode("utf-8")
+    documents = _documents(request, outcome, theme, template, out_dir)
+    files.update(documents.files)
+    if request.report:
+        full = {**outcome.report, "documents": documents.trace} if documents.trace else outcome.report
+        report = json.dumps(full, indent=2, ensure_ascii=False) + "\n"
+        files[out_dir / "match.json"] = report.encode("utf-8")
+        files[out_dir / "match.md"] = match_markdown(outcome.report).encode("utf-8")
     changed = write_all(files, force=request.force)
-    return BuildResult(out_dir, list(files), changed, outcome, _notes(outcome.posting))
+    notes = _notes(outcome.posting) + documents.notes
+    return BuildResult(out_dir, list(files), changed, outcome, notes)
+
+
+def _documents(
+    request: BuildRequest, outcome: MatchOutcome, theme: Any, template: Path, out_dir: Path
+) -> Any:
+    """The letter, answer sheet and prep sheet the request asks for, rendered in memory."""
+    from tailor.application_docs import DocumentSet, build_documents
+
+    if not set(request.docs) - {"cv"}:
+        return DocumentSet()
+    return build_documents(
+        load_profile(request.profile),
+        outcome.posting,
+        outcome.selection,
+        docs=request.docs,
+        formats=request.formats,
+        theme=theme,
+        docx_template=template,
+        letter_template=request.letter_template,
+        today=request.today,
+        out_dir=out_dir,
+    )
 
 
 @dataclass(frozen=True)

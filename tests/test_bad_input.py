@@ -306,6 +306,6 @@ def test_company_like_a_path_stays_inside_the_output_folder(workdir: Path) -> No
     code, _, err = invoke([*BUILD, "job.md", "--company", "../../etc", "--role", "x/../../y", *DATE])
     assert code == 0, err
     written = {path.relative_to(workdir).as_posix() for path in workdir.rglob("*") if path.is_file()}
-    assert written - {"me.yaml", "job.md"} == {
-        f"out/etc-x-y/{name}" for name in ("cv.pdf", "cv.docx", "match.json", "match.md")
-    }
+    written -= {"me.yaml", "job.md"}
+    assert "out/etc-x-y/cv.pdf" in written
+    assert all(name.startswith("out/etc-x-y/") for name in written), written

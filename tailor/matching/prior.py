@@ -3,6 +3,7 @@
 The order a person wrote their CV in is real information: the first bullet of
 a role is usually the one they are proudest of, and recent roles matter more
 than old ones. Substantial bullets carry more evidence than one-liners;
+published, peer-reviewed work counts like experience, side projects less, and
 teaching and volunteering rarely beat work experience. The prior breaks ties
 between equally relevant items and keeps a weak match from outranking the
 person's own best work.
@@ -18,8 +19,8 @@ __all__ = ["prior"]
 
 SECTION_WEIGHT = {
     "experience": 1.0,
-    "projects": 0.6,
-    "publications": 0.6,
+    "projects": 0.4,
+    "publications": 1.0,
     "teaching": 0.2,
     "volunteering": 0.2,
 }
@@ -37,5 +38,6 @@ def prior(item: Candidate) -> float:
     value = SECTION_WEIGHT.get(item.section, 0.5)
     value /= 1 + POSITION_DECAY * item.position
     value *= math.exp(-RECENCY_DECAY * item.recency)
-    value *= float(min(len(item.text) / LENGTH_NORM, 2.0) ** LENGTH_EXPONENT)
+    if item.section != "publications":  # a title is short by nature; its venue carries the weight
+        value *= float(min(len(item.text) / LENGTH_NORM, 2.0) ** LENGTH_EXPONENT)
     return value

@@ -1,0 +1,138 @@
+"""Build the application documents of a build: cover letter, answer sheet, prep sheet.
+
+Called by :func:`tailor.pipeline.build`; everything is rendered in memory, and the
+pipeline writes the files together with the CV. The letter is fitted to one page:
+ever shorter variants are tried (see :func:`tailor.documents.letter.letter_sizes`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tailor.errors import RenderError
+from tailor.matching import Selection
+from tailor.models.documents import Document, Segment
+from tailor.models.job import JobPosting
+from tailor.models.profile import MasterProfile
+from tailor.models.theme import Theme
+
+__all__ = ["DOCS", "DocumentSet", "build_documents", "fitted_letter", "trace"]
+
+DOCS = ("cv", "letter", "answers", "prep")
+MAX_LETTER_PAGES = 1
+
+
+@dataclass(frozen=True)
+class DocumentSet:
+    """Rendered files by path, the traceability map for match.json, and notes for the user."""
+
+    files: dict[Path, bytes] = field(default_factory=dict)
+    trace: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    documents: dict[str, Document] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+def trace(document: Document) -> list[dict[str, str]]:
+    """The document's text as ``{"text", "source"}`` runs (adjacent runs of one source merged)."""
+    runs: list[Segment] = []
+    for block in document.blocks:
+        for segment in block.segments:
+            if runs and runs[-1].source == segment.source:
+                runs[-1] = runs[-1].model_copy(update={"text": runs[-1].text + segment.text})
+            else:
+                runs.append(segment)
+        if runs:
+            runs[-1] = runs[-1].model_copy(update={"text": runs[-1].text + "\n"})
+    return [{"text": run.text.strip(), "source": run.source} for run in runs if run.text.strip()]
+
+
+def fitted_letter(
+    profile: MasterProfile,
+    posting: JobPosting,
+    selection: Selection,
+    *,
+    today: dt.date,
+    theme: Theme,
+    template: str | Path = "standard",
+) -> Document:
+    """The fullest letter variant that fits on one page of the theme.
+
+    Raises:
+        PostingError: The posting lacks the company or role.
+        RenderError: Even the shortest variant takes more than one page.
+    """
+    from tailor.documents.letter import letter_document, letter_sizes, letter_template
+    from tailor.render.document_pdf import document_pages
+
+    loaded = letter_template(template)
+    pages = 0
+    for size in letter_sizes():
+        letter = letter_document(profile, posting, selection, today=today, template=loaded, size=size)
+        pages = document_pages(letter, theme)
+        if pages <= MAX_LETTER_PAGES:
+            return letter
+    msg = f"the cover letter takes {pages} pages even in its shortest form; a letter has one page at most"
+    hint = "shorten the answer tagged motivation or mission, or the letter template's fixed text"
+    raise RenderError(msg, hint=hint)
+
+
+def build_documents(
+    profile: MasterProfile,
+    posting: JobPosting,
+    selection: Selection,
+    *,
+    docs: tuple[str, ...],
+    formats: tuple[str, ...],
+    theme: Theme,
+    docx_template: Path,
+    letter_template: str | Path,
+    today: dt.date,
+    out_dir: Path,
+) -> DocumentSet:
+    """Render the requested documents (``letter``, ``answers``, ``prep``) in memory."""
+    from tailor.documents.answers import answers_document
+    from tailor.documents.prep import prep_document
+    from tailor.render.document_docx import render_document_docx
+    from tailor.render.document_md import render_document_md
+    from tailor.render.document_pdf import render_document_pdf
+
+    out = DocumentSet()
+    built: dict[str, Document] = {}
+    if "letter" in docs:
+        built["letter"] = fitted_letter(
+            profile, posting, selection, today=today, theme=theme, template=letter_template
+        )
+    if "answers" in docs:
+        built["answers"] = answers_document(profile, posting, selection, today=today)
+    if "prep" in docs:
+        built["prep"] = prep_document(profile, posting, selection, today=today)
+    for name, document in built.items():
+        if name != "letter":
+            out.files[out_dir / f"{name}.md"] = render_document_md(document).encode("utf-8")
+        if "pdf" in formats:
+            out.files[out_dir / f"{name}.pdf"] = render_document_pdf(document, theme)
+        if "docx" in formats and name != "prep":
+            out.files[out_dir / f"{name}.docx"] = render_document_docx(document, docx_template, theme=theme)
+        out.trace[name] = trace(document)
+        out.documents[name] = document
+    out.notes.extend(_notes(profile, built))
+    return out
+
+
+def _notes(profile: MasterProfile, built: dict[str, Any]) -> list[str]:
+    notes = []
+    if "letter" in built:
+        from tailor.documents.letter import MOTIVATION_TAGS
+
+        if not any(MOTIVATION_TAGS & set(answer.tags) for answer in profile.answers):
+            notes.append(
+                "the letter has no motivation paragraph: tag one of your answers `motivation` to add one"
+            )
+    if "prep" in built and not profile.stories:
+        notes.append(
+            "the prep sheet has no stories: add `stories:` to your profile to match them to questions"
+        )
+    return notes

@@ -1,0 +1,122 @@
+"""Render a Jinja2 text template into traced segments.
+
+Letter templates are plain text with Jinja tags, rendered in a
+``SandboxedEnvironment`` with ``StrictUndefined``. The template names its fixed
+phrases: a line ``--- name`` starts the phrase called ``name``, and every word
+the template itself writes after it is traced to ``phrase:<template>/<name>``.
+Values come in as :class:`Traced` strings that carry their own source; the
+output keeps the two apart, so that every word of a letter can be traced.
+
+Inside fixed text, ``**`` switches bold on and off (values inserted between
+the markers are bold too).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from tailor.errors import TemplateError
+from tailor.models.documents import Segment
+
+__all__ = ["Traced", "render_traced"]
+
+_OPEN, _CLOSE = "\ue000", "\ue001"
+_VALUE = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
+_PHRASE = re.compile(r"^--- *([A-Za-z][\w-]*) *$")
+_PRIVATE = re.compile("[\ue000\ue001]")
+
+
+class Traced(str):
+    """A string value that knows where it comes from."""
+
+    source: str
+
+    def __new__(cls, text: str, source: str) -> Traced:
+        value = super().__new__(cls, _PRIVATE.sub("", text))
+        value.source = source
+        return value
+
+
+def _environment(values: list[Traced]) -> Any:
+    import jinja2
+    import jinja2.sandbox
+
+    def finalize(value: Any) -> Any:
+        if isinstance(value, Traced):
+            values.append(value)
+            return f"{_OPEN}{len(values) - 1}{_CLOSE}"
+        if value is None:
+            msg = "the template writes a value that is missing (None)"
+            raise TemplateError(msg, hint="guard it with {% if ... %}")
+        return value
+
+    return jinja2.sandbox.SandboxedEnvironment(
+        undefined=jinja2.StrictUndefined,
+        finalize=finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+
+
+def render_traced(source: str, template_name: str, path: Path, context: dict[str, Any]) -> list[Segment]:
+    """Render ``source`` and return its text as traced segments, in order.
+
+    Args:
+        source: The template text.
+        template_name: Name used in phrase sources (``phrase:<template_name>/<phrase>``).
+        path: The template file, for error messages.
+        context: Values; strings should be :class:`Traced`.
+
+    Raises:
+        TemplateError: A syntax error, an unknown variable, or text before the first ``--- name`` line.
+    """
+    import jinja2
+
+    values: list[Traced] = []
+    env = _environment(values)
+    try:
+        text = env.from_string(source).render(context)
+    except jinja2.TemplateSyntaxError as err:
+        msg = f"{path}:{err.lineno}: template syntax error: {err.message}"
+        raise TemplateError(msg, hint="fix the Jinja tag on that line") from err
+    except jinja2.UndefinedError as err:
+        msg = f"{path}: unknown variable: {err.message}"
+        raise TemplateError(
+            msg, hint="the variables a letter template can use are listed at its top"
+        ) from err
+    except jinja2.TemplateError as err:
+        msg = f"{path}: template error: {err.message}"
+        raise TemplateError(msg) from err
+    return _segments(text, values, template_name, path)
+
+
+def _segments(text: str, values: list[Traced], template_name: str, path: Path) -> list[Segment]:
+    out: list[Segment] = []
+    phrase: str | None = None
+    bold = False
+    for line in text.splitlines(keepends=True):
+        named = _PHRASE.match(line.strip())
+        if named:
+            phrase = named.group(1)
+            continue
+        if phrase is None:
+            if line.strip():
+                msg = f"{path}: text {line.strip()[:40]!r} comes before the first '--- name' line"
+                raise TemplateError(msg, hint="start every piece of fixed text with a '--- name' line")
+            continue
+        pieces = _VALUE.split(line)
+        for index, piece in enumerate(pieces):
+            if index % 2:
+                value = values[int(piece)]
+                out.append(Segment(text=str(value), source=value.source, bold=bold))
+                continue
+            for number, part in enumerate(piece.split("**")):
+                if number:
+                    bold = not bold
+                if part:
+                    out.append(Segment(text=part, source=f"phrase:{template_name}/{phrase}", bold=bold))
+    return out

@@ -1,0 +1,117 @@
+"""Render a letter or answer sheet to Word, in the theme's own Word template.
+
+The theme's CV template supplies everything that makes the document look like
+the CV: page, margins, fonts, named styles and footer. Its body is replaced by
+a generic docxtpl body (the person's header, then one paragraph per block in
+the style for the block's kind), rendered in the same sandbox as the CV.
+"""
+
+from __future__ import annotations
+
+import io
+import pathlib
+from typing import TYPE_CHECKING, Any
+
+from tailor.models.documents import Block, Document
+from tailor.models.theme import Theme
+from tailor.render.docx import FIXED_TIME, _clean, _load, _normalised_zip, _person, _render, _Rich
+
+if TYPE_CHECKING:
+    from docxtpl import DocxTemplate
+
+__all__ = ["render_document_docx"]
+
+STYLES = {
+    "title": "Heading 1",
+    "subtitle": "Entry Detail",
+    "heading": "Heading 1",
+    "subheading": "Heading 2",
+    "paragraph": "Body Text",
+    "bullet": "List Bullet",
+    "note": "Entry Detail",
+    "label": "Body Text",
+}
+LEVEL_INDENT_PT = 12
+
+
+def _body(tpl: DocxTemplate, letter: bool, theme: Theme | None) -> None:
+    """Replace the template's body with the header and a loop over ``blocks``."""
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    doc = tpl.docx
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    names = {style.name for style in doc.styles}
+
+    bullet = theme.spacing.bullet_indent if theme else 12.0
+
+    def para(text: str, style: str = "Normal", before: float | None = None, level: int | None = None) -> None:
+        paragraph = doc.add_paragraph(text, style=style if style in names else "Normal")
+        layout = paragraph.paragraph_format
+        if before is not None:
+            layout.space_before = Pt(before)
+        if style == "List Bullet":
+            # The CV's bullets sit in a theme's date column; a letter's start at the margin.
+            layout.left_indent = Pt(bullet + LEVEL_INDENT_PT * (level or 0))
+            layout.first_line_indent = Pt(-bullet * 0.75)
+        elif level is not None:
+            layout.left_indent = layout.first_line_indent = Pt(0)
+
+    para("{{ person.name }}", "Title")
+    para("{%p if person.headline %}")
+    para("{{ person.headline }}", "Subtitle")
+    para("{%p endif %}")
+    para("{%p if person.contact %}")
+    para("{{r person.contact }}", "Contact")
+    para("{%p endif %}")
+    para("{%p for block in blocks %}")
+    first = True
+    for kind, style in STYLES.items():
+        para(f'{{%p {"if" if first else "elif"} block.kind == "{kind}" and block.level == 0 %}}')
+        gap = 8.0 if kind == "paragraph" and letter else (4.0 if kind in ("paragraph", "note") else None)
+        para("{{r block.text }}", style, before=14.0 if kind == "title" else gap, level=0)
+        first = False
+    for level in (1, 2):
+        para(f"{{%p elif block.level == {level} %}}")
+        para("{{r block.text }}", "List Bullet", level=level)
+    para("{%p endif %}")
+    para("{%p endfor %}")
+
+
+def _rich_block(block: Block) -> Any:
+    from docxtpl import RichText
+
+    rich = RichText()
+    for segment in block.segments:
+        rich.add(_clean(segment.text), bold=segment.bold or None)
+    return rich
+
+
+def render_document_docx(document: Document, template: pathlib.Path, *, theme: Theme | None = None) -> bytes:
+    """Render ``document`` in the styles of a theme's Word template.
+
+    Raises:
+        TemplateError: The template is missing or not a Word file.
+    """
+    tpl = _load(template)
+    _body(tpl, document.kind == "letter", theme)
+    context = {
+        "person": _person(document.person, _Rich(tpl, theme)),
+        "blocks": [
+            {"kind": block.kind, "level": block.level, "text": _rich_block(block)}
+            for block in document.blocks
+        ],
+    }
+    _render(tpl, context, template)
+    props = tpl.docx.core_properties
+    props.title, props.author, props.subject = document.title, document.person.name, document.role or ""
+    props.keywords = "; ".join(part for part in (document.kind, document.role, document.company) if part)
+    props.comments, props.last_modified_by = "", "tailor"
+    props.created = props.modified = props.last_printed = FIXED_TIME
+    props.revision = 1
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    return _normalised_zip(buffer.getvalue())

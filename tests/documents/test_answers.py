@@ -1,0 +1,62 @@
+"""The answer sheet: the posting's own headings, answers first, an explicit no-evidence marker."""
+
+from __future__ import annotations
+
+import pytest
+
+from tailor.documents.answers import answers_document
+from tailor.loading import load_profile
+from tailor.matching import select
+from tailor.posting import read_posting
+from tests.conftest import EXAMPLE_POSTING, PROFILES, SHARED_JOBS, TODAY
+
+ANTHROPIC = SHARED_JOBS / "11-anthropic-research-engineer-scientist-alignment-science.html"
+
+
+def sheet(profile: str, posting_path: object) -> object:
+    loaded = load_profile(PROFILES / profile)
+    posting = read_posting(posting_path)  # type: ignore[arg-type]
+    return answers_document(loaded, posting, select(loaded, posting, today=TODAY), today=TODAY), loaded
+
+
+def headings(document: object) -> list[str]:
+    return [b.text for b in document.blocks if b.kind == "heading"]  # type: ignore[attr-defined]
+
+
+def test_headings_are_the_postings_own_in_posting_order() -> None:
+    document, _ = sheet("eric-kim.yaml", EXAMPLE_POSTING)
+    assert headings(document) == ["Requirements", "Nice to have"]
+
+
+def test_requirement_without_evidence_says_so() -> None:
+    document, _ = sheet("cuong-dao.yaml", EXAMPLE_POSTING)
+    notes = [b.text for b in document.blocks if b.kind == "note"]
+    assert "No evidence in profile." in notes
+
+
+@pytest.mark.skipif(not ANTHROPIC.is_file(), reason="the shared job postings are not available")
+def test_ai_lab_posting_is_answered_under_its_own_headings_with_the_seed_answers() -> None:
+    document, profile = sheet("research-engineer.yaml", ANTHROPIC)
+    assert headings(document) == ["You may be a good fit if you:", "Strong candidates may also:"]
+    answers = {f"profile:{a.key}" for a in profile.answers}
+    used = {s.source for b in document.blocks for s in b.segments} & answers
+    assert len(used) >= 6
+    blocks = list(document.blocks)
+    # Each requirement line: answers come before bullets and projects.
+    for index, block in enumerate(blocks):
+        if block.kind != "subheading":
+            continue
+        kinds = []
+        for after in blocks[index + 1 :]:
+            if after.kind in ("subheading", "heading"):
+                break
+            source = after.segments[-1].source if after.kind == "note" else after.segments[0].source
+            kinds.append("answer" if source in answers else "other")
+        assert kinds == sorted(kinds), block.text
+    empirical = next(
+        i for i, b in enumerate(blocks) if b.text.startswith("Have some experience contributing")
+    )
+    assert (
+        blocks[empirical + 1].text
+        == "Answer to: Have some experience contributing to empirical AI research projects"
+    )

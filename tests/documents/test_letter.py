@@ -1,0 +1,133 @@
+"""The cover letter: recipient, opening, evidence pairs, motivation, one page, clear errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tailor.application_docs import fitted_letter
+from tailor.documents.letter import check_letter_inputs, letter_document, letter_template, motivation_answer
+from tailor.documents.template_text import Traced, render_traced
+from tailor.errors import PostingError, TemplateError
+from tailor.loading import load_profile
+from tailor.matching import select
+from tailor.models.job import JobPosting
+from tailor.posting import read_posting
+from tailor.render.document_pdf import document_pages
+from tailor.themes import load_theme
+from tests.conftest import EXAMPLE_POSTING, EXAMPLE_PROFILES, PROFILES, TODAY
+
+THEMES = ("classic", "modern", "compact")
+
+
+def letter_for(profile: str, posting: JobPosting, theme: str = "classic") -> tuple[str, int]:
+    loaded = load_profile(PROFILES / profile)
+    selection = select(loaded, posting, today=TODAY)
+    chosen = load_theme(theme)
+    letter = fitted_letter(loaded, posting, selection, today=TODAY, theme=chosen)
+    return "\n\n".join(block.text for block in letter.blocks), document_pages(letter, chosen)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("name", EXAMPLE_PROFILES)
+def test_letter_fits_one_page(name: str, theme: str) -> None:
+    _, pages = letter_for(name, read_posting(EXAMPLE_POSTING), theme)
+    assert pages == 1
+
+
+def test_letter_names_role_company_and_contact() -> None:
+    text, _ = letter_for("research-engineer.yaml", read_posting(EXAMPLE_POSTING))
+    assert "Dear Priya Raman," in text
+    assert "Senior Machine Learning Engineer, Perception position at Northwind Robotics." in text
+    assert text.endswith("Sincerely,\nAlex Morgan")
+
+
+def test_letter_without_contact_greets_the_hiring_team() -> None:
+    posting = read_posting(EXAMPLE_POSTING).model_copy(update={"contact": None})
+    text, _ = letter_for("research-engineer.yaml", posting)
+    assert "Dear Hiring Team," in text
+    assert "Priya" not in text
+
+
+def test_motivation_is_the_best_scoring_tagged_answer() -> None:
+    profile = load_profile(PROFILES / "research-engineer.yaml")
+    selection = select(profile, read_posting(EXAMPLE_POSTING), today=TODAY)
+    chosen = motivation_answer(profile, selection)
+    assert chosen is not None
+    assert {"motivation", "mission"} & set(chosen.tags)
+    text, _ = letter_for("research-engineer.yaml", read_posting(EXAMPLE_POSTING))
+    assert chosen.text.splitlines()[0] in text
+
+
+def test_letter_never_quotes_an_answer_tagged_weakness() -> None:
+    profile = load_profile(PROFILES / "research-engineer.yaml")
+    weak = [a.text.splitlines()[-1] for a in profile.answers if "weakness" in a.tags]
+    text, _ = letter_for("research-engineer.yaml", read_posting(EXAMPLE_POSTING))
+    assert weak
+    assert all(line not in text for line in weak)
+
+
+@pytest.mark.parametrize(
+    ("company", "role", "wanted"),
+    [
+        (None, "Engineer", "the company name"),
+        ("Acme", None, "the role title"),
+        (None, None, "the company name and the role title"),
+    ],
+)
+def test_missing_company_or_role_is_an_error_naming_what_to_supply(
+    company: str | None, role: str | None, wanted: str
+) -> None:
+    posting = JobPosting(source="job.txt", text="Python", company=company, role=role)
+    with pytest.raises(PostingError) as caught:
+        check_letter_inputs(posting)
+    assert f"the cover letter needs {wanted}" in caught.value.message
+    assert caught.value.hint is not None
+    assert "front matter" in caught.value.hint
+    if company is None:
+        assert "--company" in caught.value.hint
+
+
+def test_template_errors_are_located(tmp_path: Path) -> None:
+    with pytest.raises(TemplateError, match="unknown variable"):
+        render_traced("--- x\n{{ nope }}\n", "t", tmp_path / "t.txt", {})
+    with pytest.raises(TemplateError, match=r"t\.txt:2: template syntax error"):
+        render_traced("--- x\n{% if %}\n", "t", tmp_path / "t.txt", {})
+    with pytest.raises(TemplateError, match="before the first"):
+        render_traced("Hello\n--- x\n", "t", tmp_path / "t.txt", {})
+    with pytest.raises(TemplateError, match="missing"):
+        render_traced("--- x\n{{ value }}\n", "t", tmp_path / "t.txt", {"value": None})
+    with pytest.raises(TemplateError, match="no letter template named"):
+        letter_template("nope")
+
+
+def test_template_is_sandboxed(tmp_path: Path) -> None:
+    with pytest.raises(TemplateError, match="unsafe"):
+        render_traced(
+            "--- x\n{{ name.__class__.__mro__ }}\n", "t", tmp_path / "t.txt", {"name": Traced("a", "s")}
+        )
+
+
+def test_values_and_phrases_are_traced_apart(tmp_path: Path) -> None:
+    segments = render_traced(
+        "--- hello\n**Hi** {{ name }}!\n", "mine", tmp_path / "t.txt", {"name": Traced("Ada", "profile:x")}
+    )
+    assert [(s.text, s.source, s.bold) for s in segments] == [
+        ("Hi", "phrase:mine/hello", True),
+        (" ", "phrase:mine/hello", False),
+        ("Ada", "profile:x", False),
+        ("!\n", "phrase:mine/hello", False),
+    ]
+
+
+def test_own_template_file_is_used(tmp_path: Path) -> None:
+    path = tmp_path / "short.txt"
+    path.write_text("--- only\nTo {{ company }}: {{ name }}\n", encoding="utf-8")
+    profile = load_profile(PROFILES / "eric-kim.yaml")
+    posting = read_posting(EXAMPLE_POSTING)
+    letter = letter_document(
+        profile, posting, select(profile, posting, today=TODAY), today=TODAY, template=letter_template(path)
+    )
+    assert [block.text for block in letter.blocks] == [f"To Northwind Robotics: {profile.person.name}"]
+    assert letter.blocks[0].segments[0].source == "phrase:short/only"
