@@ -13,7 +13,16 @@ import re
 from tailor.posting.classify import classify_heading
 from tailor.posting.lines import Line
 
-__all__ = ["infer_company"]
+__all__ = ["infer_company", "infer_role"]
+
+_ROLE_NOUNS = (
+    "engineer|scientist|developer|researcher|analyst|manager|designer|architect|lead|director"
+    "|specialist|consultant|administrator|coder|programmer|technician|coordinator|officer"
+)
+_AS_A = re.compile(
+    rf"\bAs an? ((?:[A-Z][\w/&+\-]*\s+){{0,5}}(?:{_ROLE_NOUNS})s?)\b(?=\s+(?:on|in|at|for|with|of|within)\b|,)",
+    re.IGNORECASE,
+)
 
 _ABOUT = re.compile(r"^about\s+(?:us\s*[-\u2013\u2014:]\s*)?(.+?)[\s:.!?]*$", re.IGNORECASE)
 _NAME = r"[A-Z][\w&'.\-]*(?: (?:[A-Z][\w&'.\-]*|&|of|and))*"
@@ -53,6 +62,20 @@ def _from_sentence(lines: list[Line]) -> str | None:
             continue
         match = _IS.match(line.text) if in_about and line.kind == "para" else None
         if match and _plausible(match.group(1)):
+            return match.group(1)
+    return None
+
+
+def infer_role(lines: list[Line]) -> str | None:
+    """Guess the role from the posting's own "As a Research Engineer on ..., you'll" sentence.
+
+    Only capitalised titles count ("As a Research Engineer", not "as a team").
+    """
+    for line in lines:
+        if line.kind != "para":
+            continue
+        match = _AS_A.search(line.text)
+        if match and match.group(1)[0].isupper() and all(w[0].isupper() for w in match.group(1).split()):
             return match.group(1)
     return None
 

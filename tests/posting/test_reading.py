@@ -474,3 +474,18 @@ def test_dev_posting_has_no_repeated_paragraphs(path: Path) -> None:
     paragraphs = [line for line in read_posting(path).text.splitlines() if not line.lstrip().startswith("- ")]
     long = [line for line in paragraphs if len(line.split()) >= 12]
     assert len(long) == len(set(long))
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("As a Research Engineer on Alignment Science, you'll run experiments.", "Research Engineer"),
+        ("As a Staff Machine Learning Engineer specializing in ranking, you will lead.", None),
+        ("As a Senior Data Scientist at Acme, you will model churn.", "Senior Data Scientist"),
+        ("As a team, we value kindness, and as an engineer you grow.", None),
+    ],
+)
+def test_role_is_inferred_from_an_as_a_sentence(text: str, role: str | None) -> None:
+    posting = read_posting("-", text=f"## About the role\n{text}\n## Requirements\n- Python\n")
+    assert posting.role == role
+    assert posting.role_source == ("inferred" if role else "missing")
