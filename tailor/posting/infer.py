@@ -20,7 +20,8 @@ _ROLE_NOUNS = (
     "|specialist|consultant|administrator|coder|programmer|technician|coordinator|officer"
 )
 _AS_A = re.compile(
-    rf"\bAs an? ((?:[A-Z][\w/&+\-]*\s+){{0,5}}(?:{_ROLE_NOUNS})s?)\b(?=\s+(?:on|in|at|for|with|of|within)\b|,)",
+    rf"\bAs an? ((?:[A-Z][\w/&+\-]*\s+){{0,5}}(?:{_ROLE_NOUNS})s?)\b"
+    r"(?=\s+(?:on|in|at|for|with|of|within)\b|,)",
     re.IGNORECASE,
 )
 
