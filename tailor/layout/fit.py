@@ -18,6 +18,7 @@ Everything is deterministic: the same CV, units and measure give the same result
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -27,7 +28,7 @@ from tailor.models.tailored import TailoredCV
 __all__ = ["FitResult", "Measure", "fit_to_pages", "shortened", "without"]
 
 SQUEEZE_STEPS = (0.25, 0.5, 0.75, 1.0)
-MAX_PULL_BACK_TRIES = 6
+MAX_PULL_BACK_TRIES = 4
 FULL = 0.95
 """A last page this full has no room for another item: stop pulling back."""
 
@@ -66,7 +67,7 @@ class FitResult:
     """Bullets switched to a shorter wording of the person's own."""
 
 
-def without(cv: TailoredCV, removed: set[str]) -> TailoredCV:
+def without(cv: TailoredCV, removed: AbstractSet[str]) -> TailoredCV:
     """The CV with the given roles, bullets, projects and publications removed."""
     if not removed:
         return cv
@@ -110,32 +111,47 @@ def shortened(cv: TailoredCV) -> tuple[TailoredCV, tuple[str, ...]]:
     return (cv.model_copy(update=update), tuple(changed)) if changed else (cv, ())
 
 
-def _removed(units: Sequence[_Unit], count: int) -> set[str]:
-    return {unit.id for unit in units[:count]}
+def _removed(units: Sequence[_Unit], count: int) -> frozenset[str]:
+    return frozenset(unit.id for unit in units[:count])
 
 
-def _shortest_fitting_prefix(
-    cv: TailoredCV, units: Sequence[_Unit], pages: int, measure: Measure
-) -> int | None:
-    """Smallest k such that dropping the k cheapest units fits (None: not even all of them)."""
-    if measure(without(cv, _removed(units, len(units))), 0.0).pages > pages:
-        return None
-    low, high = 0, len(units)  # dropping `high` units fits; dropping `low` does not (checked by the caller)
+class _Passes:
+    """Layout passes at the theme's normal spacing, each removal set measured once."""
+
+    def __init__(self, cv: TailoredCV, measure: Measure) -> None:
+        self.cv, self.measure = cv, measure
+        self.seen: dict[frozenset[str], Layout] = {}
+
+    def __call__(self, removed: frozenset[str]) -> Layout:
+        if removed not in self.seen:
+            self.seen[removed] = self.measure(without(self.cv, set(removed)), 0.0)
+        return self.seen[removed]
+
+
+def _shortest_fitting_prefix(units: Sequence[_Unit], pages: int, passes: _Passes) -> int | None:
+    """Smallest k such that dropping the k cheapest units fits (None: not even all of them).
+
+    Dropping 0 units does not fit (checked by the caller); dropping all is assumed to fit
+    and checked only when the search ends there.
+    """
+    low, high = 0, len(units)
     while high - low > 1:
         mid = (low + high) // 2
-        if measure(without(cv, _removed(units, mid)), 0.0).pages <= pages:
+        if passes(_removed(units, mid)).pages <= pages:
             high = mid
         else:
             low = mid
+    if passes(_removed(units, high)).pages > pages:
+        return None
     return high
 
 
 def _pull_back(
-    cv: TailoredCV, units: Sequence[_Unit], count: int, pages: int, measure: Measure
-) -> tuple[set[str], Layout]:
+    units: Sequence[_Unit], count: int, pages: int, passes: _Passes
+) -> tuple[frozenset[str], Layout]:
     """Re-add the most valuable dropped units that still fit (the unit at ``count - 1`` never does)."""
     removed = _removed(units, count)
-    layout = measure(without(cv, removed), 0.0)
+    layout = passes(removed)
     tries = 0
     for unit in reversed(units[: count - 1]):
         if tries >= MAX_PULL_BACK_TRIES or (layout.pages == pages and layout.last_page_fill >= FULL):
@@ -144,7 +160,7 @@ def _pull_back(
             continue  # its role is gone; the bullet cannot come back alone
         tries += 1
         trial = removed - {unit.id}
-        trial_layout = measure(without(cv, trial), 0.0)
+        trial_layout = passes(trial)
         if trial_layout.pages <= pages:
             removed, layout = trial, trial_layout
     return removed, layout
@@ -156,14 +172,15 @@ def fit_to_pages(cv: TailoredCV, units: Sequence[_Unit], pages: int, measure: Me
     Raises:
         RulesError: Pins, per-role minimums and the latest role alone overflow the pages.
     """
-    layout = measure(cv, 0.0)
+    passes = _Passes(cv, measure)
+    layout = passes(frozenset())
     if layout.pages <= pages:
         return FitResult(cv, 0.0, layout.pages, layout.last_page_fill, (), ())
-    count = _shortest_fitting_prefix(cv, units, pages, measure)
+    count = _shortest_fitting_prefix(units, pages, passes)
     if count is not None:
-        removed, layout = _pull_back(cv, units, count, pages, measure)
+        removed, layout = _pull_back(units, count, pages, passes)
         order = tuple(unit.id for unit in units if unit.id in removed)
-        return FitResult(without(cv, removed), 0.0, layout.pages, layout.last_page_fill, order, ())
+        return FitResult(without(cv, set(removed)), 0.0, layout.pages, layout.last_page_fill, order, ())
     everything = _removed(units, len(units))
     short, changed = shortened(without(cv, everything))
     for squeeze in (0.0, *SQUEEZE_STEPS):
