@@ -217,8 +217,10 @@ def _footer_canvas(name: str, story: Story, m: Metrics) -> Any:
         def _draw_footer(self, total: int) -> None:
             number = self._pageNumber
             text = f"page {number} of {total}"
-            if number > 1:
-                text = f"{name}{DOT}{text}"
+            named = f"{name}{DOT}{text}"
+            width = m.page[0] - m.left - m.right  # the text frame: a very long name is left out
+            if number > 1 and self.stringWidth(named, story.body.regular, style.fontSize) <= width:
+                text = named
             self.saveState()
             self.setFont(story.body.regular, style.fontSize)
             self.setFillColor(style.textColor)
