@@ -3,7 +3,7 @@
 Plurals are folded ("models" -> "model"), stop words dropped, a few common
 aliases mapped to one canonical term, and adjacent terms also form bigrams so
 that phrases like "computer vision" match as phrases. Matching terms are
-stemmed (Snowball English), so "recommend" meets "recommendation".
+stemmed (Snowball English, via PyStemmer), so "recommend" meets "recommendation".
 """
 
 from __future__ import annotations
@@ -305,10 +305,9 @@ def tokens(text: str) -> tuple[str, ...]:
 
 @cache
 def _stemmer() -> Callable[[str], str]:
-    # The English stemmer alone: `snowballstemmer.stemmer()` imports all 30 languages (~25 ms).
-    from snowballstemmer.english_stemmer import EnglishStemmer  # type: ignore[import-untyped]
+    import Stemmer  # type: ignore[import-not-found]  # PyStemmer: Snowball compiled to C, ~100x faster
 
-    stem: Callable[[str], str] = EnglishStemmer().stemWord
+    stem: Callable[[str], str] = Stemmer.Stemmer("english").stemWord
     return stem
 
 
