@@ -21,7 +21,7 @@ CURRENT = {
         "email": "richard@example.com",
         "url": "https://example.com/richard",
         "location": {"city": "Palo Alto", "region": "CA"},
-        "profiles": [{"network": "GitHub", "username": "rh", "url": "https://github.com/rh"}],
+        "profiles": [{"network": "GitHub", "username": "rh", "url": "https://example.com/rh"}],
         "summary": "Richard hails from Tulsa.",
     },
     "work": [
@@ -83,7 +83,7 @@ def test_current_keys() -> None:
     assert profile.person.location == "Palo Alto, CA"
     assert [(link.label, link.url) for link in profile.person.links] == [
         ("Website", "https://example.com/richard"),
-        ("GitHub", "https://github.com/rh"),
+        ("GitHub", "https://example.com/rh"),
     ]
     role = profile.experience[0]
     assert (role.organisation, role.title, role.start, role.end) == (

@@ -26,7 +26,7 @@ BULLETS = [
     "Mentored three junior engineers.",
     "Built a segmentation toolkit used by four research groups.",
 ]
-PROJECT_URL = "https://github.com/cuong/tinydet"
+PROJECT_URL = "https://example.com/cuong/tinydet"
 PAPER_URL = "https://arxiv.org/abs/2201.00001"
 
 
@@ -38,7 +38,7 @@ def _cv() -> TailoredCV:
             headline="Machine Learning Engineer",
             email="cuong@example.com",
             location="Łódź",
-            links=[Link(label="GitHub", url="https://github.com/cuong")],
+            links=[Link(label="GitHub", url="https://example.com/cuong")],
         ),
         company="Acme Robotics",
         role="Senior ML Engineer",
@@ -149,7 +149,7 @@ def test_bullets_use_the_list_bullet_style(document: DocumentObject) -> None:
 
 def test_links_are_hyperlinks(document: DocumentObject) -> None:
     targets = {rel.target_ref for rel in document.part.rels.values() if rel.reltype == RT.HYPERLINK}
-    assert {PROJECT_URL, PAPER_URL, "https://github.com/cuong", "mailto:cuong@example.com"} <= targets
+    assert {PROJECT_URL, PAPER_URL, "https://example.com/cuong", "mailto:cuong@example.com"} <= targets
     links = {link.text: link.url for p in document.paragraphs for link in p.hyperlinks}
     assert links["tinydet"] == PROJECT_URL
     assert links["Hard Negatives Are All You Need"] == PAPER_URL
