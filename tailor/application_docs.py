@@ -64,16 +64,29 @@ def fitted_letter(
         PostingError: The posting lacks the company or role.
         RenderError: Even the shortest variant takes more than one page.
     """
+    return _fit_letter(profile, posting, selection, today=today, theme=theme, template=template)[0]
+
+
+def _fit_letter(
+    profile: MasterProfile,
+    posting: JobPosting,
+    selection: Selection,
+    *,
+    today: dt.date,
+    theme: Theme,
+    template: str | Path,
+) -> tuple[Document, bytes]:
+    """The fitted letter and its PDF, rendered once: the pass that counts its pages is the output."""
     from tailor.documents.letter import letter_document, letter_sizes, letter_template
-    from tailor.render.document_pdf import document_pages
+    from tailor.render.document_pdf import render_document_pdf_pages
 
     loaded = letter_template(template)
     pages = 0
     for size in letter_sizes():
         letter = letter_document(profile, posting, selection, today=today, template=loaded, size=size)
-        pages = document_pages(letter, theme)
+        pdf, pages = render_document_pdf_pages(letter, theme)
         if pages <= MAX_LETTER_PAGES:
-            return letter
+            return letter, pdf
     msg = f"the cover letter takes {pages} pages even in its shortest form; a letter has one page at most"
     hint = "shorten the answer tagged motivation or mission, or the letter template's fixed text"
     raise RenderError(msg, hint=hint)
@@ -101,8 +114,9 @@ def build_documents(
 
     out = DocumentSet()
     built: dict[str, Document] = {}
+    pdfs: dict[str, bytes] = {}
     if "letter" in docs:
-        built["letter"] = fitted_letter(
+        built["letter"], pdfs["letter"] = _fit_letter(
             profile, posting, selection, today=today, theme=theme, template=letter_template
         )
     if "answers" in docs:
@@ -113,7 +127,7 @@ def build_documents(
         if name != "letter":
             out.files[out_dir / f"{name}.md"] = render_document_md(document).encode("utf-8")
         if "pdf" in formats:
-            out.files[out_dir / f"{name}.pdf"] = render_document_pdf(document, theme)
+            out.files[out_dir / f"{name}.pdf"] = pdfs.get(name) or render_document_pdf(document, theme)
         if "docx" in formats and name != "prep":
             out.files[out_dir / f"{name}.docx"] = render_document_docx(document, docx_template, theme=theme)
         out.trace[name] = trace(document)

@@ -202,22 +202,6 @@ def _selection(result: BuildResult) -> dict[str, Any]:
     }
 
 
-def _effective_rules(request: BuildRequest, result: BuildResult, rules_file: Path | None) -> dict[str, Any]:
-    from tailor.loading import load_profile
-    from tailor.rule_sources import effective_rules, load_rules_file
-
-    job, theme = result.outcome.posting, result.outcome.theme
-    rules = effective_rules(
-        load_profile(request.profile).rules,
-        theme_order=theme.sections.order,
-        posting_rules=job.rules,
-        posting_source=job.source,
-        file_rules=load_rules_file(rules_file) if rules_file else None,
-        flags=request.rules.flags,
-    )
-    return rules.model_dump(mode="json")
-
-
 def _manifest(
     request: BuildRequest,
     result: BuildResult,
@@ -250,7 +234,7 @@ def _manifest(
             "rules": {
                 "file": None if rules_file is None else {"copy": rules_copy, **_located(rules_file, folder)},
                 "flags": {key: value for key, value in request.rules.flags.items()},
-                "effective": _effective_rules(request, result, rules_file),
+                "effective": result.outcome.rules.model_dump(mode="json"),
             },
             "theme": _theme_record(request.theme, folder),
             "docx_template": None

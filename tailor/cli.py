@@ -76,6 +76,31 @@ profile_arg = click.argument("profile", type=click.Path(path_type=Path, dir_okay
 posting_arg = click.argument("posting", metavar="POSTING")
 company_opt = click.option("--company", help="Company name (overrides the posting).")
 role_opt = click.option("--role", help="Role title (overrides the posting).")
+out_opt = click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Output folder (default: out/<company>-<role>/).",
+)
+formats_opt = click.option(
+    "--format",
+    "formats",
+    default="pdf,docx",
+    show_default=True,
+    help="Comma-separated formats to write: pdf, docx (as they apply).",
+)
+force_opt = click.option("--force", is_flag=True, help="Overwrite existing files that differ.")
+docx_template_opt = click.option(
+    "--template",
+    "docx_template",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Your own Word (.docx) template with docxtpl tags, instead of the theme's.",
+)
+docs_opt = click.option(
+    "--docs",
+    default="cv,letter,answers,prep",
+    show_default=True,
+    help="Comma-separated documents to write: cv, letter, answers, prep.",
+)
 date_opt = click.option(
     "--date",
     "date",
@@ -141,34 +166,14 @@ def cli() -> None:
 @posting_arg
 @company_opt
 @role_opt
-@click.option(
-    "--out",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Output folder (default: out/<company>-<role>/).",
-)
-@click.option(
-    "--format",
-    "formats",
-    default="pdf,docx",
-    show_default=True,
-    help="Comma-separated formats to write: pdf, docx.",
-)
-@click.option("--force", is_flag=True, help="Overwrite existing files that differ.")
+@out_opt
+@formats_opt
+@force_opt
 @theme_opt
-@click.option(
-    "--template",
-    "docx_template",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Your own Word (.docx) template with docxtpl tags, instead of the theme's.",
-)
+@docx_template_opt
 @click.option("--watch", is_flag=True, help="Rebuild whenever the profile, posting or theme changes.")
 @rules_opts
-@click.option(
-    "--docs",
-    default="cv,letter,answers,prep",
-    show_default=True,
-    help="Comma-separated documents to write: cv, letter, answers, prep.",
-)
+@docs_opt
 @letter_template_opt
 @date_opt
 def build(
@@ -443,26 +448,11 @@ def _document_command(doc: str, summary: str) -> None:
     @posting_arg
     @company_opt
     @role_opt
-    @click.option(
-        "--out",
-        type=click.Path(path_type=Path, file_okay=False),
-        help="Output folder (default: out/<company>-<role>/).",
-    )
-    @click.option(
-        "--format",
-        "formats",
-        default="pdf,docx",
-        show_default=True,
-        help="Formats: pdf, docx (as they apply).",
-    )
-    @click.option("--force", is_flag=True, help="Overwrite existing files that differ.")
+    @out_opt
+    @formats_opt
+    @force_opt
     @theme_opt
-    @click.option(
-        "--template",
-        "docx_template",
-        type=click.Path(path_type=Path, dir_okay=False),
-        help="Your own Word (.docx) template whose styles to use, instead of the theme's.",
-    )
+    @docx_template_opt
     @letter_template_opt
     @date_opt
     def command(**params: Any) -> None:
@@ -530,25 +520,15 @@ def templates_copy(name: str, folder: Path, force: bool) -> None:
     show_default=True,
     help="Where the application folders (<company>-<role>/) go.",
 )
-@click.option("--format", "formats", default="pdf,docx", show_default=True, help="Formats: pdf, docx.")
-@click.option("--force", is_flag=True, help="Overwrite existing files that differ.")
+@formats_opt
+@force_opt
 @theme_opt
-@click.option(
-    "--template",
-    "docx_template",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Your own Word (.docx) template, instead of the theme's.",
-)
+@docx_template_opt
 @click.option(
     "-j", "--jobs", type=click.IntRange(0), default=0, help="Worker processes (default: one per CPU)."
 )
 @rules_opts
-@click.option(
-    "--docs",
-    default="cv,letter,answers,prep",
-    show_default=True,
-    help="Comma-separated documents to write: cv, letter, answers, prep.",
-)
+@docs_opt
 @letter_template_opt
 @date_opt
 def batch(

@@ -19,6 +19,7 @@ from tailor.loading import load_profile
 from tailor.matching import Selection
 from tailor.models.job import JobPosting
 from tailor.models.profile import MasterProfile
+from tailor.models.rules import Rules
 from tailor.models.theme import Theme
 from tailor.output import slugify, write_all
 from tailor.report import match_report
@@ -99,6 +100,9 @@ class MatchOutcome:
     selection: Selection
     report: dict[str, Any]
     theme: Theme
+    profile: MasterProfile
+    rules: Rules
+    """The effective rules of this run (profile, posting, rules file and flags)."""
     squeeze: float = 0.0
     """How much the fitter tightened the theme's spacing (0: not at all)."""
 
@@ -132,7 +136,7 @@ def match(
     loaded = load_theme(theme)
     result = tailor(profile, job, loaded, today=today, options=rules or RuleOptions())
     report = match_report(job, result.selection, _layout_report(result.fit))
-    return MatchOutcome(job, result.selection, report, loaded, result.fit.squeeze)
+    return MatchOutcome(job, result.selection, report, loaded, profile, result.rules, result.fit.squeeze)
 
 
 def _layout_report(fit: FitResult) -> dict[str, Any]:
@@ -252,7 +256,7 @@ def _documents(
     if not set(request.docs) - {"cv"}:
         return DocumentSet()
     return build_documents(
-        load_profile(request.profile),
+        outcome.profile,
         outcome.posting,
         outcome.selection,
         docs=request.docs,

@@ -19,6 +19,7 @@ from tailor.matching import Selection, select
 from tailor.matching.selection import Dropped
 from tailor.models.job import JobPosting
 from tailor.models.profile import MasterProfile
+from tailor.models.rules import Rules
 from tailor.models.theme import Theme
 from tailor.report import document_order
 from tailor.rule_sources import effective_rules, load_rules_file
@@ -42,6 +43,8 @@ class Tailored:
 
     selection: Selection
     fit: FitResult
+    rules: Rules
+    """The effective rules, from every source."""
 
 
 def _page_budget_drops(selection: Selection, fitted: FitResult) -> list[Dropped]:
@@ -94,4 +97,4 @@ def tailor(
         selection.pages,
         PdfMeasurer(theme),
     )
-    return Tailored(_with_fit(selection, fitted), fitted)
+    return Tailored(_with_fit(selection, fitted), fitted, rules)

@@ -27,6 +27,7 @@ from tailor.errors import PostingError, TemplateError
 from tailor.matching import Selection
 from tailor.matching.evidence import RequirementEvidence
 from tailor.models.documents import Block, Document
+from tailor.models.fields import MONTH_NAMES
 from tailor.models.job import JobPosting
 from tailor.models.profile import MasterProfile
 
@@ -44,20 +45,6 @@ MOTIVATION_TAGS = frozenset({"motivation", "mission"})
 HIDDEN_TAGS = frozenset({"weakness", "private"})
 LETTER_KINDS = frozenset({"bullet", "answer", "project"})
 MAX_EVIDENCE_CHARS = 600
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 _STRENGTH_RANK = {"strong": 0, "partial": 1, "none": 2}
 
 
@@ -140,7 +127,7 @@ def check_letter_inputs(posting: JobPosting) -> None:
 
 def long_date(day: dt.date) -> str:
     """``21 November 2026``."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 def _hidden(item: ProfileItem) -> bool:

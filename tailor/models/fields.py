@@ -34,6 +34,22 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 
 ALLOWED_URL_SCHEMES = ("http", "https", "mailto", "tel")
 
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+"""English month names, for dates shown in documents."""
+
 MONTHS = {
     name: index
     for index, names in enumerate(

@@ -18,7 +18,7 @@ from tailor.render.pdf import RenderOptions, _doc, _footer_canvas
 from tailor.render.pdf_story import Story, esc
 from tailor.render.pdf_style import metrics, paragraph_styles
 
-__all__ = ["document_pages", "render_document_pdf"]
+__all__ = ["document_pages", "render_document_pdf", "render_document_pdf_pages"]
 
 LEVEL_INDENT = 12.0
 
@@ -127,6 +127,11 @@ def render_document_pdf(document: Document, theme: Theme, *, options: RenderOpti
         RenderError: A font cannot draw a character of the document.
     """
     return _build(document, theme, options or RenderOptions())[0]
+
+
+def render_document_pdf_pages(document: Document, theme: Theme) -> tuple[bytes, int]:
+    """Lay out and render a document; also say how many pages it took."""
+    return _build(document, theme, RenderOptions())
 
 
 def document_pages(document: Document, theme: Theme) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tailor.models.fields import MONTH_NAMES
 from tailor.models.profile import Education, Person, Publication
 from tailor.models.rules import SectionName
 
@@ -33,20 +34,6 @@ SECTION_TITLES: dict[SectionName, str] = {
     "awards": "Awards",
 }
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 EN_DASH = "\u2013"
 
 
@@ -66,11 +53,11 @@ def format_date(value: str | None, fmt: str = "MMM YYYY", present: str = "Presen
         return year
     index = int(month) - 1
     formats = {
-        "MMMM YYYY": f"{_MONTHS[index]} {year}",
+        "MMMM YYYY": f"{MONTH_NAMES[index]} {year}",
         "MM/YYYY": f"{month}/{year}",
         "YYYY-MM": f"{year}-{month}",
     }
-    return formats.get(fmt, f"{_MONTHS[index][:3]} {year}")
+    return formats.get(fmt, f"{MONTH_NAMES[index][:3]} {year}")
 
 
 def format_range(start: str | None, end: str | None, fmt: str = "MMM YYYY", present: str = "Present") -> str:

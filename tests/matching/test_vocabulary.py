@@ -261,28 +261,6 @@ def test_shipped_data_loads_as_yaml_safe_load_reads_it() -> None:
     assert _shipped() == yaml.safe_load(text)
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "",
-        "plain",
-        "a: {b: [c, 'd', \"e\"], f: true, g: null, h: 3, i: 1.5, j: 2026-11-21, k: ~, l: !!str 12}",
-        "base: &base {x: 1, y: [a, b]}\nmore: {<<: *base, z: 2}\nsame: *base\n",
-        "s: !!set {a, b}\no: !!omap [{a: 1}, {b: 2}]\np: !!pairs [{a: 1}]\nb: !!binary aGk=\n",
-        "? [complex, key]\n: value\n",
-        "- yes\n- No\n- 0x1F\n- .inf\n- '123'\n- ''\n-\n",
-    ],
-)
-def test_yaml_loading_matches_yaml_safe_load(text: str) -> None:
-    try:
-        expected = yaml.safe_load(text)
-    except yaml.YAMLError:
-        with pytest.raises((yaml.YAMLError, TypeError)):
-            _load_yaml(text)
-        return
-    assert _load_yaml(text) == expected
-
-
 def test_yaml_loading_works_without_libyaml(monkeypatch: pytest.MonkeyPatch) -> None:
     text = resources.files("tailor.data").joinpath("skills.yaml").read_text("utf-8")
     monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
