@@ -143,7 +143,7 @@ def check_inputs(request: BatchRequest) -> None:
 
 def _plan(request: BatchRequest) -> list[Application | tuple[BuildRequest, Path]]:
     """For each posting, the build and its folder, or the error reading it (in posting order)."""
-    from tailor.bundle import application_folder
+    from tailor.output import application_folder
     from tailor.posting import read_posting
 
     planned: list[Application | tuple[BuildRequest, Path]] = []

@@ -32,7 +32,7 @@ from typing import Any
 
 from tailor import __version__
 from tailor.errors import BundleError, PostingError, ReproducibilityError
-from tailor.output import slugify, write_all
+from tailor.output import write_all
 from tailor.pipeline import BuildRequest, BuildResult, PostingInput, build
 from tailor.tailoring import RuleOptions
 
@@ -40,7 +40,6 @@ __all__ = [
     "MANIFEST",
     "BundleResult",
     "RebuildResult",
-    "application_folder",
     "build_bundle",
     "posting_copy_name",
     "read_manifest",
@@ -67,11 +66,6 @@ def _file_hash(path: Path) -> str:
 def posting_copy_name(posting: Path) -> str:
     """``posting`` plus the original suffix (which decides how the posting is read)."""
     return "posting" + posting.suffix.lower()
-
-
-def application_folder(company: str | None, role: str | None, out_root: Path) -> Path:
-    """``out_root/<company>-<role>``, the folder ``tailor build`` would choose too."""
-    return out_root / f"{slugify(company or '', 'company')}-{slugify(role or '', 'role')}"
 
 
 @dataclass(frozen=True)

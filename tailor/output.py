@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tailor.errors import OutputError
 
-__all__ = ["slugify", "write_all"]
+__all__ = ["application_folder", "slugify", "write_all"]
 
 
 def slugify(text: str, fallback: str = "untitled") -> str:
@@ -18,6 +18,11 @@ def slugify(text: str, fallback: str = "untitled") -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:60].strip("-")
     return slug or fallback
+
+
+def application_folder(company: str | None, role: str | None, out_root: Path) -> Path:
+    """``out_root/<company>-<role>``: where an application's documents go by default."""
+    return out_root / f"{slugify(company or '', 'company')}-{slugify(role or '', 'role')}"
 
 
 def write_all(files: dict[Path, bytes], *, force: bool) -> list[Path]:

@@ -21,7 +21,7 @@ from tailor.models.job import JobPosting
 from tailor.models.profile import MasterProfile
 from tailor.models.rules import Rules
 from tailor.models.theme import Theme
-from tailor.output import slugify, write_all
+from tailor.output import application_folder, write_all
 from tailor.report import match_report
 from tailor.report_md import match_markdown
 from tailor.tailoring import RuleOptions
@@ -185,9 +185,7 @@ class BuildResult:
 def _out_dir(request: BuildRequest, job: JobPosting) -> Path:
     if request.out is not None:
         return request.out
-    company = slugify(job.company or "", "company")
-    role = slugify(job.role or "", "role")
-    return request.out_root / f"{company}-{role}"
+    return application_folder(job.company, job.role, request.out_root)
 
 
 def _notes(job: JobPosting) -> list[str]:
