@@ -25,6 +25,8 @@ class ProfileItem:
     """Where it happened (a bullet's organisation, a project's name), traced to its item."""
     prompt: str | None = None
     """An answer's prompt."""
+    section: str = ""
+    """The profile section a bullet comes from: experience, teaching or volunteering."""
 
     @property
     def source(self) -> str:
@@ -41,10 +43,10 @@ def profile_items(profile: MasterProfile) -> dict[str, ProfileItem]:
 
     for summary in profile.summaries:
         add(ProfileItem(summary.key, "summary", summary.text, tuple(summary.tags)))
-    for _section, _index, role in profile.all_roles():
+    for section, _index, role in profile.all_roles():
         where = Segment(text=role.organisation, source=f"profile:{role.key}")
         for bullet in role.bullets:
-            add(ProfileItem(bullet.key, "bullet", bullet.text, tuple(bullet.tags), where))
+            add(ProfileItem(bullet.key, "bullet", bullet.text, tuple(bullet.tags), where, section=section))
     for project in profile.projects:
         name = Segment(text=project.name, source=f"profile:{project.key}")
         add(ProfileItem(project.key, "project", project.text, tuple(project.tags), name))

@@ -212,6 +212,7 @@ def _context(
             "evidence": [
                 {
                     "kind": item.kind,
+                    "section": item.section,
                     "text": Traced(item.text, item.source),
                     "where": Traced(item.where.text, item.where.source) if item.where else None,
                 }
