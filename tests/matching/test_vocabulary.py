@@ -107,6 +107,15 @@ def test_every_spelling_finds_its_own_term(vocab: Vocabulary) -> None:
         ("Kalman filter", "kalman-filters"),
         ("LiDAR", "lidar"),
         ("lidar", "lidar"),
+        ("multi-GPU training", "gpu-computing"),
+        ("face verification", "face-recognition"),
+        ("image retrieval", "visual-search"),
+        ("data labelling", "data-annotation"),
+        ("Mechanical Turk", "data-annotation"),
+        ("differential privacy", "privacy"),
+        ("computational biology", "bioinformatics"),
+        ("inference latency", "gpu-optimisation"),
+        ("recommendations", "recommendation-systems"),
     ],
 )
 def test_finds_aliases(vocab: Vocabulary, text: str, expected: str) -> None:
