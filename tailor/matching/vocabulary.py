@@ -15,6 +15,8 @@ under ``exclude`` ("Go to") are consumed without producing a mention.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -28,9 +30,20 @@ from tailor.errors import InternalError, Problem, ProfileError
 from tailor.matching.spellings import SpellingIndex, alias_key
 from tailor.models.fields import Model
 
-__all__ = ["Family", "Skill", "SkillMention", "Vocabulary", "alias_key", "load_vocabulary"]
+__all__ = [
+    "PREBUILT",
+    "Family",
+    "Skill",
+    "SkillMention",
+    "Vocabulary",
+    "alias_key",
+    "load_vocabulary",
+    "prebuilt_json",
+]
 
 _SOURCE = "vocabulary"
+PREBUILT = "skills.json"
+"""``skills.yaml`` as JSON, in ``tailor/data`` (made by ``python -m tailor.prebuilt``)."""
 
 
 class _Spellings(Model):
@@ -216,9 +229,31 @@ def _merge(base: dict[str, dict[str, dict[str, Any]]], extra: _Extra) -> None:
 
 @cache
 def _shipped() -> dict[str, Any]:
-    text = resources.files("tailor.data").joinpath("skills.yaml").read_text(encoding="utf-8")
+    """The shipped data: from ``skills.json`` when it was made from this ``skills.yaml``, else the YAML."""
+    folder = resources.files("tailor.data")
+    text = folder.joinpath("skills.yaml").read_text(encoding="utf-8")
+    try:
+        prebuilt = json.loads(folder.joinpath(PREBUILT).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        prebuilt = None
+    if isinstance(prebuilt, dict) and prebuilt.get("source_sha256") == _digest(text):
+        shipped: dict[str, Any] = prebuilt["data"]
+        return shipped
     data: dict[str, Any] = _load_yaml(text)
     return data
+
+
+def prebuilt_json(text: str) -> str:
+    """``skills.yaml``'s text as the JSON of :data:`PREBUILT`, with the digest of the text.
+
+    JSON loads ~40 times faster than the YAML; the digest makes a stale copy harmless.
+    """
+    record = {"source_sha256": _digest(text), "data": _load_yaml(text)}
+    return json.dumps(record, ensure_ascii=False, indent=1) + "\n"
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _load_yaml(text: str) -> Any:
