@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 __all__ = ["PREBUILT", "stale", "write"]
 
@@ -23,12 +24,58 @@ def _skills() -> str:
     return prebuilt_json(_package_file("data", "skills.yaml").read_text(encoding="utf-8"))
 
 
+def _templates() -> str:
+    """The Jinja code of the built-in Word templates (as rendered for every theme) and letter templates."""
+    from tailor.compiled_templates import prebuilt_json
+    from tailor.documents import template_text
+    from tailor.render import docx
+    from tailor.resources import templates_dir
+
+    env = docx._sandbox()
+    env.autoescape = True  # as docxtpl sets it when tailor renders
+    letters = [path.read_text(encoding="utf-8-sig") for path in sorted(templates_dir().glob("letters/*.txt"))]
+    return prebuilt_json({"docx": (env, _word_sources(env)), "text": (template_text._environment(), letters)})
+
+
+def _word_sources(env: Any) -> list[str]:
+    """What docxtpl asks Jinja to compile when every built-in theme renders a CV, letter and answers."""
+    import datetime as dt
+    import tempfile
+
+    from tailor.pipeline import BuildRequest, PostingInput, build
+    from tailor.resources import examples_dir
+    from tailor.themes import list_themes
+
+    sources: list[str] = []
+    profile, posting = (
+        examples_dir() / "eric-kim.yaml",
+        examples_dir() / "postings" / "northwind-ml-engineer.md",
+    )
+    for theme in list_themes():
+        env.compiled.clear()
+        with tempfile.TemporaryDirectory() as scratch:
+            request = BuildRequest(
+                profile,
+                PostingInput(str(posting)),
+                dt.date(2026, 1, 1),
+                out=Path(scratch),
+                formats=("docx",),
+                theme=theme.name,
+                docs=("cv", "letter", "answers"),
+            )
+            build(request)
+        sources.extend(env.compiled)
+    env.compiled.clear()
+    return sources
+
+
 def _package_file(*parts: str) -> Path:
     return Path(str(resources.files("tailor").joinpath(*parts)))
 
 
 PREBUILT: dict[str, Callable[[], str]] = {
     "data/skills.json": _skills,
+    "data/compiled_templates.json": _templates,
 }
 """Each prebuilt file (relative to the package) and the function that makes its text."""
 

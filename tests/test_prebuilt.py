@@ -11,8 +11,10 @@ from importlib import resources
 import pytest
 import yaml
 
-from tailor import prebuilt
+from tailor import compiled_templates, prebuilt
+from tailor.documents import template_text
 from tailor.matching import vocabulary
+from tailor.resources import templates_dir as resources_dir
 
 
 def test_prebuilt_files_are_current() -> None:
@@ -45,3 +47,44 @@ def test_a_stale_json_copy_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
     text = resources.files("tailor.data").joinpath("skills.yaml").read_text("utf-8")
     assert vocabulary._shipped() == yaml.safe_load(text)
     assert parsed == [text]
+
+
+@pytest.fixture
+def fresh_table() -> Iterator[None]:
+    compiled_templates._table.cache_clear()
+    yield
+    compiled_templates._table.cache_clear()
+
+
+def _letter_source() -> str:
+    return (resources_dir() / "letters" / "standard.txt").read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.usefixtures("fresh_table")
+def test_built_in_templates_are_not_compiled_at_run_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    env = template_text._environment()
+    monkeypatch.setattr(env, "compile", lambda *args, **kwargs: pytest.fail("compiled at run time"))
+    template = compiled_templates.prebuilt(env, "text", _letter_source())
+    assert template is not None
+    assert template.environment is env
+
+
+@pytest.mark.usefixtures("fresh_table")
+def test_prebuilt_template_renders_as_a_freshly_compiled_one() -> None:
+    env = template_text._environment()
+    source = _letter_source()
+    prebuilt_template = compiled_templates.prebuilt(env, "text", source)
+    assert prebuilt_template is not None
+    assert prebuilt_template.debug_info == env.from_string(source).debug_info
+    assert prebuilt_template.root_render_func.__code__.co_filename == "<template>"
+
+
+@pytest.mark.usefixtures("fresh_table")
+def test_other_sources_and_other_jinja_versions_are_compiled(monkeypatch: pytest.MonkeyPatch) -> None:
+    import jinja2
+
+    env = template_text._environment()
+    assert compiled_templates.prebuilt(env, "text", "--- x\n{{ company }}\n") is None
+    monkeypatch.setattr(jinja2, "__version__", "0.0")
+    compiled_templates._table.cache_clear()
+    assert compiled_templates.prebuilt(env, "text", _letter_source()) is None
