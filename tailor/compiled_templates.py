@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from typing import Any
 
@@ -60,7 +60,7 @@ def prebuilt(env: Any, kind: str, source: str) -> Any:
     return env.template_class.from_code(env, compiled, env.make_globals(None), None)
 
 
-def prebuilt_json(sources: dict[str, tuple[Any, Iterable[str]]]) -> str:
+def prebuilt_json(sources: Mapping[str, tuple[Any, Iterable[str]]]) -> str:
     """The table's JSON for ``sources``: by kind, the environment that compiles them and the sources."""
     import jinja2
 

@@ -18,13 +18,13 @@ from typing import Any
 __all__ = ["PREBUILT", "stale", "write"]
 
 
-def _skills() -> str:
+def _skills() -> bytes:
     from tailor.matching.vocabulary import prebuilt_json
 
-    return prebuilt_json(_package_file("data", "skills.yaml").read_text(encoding="utf-8"))
+    return prebuilt_json(_package_file("data", "skills.yaml").read_text(encoding="utf-8")).encode("utf-8")
 
 
-def _templates() -> str:
+def _templates() -> bytes:
     """The Jinja code of the built-in Word templates (as rendered for every theme) and letter templates."""
     from tailor.compiled_templates import prebuilt_json
     from tailor.documents import template_text
@@ -34,7 +34,8 @@ def _templates() -> str:
     env = docx._sandbox()
     env.autoescape = True  # as docxtpl sets it when tailor renders
     letters = [path.read_text(encoding="utf-8-sig") for path in sorted(templates_dir().glob("letters/*.txt"))]
-    return prebuilt_json({"docx": (env, _word_sources(env)), "text": (template_text._environment(), letters)})
+    sources = {"docx": (env, _word_sources(env)), "text": (template_text._environment(), letters)}
+    return prebuilt_json(sources).encode("utf-8")
 
 
 def _word_sources(env: Any) -> list[str]:
@@ -69,37 +70,51 @@ def _word_sources(env: Any) -> list[str]:
     return sources
 
 
+def _font_metrics(path: Path) -> Callable[[], bytes]:
+    def make() -> bytes:
+        from reportlab.pdfbase.ttfonts import TTFont
+
+        from tailor.render.font_metrics import prebuilt_metrics
+
+        return prebuilt_metrics(TTFont(path.stem, str(path)), path.read_bytes())
+
+    return make
+
+
 def _package_file(*parts: str) -> Path:
     return Path(str(resources.files("tailor").joinpath(*parts)))
 
 
-PREBUILT: dict[str, Callable[[], str]] = {
+PREBUILT: dict[str, Callable[[], bytes]] = {
     "data/skills.json": _skills,
     "data/compiled_templates.json": _templates,
+    **{
+        f"fonts/{font.parent.name}/{font.stem}.metrics": _font_metrics(font)
+        for font in sorted(_package_file("fonts").glob("*/*.ttf"))
+    },
 }
-"""Each prebuilt file (relative to the package) and the function that makes its text."""
+"""Each prebuilt file (relative to the package) and the function that makes its content."""
 
 
 def stale() -> list[str]:
     """The prebuilt files that are missing or differ from what their sources give now."""
-    out = []
-    for name, make in PREBUILT.items():
-        path = _package_file(*name.split("/"))
-        if not path.is_file() or path.read_text(encoding="utf-8") != make():
-            out.append(name)
-    return out
+    return [name for name, make in PREBUILT.items() if _current(name) != make()]
 
 
 def write() -> list[str]:
     """Regenerate every prebuilt file; returns the names of those that changed."""
     changed = []
     for name, make in PREBUILT.items():
-        path = _package_file(*name.split("/"))
-        text = make()
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8", newline="\n")
+        content = make()
+        if _current(name) != content:
+            _package_file(*name.split("/")).write_bytes(content)
             changed.append(name)
     return changed
+
+
+def _current(name: str) -> bytes | None:
+    path = _package_file(*name.split("/"))
+    return path.read_bytes() if path.is_file() else None
 
 
 if __name__ == "__main__":
