@@ -15,6 +15,7 @@ they start warm.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import sys
 import traceback
@@ -22,11 +23,14 @@ from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tailor.errors import PostingError, TailorError
 from tailor.pipeline import FORMATS, BuildRequest, PostingInput, posting_warnings
 from tailor.tailoring import RuleOptions
+
+if TYPE_CHECKING:
+    from tailor.models.job import JobPosting
 
 __all__ = ["POSTING_SUFFIXES", "Application", "BatchRequest", "check_inputs", "find_postings", "run_batch"]
 
@@ -80,11 +84,11 @@ class BatchRequest:
     build_options: Mapping[str, Any] = field(default_factory=dict)
     """Other fields of each BuildRequest (e.g. ``docs``, ``letter_template``)."""
 
-    def build_request(self, posting: Path) -> BuildRequest:
-        """The single build for one posting (its folder is set later)."""
+    def build_request(self, posting: Path, parsed: JobPosting | None = None) -> BuildRequest:
+        """The single build for one posting (its folder is set later), given the posting if read already."""
         return BuildRequest(
             self.profile,
-            PostingInput(str(posting)),
+            PostingInput(str(posting), parsed=parsed),
             self.today,
             out_root=self.out_root,
             formats=self.formats,
@@ -160,7 +164,7 @@ def _plan(request: BatchRequest) -> list[Application | tuple[BuildRequest, Path]
             n += 1
             folder = base.with_name(f"{base.name}-{n}")
         taken.add(folder)
-        planned.append((request.build_request(posting), folder))
+        planned.append((request.build_request(posting, job), folder))
     return planned
 
 
@@ -203,17 +207,36 @@ def build_one(build: BuildRequest, folder: Path) -> Application:
     )
 
 
+_WARM_MODULES = {
+    "pdf": (
+        "reportlab.platypus",
+        "tailor.application_docs",
+        "tailor.bundle",
+        "tailor.documents.letter",
+        "tailor.render.document_pdf",
+        "tailor.render.pdf",
+    ),
+    "docx": ("docx", "docxtpl", "jinja2.sandbox", "tailor.render.docx", "tailor.render.document_docx"),
+}
+
+
 def _warm_up(request: BatchRequest) -> None:
     """Load what every build needs once, before the workers are forked from this process."""
+    import importlib
+
     from tailor.matching.vocabulary import load_vocabulary
-    from tailor.render import docx, pdf  # noqa: F401  (imported for the workers)
     from tailor.render.fonts import family_for
     from tailor.themes import load_theme
 
+    for module in _WARM_MODULES["pdf"] + (_WARM_MODULES["docx"] if "docx" in request.formats else ()):
+        importlib.import_module(module)  # what the builds import, once instead of in every worker
     theme = load_theme(request.theme)
     family_for(theme.fonts.body)
     family_for(theme.fonts.heading_font)
     load_vocabulary()
+    # The workers never free what is loaded now: keep the garbage collector from scanning it
+    # (and from touching, hence copying, the pages the workers share with this process).
+    gc.freeze()
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:

@@ -90,6 +90,8 @@ class PostingInput:
     role: str | None = None
     name: str | None = None
     """How reports name the posting (default: ``source``); bundles use the original file name."""
+    parsed: JobPosting | None = None
+    """The posting already read from ``source`` with these overrides (a batch reads each one once)."""
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,10 @@ def _read_posting(posting: PostingInput) -> JobPosting:
     if posting.source == "-" and posting.stdin_text is None:
         msg = "the posting is '-' but nothing was read from standard input"
         raise PostingError(msg, hint="pipe the posting in, e.g. `tailor build me.yaml - < job.txt`")
-    job = read_posting(posting.source, text=posting.stdin_text, company=posting.company, role=posting.role)
+    job = posting.parsed
+    if job is None:
+        text, company, role = posting.stdin_text, posting.company, posting.role
+        job = read_posting(posting.source, text=text, company=company, role=role)
     return job if posting.name is None else job.model_copy(update={"source": posting.name})
 
 

@@ -8,6 +8,7 @@ the style for the block's kind), rendered in the same sandbox as the CV.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import pathlib
 from typing import TYPE_CHECKING, Any
@@ -81,6 +82,26 @@ def _body(tpl: DocxTemplate, letter: bool, theme: Theme | None) -> None:
     para("{%p endfor %}")
 
 
+_BODIES: dict[tuple[str, bool, float | None], str] = {}
+"""Body XML made by :func:`_body`, by template content, kind and bullet indent (one process)."""
+
+
+def _set_body(tpl: DocxTemplate, template: pathlib.Path, letter: bool, theme: Theme | None) -> None:
+    """:func:`_body`, made once per template and kind: a batch writes the same body for every letter."""
+    from docx.oxml import parse_xml
+
+    digest = hashlib.sha256(template.read_bytes()).hexdigest()
+    key = (digest, letter, theme.spacing.bullet_indent if theme else None)
+    xml = _BODIES.get(key)
+    if xml is None:
+        _body(tpl, letter, theme)
+        if len(_BODIES) >= 16:  # a watched template, edited again and again
+            _BODIES.clear()
+        _BODIES[key] = tpl.get_xml()
+    else:
+        tpl.map_tree(parse_xml(xml))
+
+
 def _rich_block(block: Block) -> Any:
     from docxtpl import RichText
 
@@ -97,7 +118,7 @@ def render_document_docx(document: Document, template: pathlib.Path, *, theme: T
         TemplateError: The template is missing or not a Word file.
     """
     tpl = _load(template)
-    _body(tpl, document.kind == "letter", theme)
+    _set_body(tpl, template, document.kind == "letter", theme)
     context = {
         "person": _person(document.person, _Rich(tpl, theme)),
         "blocks": [
