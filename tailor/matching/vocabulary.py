@@ -42,6 +42,8 @@ __all__ = [
 ]
 
 _SOURCE = "vocabulary"
+_REMEMBERED = 20_000
+"""Texts whose mentions a vocabulary keeps (then it starts afresh)."""
 PREBUILT = "skills.json"
 """``skills.yaml`` as JSON, in ``tailor/data`` (made by ``python -m tailor.prebuilt``)."""
 
@@ -131,6 +133,9 @@ class Vocabulary:
         # Longest spelling first: where several match at one place, the longest phrase wins.
         entries.sort(key=lambda entry: (-len(entry[0]), entry[0], entry[1]))
         self._index = SpellingIndex(entries)
+        # Answers by text and by pair: a batch scores the same profile against every posting.
+        self._found: dict[str, tuple[SkillMention, ...]] = {}
+        self._related: dict[tuple[str, str], float] = {}
 
     def find(self, text: str) -> list[SkillMention]:
         """Every skill or family mentioned in ``text``, in order, never overlapping.
@@ -141,12 +146,18 @@ class Vocabulary:
         Returns:
             One mention per match, with canonical id, surface form and offsets.
         """
-        return [
-            SkillMention(
-                term_id, text[start:end], start, end, "skill" if term_id in self.skills else "family"
+        found = self._found.get(text)
+        if found is None:
+            found = tuple(
+                SkillMention(
+                    term_id, text[start:end], start, end, "skill" if term_id in self.skills else "family"
+                )
+                for start, end, term_id in self._index.scan(text)
             )
-            for start, end, term_id in self._index.scan(text)
-        ]
+            if len(self._found) >= _REMEMBERED:
+                self._found.clear()
+            self._found[text] = found
+        return list(found)
 
     def ids(self, text: str) -> list[str]:
         """Distinct ids mentioned in ``text``, in order of first mention."""
@@ -181,6 +192,14 @@ class Vocabulary:
         """
         if a == b:
             return 1.0
+        found = self._related.get((a, b))
+        if found is None:
+            if len(self._related) >= _REMEMBERED:
+                self._related.clear()
+            found = self._related[a, b] = self._relatedness(a, b)
+        return found
+
+    def _relatedness(self, a: str, b: str) -> float:
         chain_a, chain_b = self.family_of(a), self.family_of(b)
         if not chain_a or not chain_b:
             return 0.0
