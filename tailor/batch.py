@@ -6,10 +6,11 @@ bad posting does not stop the others: its error is reported and the rest go on.
 
 The profile, theme and rules file are checked once before any work starts, so
 that a mistake in them is one clear error instead of one per posting. Postings
-are read in the main process to name the folders (two postings for the same
-company and role get ``-2``, ``-3``...), then built in parallel. On Linux the
-workers are forked after the heavy modules, fonts and vocabulary are loaded, so
-they start warm.
+are read once, in order, in the main process to name the folders (two postings
+for the same company and role get ``-2``, ``-3``...); each is handed, read, to
+the workers as soon as it is named, so building starts while later postings are
+still being read. On Linux the workers are forked after the heavy modules,
+fonts and vocabulary are loaded, so they start warm.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import gc
 import os
 import sys
 import traceback
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -145,18 +146,20 @@ def check_inputs(request: BatchRequest) -> None:
         raise TemplateError(msg, hint="pass an existing .docx file")
 
 
-def _plan(request: BatchRequest) -> list[Application | tuple[BuildRequest, Path]]:
-    """For each posting, the build and its folder, or the error reading it (in posting order)."""
+def _plan(request: BatchRequest) -> Iterator[tuple[int, Application | tuple[BuildRequest, Path]]]:
+    """For each posting in order, its index and its build and folder, or the error reading it.
+
+    A generator, so that the workers start on the first postings while later ones are read.
+    """
     from tailor.output import application_folder
     from tailor.posting import read_posting
 
-    planned: list[Application | tuple[BuildRequest, Path]] = []
     taken: set[Path] = set()
-    for posting in request.postings:
+    for index, posting in enumerate(request.postings):
         try:
             job = read_posting(posting)
         except TailorError as err:
-            planned.append(Application(posting, error=str(err)))
+            yield index, Application(posting, error=str(err))
             continue
         base = application_folder(job.company, job.role, request.out_root)
         folder, n = base, 1
@@ -164,8 +167,7 @@ def _plan(request: BatchRequest) -> list[Application | tuple[BuildRequest, Path]
             n += 1
             folder = base.with_name(f"{base.name}-{n}")
         taken.add(folder)
-        planned.append((request.build_request(posting, job), folder))
-    return planned
+        yield index, (request.build_request(posting, job), folder)
 
 
 def build_one(build: BuildRequest, folder: Path) -> Application:
@@ -268,27 +270,21 @@ def run_batch(
         TailorError: The profile, theme or rules file is invalid (nothing is built).
     """
     check_inputs(request)
-    planned = _plan(request)
-    on_planned(len(planned))
+    on_planned(len(request.postings))
     results: dict[int, Application] = {}
-    for index, item in enumerate(planned):
-        if isinstance(item, Application):
-            results[index] = item
-            on_done(item)
-    todo = [(index, item) for index, item in enumerate(planned) if not isinstance(item, Application)]
-    workers = min(request.jobs or os.cpu_count() or 1, len(todo))
+    workers = min(request.jobs or os.cpu_count() or 1, len(request.postings))
     if workers <= 1:
-        for index, (build, folder) in todo:
-            results[index] = build_one(build, folder)
+        for index, item in _plan(request):
+            results[index] = item if isinstance(item, Application) else build_one(*item)
             on_done(results[index])
     else:
         _warm_up(request)
-        _run_parallel(todo, workers, results, on_done)
-    return [results[index] for index in range(len(planned))]
+        _run_parallel(_plan(request), workers, results, on_done)
+    return [results[index] for index in range(len(request.postings))]
 
 
 def _run_parallel(
-    todo: Sequence[tuple[int, tuple[BuildRequest, Path]]],
+    planned: Iterable[tuple[int, Application | tuple[BuildRequest, Path]]],
     workers: int,
     results: dict[int, Application],
     on_done: Callable[[Application], None],
@@ -297,9 +293,13 @@ def _run_parallel(
     from concurrent.futures.process import BrokenProcessPool
 
     with _pool(workers) as pool:
-        futures: dict[Future[Application], tuple[int, BuildRequest, Path]] = {
-            pool.submit(build_one, build, folder): (index, build, folder) for index, (build, folder) in todo
-        }
+        futures: dict[Future[Application], tuple[int, BuildRequest, Path]] = {}
+        for index, item in planned:
+            if isinstance(item, Application):
+                results[index] = item
+                on_done(item)
+            else:
+                futures[pool.submit(build_one, *item)] = (index, *item)
         for future in as_completed(futures):
             index, build, folder = futures[future]
             try:
