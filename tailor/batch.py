@@ -270,36 +270,47 @@ def run_batch(
         TailorError: The profile, theme or rules file is invalid (nothing is built).
     """
     check_inputs(request)
-    on_planned(len(request.postings))
     results: dict[int, Application] = {}
-    workers = min(request.jobs or os.cpu_count() or 1, len(request.postings))
+    total = len(request.postings)
+    workers = min(request.jobs or os.cpu_count() or 1, total)
     if workers <= 1:
+        on_planned(total)
         for index, item in _plan(request):
             results[index] = item if isinstance(item, Application) else build_one(*item)
             on_done(results[index])
     else:
         _warm_up(request)
-        _run_parallel(_plan(request), workers, results, on_done)
-    return [results[index] for index in range(len(request.postings))]
+        _run_parallel(_plan(request), workers, results, lambda: on_planned(total), on_done)
+    return [results[index] for index in range(total)]
 
 
 def _run_parallel(
     planned: Iterable[tuple[int, Application | tuple[BuildRequest, Path]]],
     workers: int,
     results: dict[int, Application],
+    on_started: Callable[[], None],
     on_done: Callable[[Application], None],
 ) -> None:
+    """Submit each planned build as it is read; then call ``on_started`` and report as they finish.
+
+    Until every build is submitted this process does only what keeps the workers
+    busy (the progress bar's imports would make them wait).
+    """
     from concurrent.futures import as_completed
     from concurrent.futures.process import BrokenProcessPool
 
     with _pool(workers) as pool:
         futures: dict[Future[Application], tuple[int, BuildRequest, Path]] = {}
+        done: list[Application] = []  # reading errors met before the bar is shown
         for index, item in planned:
             if isinstance(item, Application):
                 results[index] = item
-                on_done(item)
+                done.append(item)
             else:
                 futures[pool.submit(build_one, *item)] = (index, *item)
+        on_started()
+        for app in done:
+            on_done(app)
         for future in as_completed(futures):
             index, build, folder = futures[future]
             try:
