@@ -260,7 +260,7 @@ def run_batch(
 
     Args:
         request: The batch.
-        on_planned: Called once with the number of applications, before any is built.
+        on_planned: Called once with the number of applications, before any is reported.
         on_done: Called with each application as it finishes (in completion order).
 
     Returns:

@@ -70,6 +70,14 @@ def _word_sources(env: Any) -> list[str]:
     return sources
 
 
+def _word_bodies() -> bytes:
+    """The Word body of letters and answer sheets in every built-in theme."""
+    from tailor.render.document_docx import prebuilt_json
+    from tailor.themes import list_themes, load_theme
+
+    return prebuilt_json(load_theme(info.name) for info in list_themes()).encode("utf-8")
+
+
 def _font_metrics(path: Path) -> Callable[[], bytes]:
     def make() -> bytes:
         from reportlab.pdfbase.ttfonts import TTFont
@@ -88,6 +96,7 @@ def _package_file(*parts: str) -> Path:
 PREBUILT: dict[str, Callable[[], bytes]] = {
     "data/skills.json": _skills,
     "data/compiled_templates.json": _templates,
+    "data/word_bodies.json": _word_bodies,
     **{
         f"fonts/{font.parent.name}/{font.stem}.metrics": _font_metrics(font)
         for font in sorted(_package_file("fonts").glob("*/*.ttf"))
