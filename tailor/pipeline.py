@@ -107,6 +107,8 @@ class MatchOutcome:
     """The effective rules of this run (profile, posting, rules file and flags)."""
     squeeze: float = 0.0
     """How much the fitter tightened the theme's spacing (0: not at all)."""
+    measured: Any = field(default=None, repr=False, compare=False)
+    """The fitter's PdfMeasurer, whose paragraphs the CV's PDF reuses (see render_pdf)."""
 
 
 def _read_posting(posting: PostingInput) -> JobPosting:
@@ -141,7 +143,9 @@ def match(
     loaded = load_theme(theme)
     result = tailor(profile, job, loaded, today=today, options=rules or RuleOptions())
     report = match_report(job, result.selection, _layout_report(result.fit))
-    return MatchOutcome(job, result.selection, report, loaded, profile, result.rules, result.fit.squeeze)
+    return MatchOutcome(
+        job, result.selection, report, loaded, profile, result.rules, result.fit.squeeze, result.measured
+    )
 
 
 def _layout_report(fit: FitResult) -> dict[str, Any]:
@@ -235,7 +239,7 @@ def build(request: BuildRequest) -> BuildResult:
     files: dict[Path, bytes] = {}
     template = request.docx_template or Path(theme.word_template)
     if "pdf" in request.formats and "cv" in request.docs:
-        files[out_dir / "cv.pdf"] = render_pdf(cv, theme, squeeze=outcome.squeeze)
+        files[out_dir / "cv.pdf"] = render_pdf(cv, theme, squeeze=outcome.squeeze, measured=outcome.measured)
     if "docx" in request.formats and "cv" in request.docs:
         files[out_dir / "cv.docx"] = render_docx(cv, template, theme=theme)
     documents = _documents(request, outcome, theme, template, out_dir)
