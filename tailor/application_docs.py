@@ -106,8 +106,6 @@ def build_documents(
     out_dir: Path,
 ) -> DocumentSet:
     """Render the requested documents (``letter``, ``answers``, ``prep``) in memory."""
-    from tailor.documents.answers import answers_document
-    from tailor.documents.prep import prep_document
     from tailor.render.document_docx import render_document_docx
     from tailor.render.document_md import render_document_md
     from tailor.render.document_pdf import render_document_pdf
@@ -120,8 +118,12 @@ def build_documents(
             profile, posting, selection, today=today, theme=theme, template=letter_template
         )
     if "answers" in docs:
+        from tailor.documents.answers import answers_document
+
         built["answers"] = answers_document(profile, posting, selection, today=today)
     if "prep" in docs:
+        from tailor.documents.prep import prep_document
+
         built["prep"] = prep_document(profile, posting, selection, today=today)
     for name, document in built.items():
         if name != "letter":

@@ -6,27 +6,32 @@ bad posting does not stop the others: its error is reported and the rest go on.
 
 The profile, theme and rules file are checked once before any work starts, so
 that a mistake in them is one clear error instead of one per posting. Postings
-are read in the main process to name the folders (two postings for the same
-company and role get ``-2``, ``-3``...), then built in parallel. On Linux the
-workers are forked after the heavy modules, fonts and vocabulary are loaded, so
-they start warm.
+are read once, in order, in the main process to name the folders (two postings
+for the same company and role get ``-2``, ``-3``...); each is handed, read, to
+the workers as soon as it is named, so building starts while later postings are
+still being read. On Linux the workers are forked after the heavy modules,
+fonts and vocabulary are loaded, so they start warm.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import sys
 import traceback
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tailor.errors import PostingError, TailorError
 from tailor.pipeline import FORMATS, BuildRequest, PostingInput, posting_warnings
 from tailor.tailoring import RuleOptions
+
+if TYPE_CHECKING:
+    from tailor.models.job import JobPosting
 
 __all__ = ["POSTING_SUFFIXES", "Application", "BatchRequest", "check_inputs", "find_postings", "run_batch"]
 
@@ -80,11 +85,11 @@ class BatchRequest:
     build_options: Mapping[str, Any] = field(default_factory=dict)
     """Other fields of each BuildRequest (e.g. ``docs``, ``letter_template``)."""
 
-    def build_request(self, posting: Path) -> BuildRequest:
-        """The single build for one posting (its folder is set later)."""
+    def build_request(self, posting: Path, parsed: JobPosting | None = None) -> BuildRequest:
+        """The single build for one posting (its folder is set later), given the posting if read already."""
         return BuildRequest(
             self.profile,
-            PostingInput(str(posting)),
+            PostingInput(str(posting), parsed=parsed),
             self.today,
             out_root=self.out_root,
             formats=self.formats,
@@ -141,18 +146,20 @@ def check_inputs(request: BatchRequest) -> None:
         raise TemplateError(msg, hint="pass an existing .docx file")
 
 
-def _plan(request: BatchRequest) -> list[Application | tuple[BuildRequest, Path]]:
-    """For each posting, the build and its folder, or the error reading it (in posting order)."""
+def _plan(request: BatchRequest) -> Iterator[tuple[int, Application | tuple[BuildRequest, Path]]]:
+    """For each posting in order, its index and its build and folder, or the error reading it.
+
+    A generator, so that the workers start on the first postings while later ones are read.
+    """
     from tailor.output import application_folder
     from tailor.posting import read_posting
 
-    planned: list[Application | tuple[BuildRequest, Path]] = []
     taken: set[Path] = set()
-    for posting in request.postings:
+    for index, posting in enumerate(request.postings):
         try:
             job = read_posting(posting)
         except TailorError as err:
-            planned.append(Application(posting, error=str(err)))
+            yield index, Application(posting, error=str(err))
             continue
         base = application_folder(job.company, job.role, request.out_root)
         folder, n = base, 1
@@ -160,8 +167,7 @@ def _plan(request: BatchRequest) -> list[Application | tuple[BuildRequest, Path]
             n += 1
             folder = base.with_name(f"{base.name}-{n}")
         taken.add(folder)
-        planned.append((request.build_request(posting), folder))
-    return planned
+        yield index, (request.build_request(posting, job), folder)
 
 
 def build_one(build: BuildRequest, folder: Path) -> Application:
@@ -203,17 +209,36 @@ def build_one(build: BuildRequest, folder: Path) -> Application:
     )
 
 
+_WARM_MODULES = {
+    "pdf": (
+        "reportlab.platypus",
+        "tailor.application_docs",
+        "tailor.bundle",
+        "tailor.documents.letter",
+        "tailor.render.document_pdf",
+        "tailor.render.pdf",
+    ),
+    "docx": ("docx", "docxtpl", "jinja2.sandbox", "tailor.render.docx", "tailor.render.document_docx"),
+}
+
+
 def _warm_up(request: BatchRequest) -> None:
     """Load what every build needs once, before the workers are forked from this process."""
+    import importlib
+
     from tailor.matching.vocabulary import load_vocabulary
-    from tailor.render import docx, pdf  # noqa: F401  (imported for the workers)
     from tailor.render.fonts import family_for
     from tailor.themes import load_theme
 
+    for module in _WARM_MODULES["pdf"] + (_WARM_MODULES["docx"] if "docx" in request.formats else ()):
+        importlib.import_module(module)  # what the builds import, once instead of in every worker
     theme = load_theme(request.theme)
     family_for(theme.fonts.body)
     family_for(theme.fonts.heading_font)
     load_vocabulary()
+    # The workers never free what is loaded now: keep the garbage collector from scanning it
+    # (and from touching, hence copying, the pages the workers share with this process).
+    gc.freeze()
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
@@ -235,7 +260,7 @@ def run_batch(
 
     Args:
         request: The batch.
-        on_planned: Called once with the number of applications, before any is built.
+        on_planned: Called once with the number of applications, before any is reported.
         on_done: Called with each application as it finishes (in completion order).
 
     Returns:
@@ -245,38 +270,47 @@ def run_batch(
         TailorError: The profile, theme or rules file is invalid (nothing is built).
     """
     check_inputs(request)
-    planned = _plan(request)
-    on_planned(len(planned))
     results: dict[int, Application] = {}
-    for index, item in enumerate(planned):
-        if isinstance(item, Application):
-            results[index] = item
-            on_done(item)
-    todo = [(index, item) for index, item in enumerate(planned) if not isinstance(item, Application)]
-    workers = min(request.jobs or os.cpu_count() or 1, len(todo))
+    total = len(request.postings)
+    workers = min(request.jobs or os.cpu_count() or 1, total)
     if workers <= 1:
-        for index, (build, folder) in todo:
-            results[index] = build_one(build, folder)
+        on_planned(total)
+        for index, item in _plan(request):
+            results[index] = item if isinstance(item, Application) else build_one(*item)
             on_done(results[index])
     else:
         _warm_up(request)
-        _run_parallel(todo, workers, results, on_done)
-    return [results[index] for index in range(len(planned))]
+        _run_parallel(_plan(request), workers, results, lambda: on_planned(total), on_done)
+    return [results[index] for index in range(total)]
 
 
 def _run_parallel(
-    todo: Sequence[tuple[int, tuple[BuildRequest, Path]]],
+    planned: Iterable[tuple[int, Application | tuple[BuildRequest, Path]]],
     workers: int,
     results: dict[int, Application],
+    on_started: Callable[[], None],
     on_done: Callable[[Application], None],
 ) -> None:
+    """Submit each planned build as it is read; then call ``on_started`` and report as they finish.
+
+    Until every build is submitted this process does only what keeps the workers
+    busy (the progress bar's imports would make them wait).
+    """
     from concurrent.futures import as_completed
     from concurrent.futures.process import BrokenProcessPool
 
     with _pool(workers) as pool:
-        futures: dict[Future[Application], tuple[int, BuildRequest, Path]] = {
-            pool.submit(build_one, build, folder): (index, build, folder) for index, (build, folder) in todo
-        }
+        futures: dict[Future[Application], tuple[int, BuildRequest, Path]] = {}
+        done: list[Application] = []  # reading errors met before the bar is shown
+        for index, item in planned:
+            if isinstance(item, Application):
+                results[index] = item
+                done.append(item)
+            else:
+                futures[pool.submit(build_one, *item)] = (index, *item)
+        on_started()
+        for app in done:
+            on_done(app)
         for future in as_completed(futures):
             index, build, folder = futures[future]
             try:

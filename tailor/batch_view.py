@@ -23,16 +23,15 @@ class BatchProgress:
     """A progress bar on standard error, with each failed posting's error printed above it."""
 
     def __init__(self) -> None:
-        from rich.console import Console
-
-        self.console = Console(stderr=True)
         self._progress: Progress | None = None
         self._task: Any = None
 
     def start(self, total: int) -> None:
-        """Show the bar for ``total`` applications."""
+        """Show the bar for ``total`` applications (rich is imported now, not before)."""
+        from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+        self.console = Console(stderr=True)
         self._progress = Progress(
             TextColumn("building"),
             BarColumn(),

@@ -6,6 +6,7 @@ is wrong and how to fix it. pydantic's wording is rewritten into user wording.
 
 from __future__ import annotations
 
+import copy
 import difflib
 import types
 import typing
@@ -94,12 +95,29 @@ _FAST_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's parser when PyYAML was built with it (ten times faster), else the pure-Python one."""
 
 
+_PARSED: dict[str, tuple[Any, dict[Loc, int]]] = {}
+"""Texts parsed successfully in this process (a batch loads one profile and theme per posting)."""
+
+
 def parse_yaml(text: str, source: str) -> tuple[Any, dict[Loc, int]]:
     """Parse YAML and map every key path to its 1-based line number.
+
+    The same text is parsed once per process; each caller gets its own copy.
 
     Raises:
         ProfileError: The YAML is malformed or a key appears twice in one mapping.
     """
+    parsed = _PARSED.get(text)
+    if parsed is None:
+        parsed = _parse_yaml(text, source)
+        if len(_PARSED) >= 32:
+            _PARSED.clear()
+        _PARSED[text] = parsed
+    data, lines = parsed
+    return copy.deepcopy(data), dict(lines)
+
+
+def _parse_yaml(text: str, source: str) -> tuple[Any, dict[Loc, int]]:
     try:
         node, data = _compose_and_construct(text, _FAST_LOADER)
     except yaml.MarkedYAMLError:

@@ -90,6 +90,8 @@ class PostingInput:
     role: str | None = None
     name: str | None = None
     """How reports name the posting (default: ``source``); bundles use the original file name."""
+    parsed: JobPosting | None = None
+    """The posting already read from ``source`` with these overrides (a batch reads each one once)."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,8 @@ class MatchOutcome:
     """The effective rules of this run (profile, posting, rules file and flags)."""
     squeeze: float = 0.0
     """How much the fitter tightened the theme's spacing (0: not at all)."""
+    measured: Any = field(default=None, repr=False, compare=False)
+    """The fitter's PdfMeasurer, whose paragraphs the CV's PDF reuses (see render_pdf)."""
 
 
 def _read_posting(posting: PostingInput) -> JobPosting:
@@ -113,7 +117,10 @@ def _read_posting(posting: PostingInput) -> JobPosting:
     if posting.source == "-" and posting.stdin_text is None:
         msg = "the posting is '-' but nothing was read from standard input"
         raise PostingError(msg, hint="pipe the posting in, e.g. `tailor build me.yaml - < job.txt`")
-    job = read_posting(posting.source, text=posting.stdin_text, company=posting.company, role=posting.role)
+    job = posting.parsed
+    if job is None:
+        text, company, role = posting.stdin_text, posting.company, posting.role
+        job = read_posting(posting.source, text=text, company=company, role=role)
     return job if posting.name is None else job.model_copy(update={"source": posting.name})
 
 
@@ -136,7 +143,9 @@ def match(
     loaded = load_theme(theme)
     result = tailor(profile, job, loaded, today=today, options=rules or RuleOptions())
     report = match_report(job, result.selection, _layout_report(result.fit))
-    return MatchOutcome(job, result.selection, report, loaded, profile, result.rules, result.fit.squeeze)
+    return MatchOutcome(
+        job, result.selection, report, loaded, profile, result.rules, result.fit.squeeze, result.measured
+    )
 
 
 def _layout_report(fit: FitResult) -> dict[str, Any]:
@@ -230,7 +239,7 @@ def build(request: BuildRequest) -> BuildResult:
     files: dict[Path, bytes] = {}
     template = request.docx_template or Path(theme.word_template)
     if "pdf" in request.formats and "cv" in request.docs:
-        files[out_dir / "cv.pdf"] = render_pdf(cv, theme, squeeze=outcome.squeeze)
+        files[out_dir / "cv.pdf"] = render_pdf(cv, theme, squeeze=outcome.squeeze, measured=outcome.measured)
     if "docx" in request.formats and "cv" in request.docs:
         files[out_dir / "cv.docx"] = render_docx(cv, template, theme=theme)
     documents = _documents(request, outcome, theme, template, out_dir)

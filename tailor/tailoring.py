@@ -45,6 +45,8 @@ class Tailored:
     fit: FitResult
     rules: Rules
     """The effective rules, from every source."""
+    measured: Any = None
+    """The PdfMeasurer of the fit: rendering the fitted CV can draw what it measured."""
 
 
 def _page_budget_drops(selection: Selection, fitted: FitResult) -> list[Dropped]:
@@ -91,10 +93,6 @@ def tailor(
         flags=options.flags,
     )
     selection = select(profile, job, rules, today=today)
-    fitted = fit_to_pages(
-        selection.cv,
-        selection.units,
-        selection.pages,
-        PdfMeasurer(theme),
-    )
-    return Tailored(_with_fit(selection, fitted), fitted, rules)
+    measurer = PdfMeasurer(theme)
+    fitted = fit_to_pages(selection.cv, selection.units, selection.pages, measurer)
+    return Tailored(_with_fit(selection, fitted), fitted, rules, measurer)

@@ -176,3 +176,21 @@ def test_batch_of_the_real_postings_in_parallel_rebuilds_identically(tmp_path: P
     result = rebuild(folder, out=tmp_path / "again")
     for name in result.identical:
         assert (tmp_path / "again" / name).read_bytes() == (folder / name).read_bytes()
+
+
+def test_batch_reads_each_posting_once(
+    postings: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tailor.posting
+
+    reads: list[str] = []
+    read_posting = tailor.posting.read_posting
+    monkeypatch.setattr(
+        tailor.posting,
+        "read_posting",
+        lambda source, **kw: reads.append(str(source)) or read_posting(source, **kw),
+    )
+    found = find_postings(postings)
+    apps = run_batch(BatchRequest(ERIC, tuple(found), TODAY, out_root=tmp_path / "out", jobs=1))
+    assert all(app.ok for app in apps)
+    assert sorted(reads) == sorted(map(str, found))

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from tailor.errors import ProfileError
-from tailor.loading import load_profile, load_profile_text
+from tailor.loading import load_profile, load_profile_text, parse_yaml
 from tests.conftest import EXAMPLE_PROFILES, FIXTURES, PROFILES
 
 BAD = sorted((FIXTURES / "bad").glob("*.yaml"))
@@ -58,3 +58,13 @@ def test_example_profiles_load(name: str) -> None:
 def test_json_profiles_load_too() -> None:
     profile = load_profile_text('{"person": {"name": "Ada"}}', "me.json")
     assert profile.person.name == "Ada"
+
+
+def test_parsing_the_same_text_again_gives_a_fresh_copy() -> None:
+    text = "person:\n  name: Ada\n  links: [{label: Site, url: 'https://example.com'}]\n"
+    data, lines = parse_yaml(text, "a.yaml")
+    data["person"]["links"].clear()
+    lines.clear()
+    again, again_lines = parse_yaml(text, "b.yaml")
+    assert again == {"person": {"name": "Ada", "links": [{"label": "Site", "url": "https://example.com"}]}}
+    assert again_lines[("person", "name")] == 2

@@ -13,10 +13,13 @@ the markers are bold too).
 
 from __future__ import annotations
 
+import functools
 import re
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
+from tailor.compiled_templates import prebuilt
 from tailor.errors import TemplateError
 from tailor.models.documents import Segment
 
@@ -39,27 +42,42 @@ class Traced(str):
         return value
 
 
-def _environment(values: list[Traced]) -> Any:
+_VALUES: ContextVar[list[Traced]] = ContextVar("traced_values")
+"""The values written by the render in progress, in order (their markers hold the index)."""
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, Traced):
+        values = _VALUES.get()
+        values.append(value)
+        return f"{_OPEN}{len(values) - 1}{_CLOSE}"
+    if value is None:
+        msg = "the template writes a value that is missing (None)"
+        raise TemplateError(msg, hint="guard it with {% if ... %}")
+    return value
+
+
+@functools.cache
+def _environment() -> Any:
     import jinja2
     import jinja2.sandbox
 
-    def finalize(value: Any) -> Any:
-        if isinstance(value, Traced):
-            values.append(value)
-            return f"{_OPEN}{len(values) - 1}{_CLOSE}"
-        if value is None:
-            msg = "the template writes a value that is missing (None)"
-            raise TemplateError(msg, hint="guard it with {% if ... %}")
-        return value
-
     return jinja2.sandbox.SandboxedEnvironment(
         undefined=jinja2.StrictUndefined,
-        finalize=finalize,
+        finalize=_finalize,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,
     )
+
+
+@functools.lru_cache(maxsize=16)
+def _compiled(source: str) -> Any:
+    """The compiled template, once per process: a letter is rendered in up to five sizes,
+    and a batch renders the same template for every application."""
+    env = _environment()
+    return prebuilt(env, "text", source) or env.from_string(source)
 
 
 def render_traced(source: str, template_name: str, path: Path, context: dict[str, Any]) -> list[Segment]:
@@ -77,9 +95,9 @@ def render_traced(source: str, template_name: str, path: Path, context: dict[str
     import jinja2
 
     values: list[Traced] = []
-    env = _environment(values)
+    token = _VALUES.set(values)
     try:
-        text = env.from_string(source).render(context)
+        text = _compiled(source).render(context)
     except jinja2.TemplateSyntaxError as err:
         msg = f"{path}:{err.lineno}: template syntax error: {err.message}"
         raise TemplateError(msg, hint="fix the Jinja tag on that line") from err
@@ -91,6 +109,8 @@ def render_traced(source: str, template_name: str, path: Path, context: dict[str
     except jinja2.TemplateError as err:
         msg = f"{path}: template error: {err.message}"
         raise TemplateError(msg) from err
+    finally:
+        _VALUES.reset(token)
     return _segments(text, values, template_name, path)
 
 

@@ -24,7 +24,6 @@ from pathlib import Path
 from tailor.models.job import JobPosting
 from tailor.posting.assemble import Facts, assemble
 from tailor.posting.front_matter import split_front_matter
-from tailor.posting.html_text import html_to_text
 from tailor.posting.jsonld import JobFacts, find_job_posting
 from tailor.posting.sources import STDIN, load_source, sniff_format
 
@@ -35,6 +34,8 @@ _TAG = re.compile(r"<[A-Za-z/!]")
 
 def _html_body(markup: str) -> tuple[str, JobFacts | None]:
     """The Markdown-ish text of an HTML posting, preferring the JSON-LD description."""
+    from tailor.posting.html_text import html_to_text  # only HTML postings need the HTML parser
+
     page = html_to_text(markup)
     facts = find_job_posting(page.json_ld)
     if facts is None or facts.description is None:

@@ -8,8 +8,13 @@ the style for the block's kind), rendered in the same sandbox as the CV.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import io
+import json
 import pathlib
+from collections.abc import Iterable
+from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from tailor.models.documents import Block, Document
@@ -19,7 +24,7 @@ from tailor.render.docx import FIXED_TIME, _clean, _load, _normalised_zip, _pers
 if TYPE_CHECKING:
     from docxtpl import DocxTemplate
 
-__all__ = ["render_document_docx"]
+__all__ = ["PREBUILT", "prebuilt_json", "render_document_docx"]
 
 STYLES = {
     "title": "Heading 1",
@@ -81,6 +86,66 @@ def _body(tpl: DocxTemplate, letter: bool, theme: Theme | None) -> None:
     para("{%p endfor %}")
 
 
+_BODIES: dict[str, str] = {}
+"""Body XML made by :func:`_body`, by :func:`_body_key` (one process)."""
+PREBUILT = "word_bodies.json"
+"""The built-in themes' bodies, in ``tailor/data`` (made by ``python -m tailor.prebuilt``)."""
+
+
+def _body_key(template: pathlib.Path, letter: bool, theme: Theme | None) -> str:
+    """What the body depends on: the template's content, the kind and the bullet indent."""
+    digest = hashlib.sha256(template.read_bytes()).hexdigest()
+    return f"{digest} {'letter' if letter else 'sheet'} {theme.spacing.bullet_indent if theme else None}"
+
+
+def _set_body(tpl: DocxTemplate, template: pathlib.Path, letter: bool, theme: Theme | None) -> None:
+    """:func:`_body`, made once per template and kind (or prebuilt for the built-in themes)."""
+    from docx.oxml import parse_xml
+
+    key = _body_key(template, letter, theme)
+    xml = _BODIES.get(key) or _prebuilt_bodies().get(key)
+    if xml is None:
+        _body(tpl, letter, theme)
+        if len(_BODIES) >= 16:  # a watched template, edited again and again
+            _BODIES.clear()
+        _BODIES[key] = tpl.get_xml()
+    else:
+        tpl.map_tree(parse_xml(xml))
+
+
+def _versions() -> str:
+    import docx
+    import docxtpl
+
+    return f"python-docx {docx.__version__}, docxtpl {docxtpl.__version__}"
+
+
+@functools.cache
+def _prebuilt_bodies() -> dict[str, str]:
+    """The prebuilt bodies by key; {} when missing or made with other versions of python-docx/docxtpl."""
+    try:
+        record = json.loads(resources.files("tailor.data").joinpath(PREBUILT).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(record, dict) or record.get("made_with") != _versions():
+        return {}
+    bodies: dict[str, str] = record.get("bodies", {})
+    return bodies
+
+
+def prebuilt_json(themes: Iterable[Theme]) -> str:
+    """The JSON of :data:`PREBUILT`: the letter and answer-sheet bodies of each theme's Word template."""
+    bodies = {}
+    for theme in themes:
+        template = pathlib.Path(theme.word_template)
+        for letter in (True, False):
+            tpl = _load(template)
+            _body(tpl, letter, theme)
+            bodies[_body_key(template, letter, theme)] = tpl.get_xml()
+    record = {"made_with": _versions(), "bodies": dict(sorted(bodies.items()))}
+    return json.dumps(record, ensure_ascii=False, indent=1) + "\n"
+
+
 def _rich_block(block: Block) -> Any:
     from docxtpl import RichText
 
@@ -97,7 +162,7 @@ def render_document_docx(document: Document, template: pathlib.Path, *, theme: T
         TemplateError: The template is missing or not a Word file.
     """
     tpl = _load(template)
-    _body(tpl, document.kind == "letter", theme)
+    _set_body(tpl, template, document.kind == "letter", theme)
     context = {
         "person": _person(document.person, _Rich(tpl, theme)),
         "blocks": [

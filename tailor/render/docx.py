@@ -185,6 +185,8 @@ def _sandbox() -> Any:
     import jinja2
     import jinja2.sandbox
 
+    from tailor.compiled_templates import prebuilt
+
     class CachingSandbox(jinja2.sandbox.SandboxedEnvironment):
         compiled: OrderedDict[str, Any]
 
@@ -193,11 +195,15 @@ def _sandbox() -> Any:
                 return super().from_string(source, globals, template_class)
             found = self.compiled.get(source)
             if found is None:
-                found = self.compiled[source] = super().from_string(source)
+                found = self.compiled[source] = self._prebuilt(source) or super().from_string(source)
                 while len(self.compiled) > _COMPILED_TEMPLATES:
                     self.compiled.popitem(last=False)
             self.compiled.move_to_end(source)
             return found
+
+        def _prebuilt(self, source: str) -> Any:
+            # The built-in templates' code, compiled ahead of time with autoescaping on.
+            return prebuilt(self, "docx", source) if self.autoescape is True else None
 
     env = CachingSandbox(undefined=jinja2.StrictUndefined)
     env.compiled = OrderedDict()

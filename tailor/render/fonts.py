@@ -15,6 +15,7 @@ from typing import Any
 
 from tailor.errors import RenderError, TemplateError
 from tailor.models.theme import FontFiles, FontRef
+from tailor.render.font_metrics import prebuilt_font
 
 __all__ = [
     "FONT_DIR",
@@ -74,8 +75,9 @@ def _ttf(name: str, path: str) -> Any:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+    font = prebuilt_font(name, path) if Path(path).parent.parent == FONT_DIR else None
     try:
-        font = TTFont(name, path)
+        font = font or TTFont(name, path)
     except (OSError, TTFError) as err:
         msg = f"cannot use the font file {path}: {err}"
         raise TemplateError(msg, hint="give the path of a TrueType (.ttf) file") from err

@@ -117,7 +117,12 @@ def _doc(target: Any, cv: TailoredCV, m: Metrics, font: FontFamily, *, compress:
 
 
 def render_pdf(
-    cv: TailoredCV, theme: Theme, *, squeeze: float = 0.0, options: RenderOptions | None = None
+    cv: TailoredCV,
+    theme: Theme,
+    *,
+    squeeze: float = 0.0,
+    options: RenderOptions | None = None,
+    measured: PdfMeasurer | None = None,
 ) -> bytes:
     """Lay out and render the CV.
 
@@ -126,6 +131,9 @@ def render_pdf(
         theme: How it looks.
         squeeze: 0 (the theme's normal layout) to 1 (its tightest allowed layout).
         options: Rendering options.
+        measured: The measurer that fitted ``cv`` (in ``theme``, at ``squeeze``): its parsed
+            paragraphs and line breaks are drawn instead of being made again. It must not
+            measure anything afterwards.
 
     Returns:
         The PDF file's bytes (identical for identical input).
@@ -135,7 +143,8 @@ def render_pdf(
         TemplateError: A font file of the theme is missing or unusable.
     """
     options = options or RenderOptions()
-    m, story = _prepare(cv, theme, squeeze)
+    cache = measured.drawing_pass(cv, squeeze) if measured is not None and measured.theme is theme else None
+    m, story = _prepare(cv, theme, squeeze, cache)
     check_glyphs([story.body, story.heading_font], {**_drawn_texts(cv), **_theme_texts(theme)})
     buffer = io.BytesIO()
     doc = _doc(buffer, cv, m, story.body, compress=options.compress)
@@ -162,6 +171,14 @@ class PdfMeasurer:
         self.theme = theme
         self._caches: dict[float, FlowableCache] = {}
         self._results: dict[tuple[str, float], PdfLayout] = {}
+
+    def drawing_pass(self, cv: TailoredCV, squeeze: float) -> FlowableCache | None:
+        """The paragraphs of a measured ``cv`` at ``squeeze``, set to draw (None if not measured)."""
+        if (cv.model_dump_json(), squeeze) not in self._results:
+            return None
+        cache = self._caches[squeeze]
+        cache.start_pass(drawing=True)
+        return cache
 
     def __call__(self, cv: TailoredCV, squeeze: float = 0.0) -> PdfLayout:
         """The layout of ``cv`` at ``squeeze`` (the same as :func:`render_pdf` would draw)."""

@@ -20,7 +20,7 @@ from collections.abc import Callable, Hashable
 from functools import cache
 from typing import Any
 
-__all__ = ["FlowableCache", "quiet_classes"]
+__all__ = ["FlowableCache", "memo_paragraph", "quiet_classes"]
 
 
 @cache
@@ -29,11 +29,27 @@ def quiet_classes() -> tuple[type[Any], type[Any]]:
 
     Built on first use so that importing this module does not import reportlab.
     """
-    from reportlab.platypus import Paragraph, Table
+    from reportlab.platypus import Table
 
-    class QuietParagraph(Paragraph):  # type: ignore[misc]
+    class QuietParagraph(memo_paragraph()):  # type: ignore[misc]
         """A paragraph that remembers its line breaks per width and draws nothing."""
 
+        def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+            """Measuring only: nothing to draw."""
+
+    class QuietTable(Table):  # type: ignore[misc]
+        def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+            """Measuring only: nothing to draw."""
+
+    return QuietParagraph, QuietTable
+
+
+@cache
+def memo_paragraph() -> type[Any]:
+    """A Paragraph that remembers its line breaks per width (and draws like any paragraph)."""
+    from reportlab.platypus import Paragraph
+
+    class MemoParagraph(Paragraph):  # type: ignore[misc]
         def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
             memo: dict[float, tuple[Any, float, list[float]]] = self.__dict__.setdefault("_memo", {})
             if availWidth in memo:
@@ -46,14 +62,7 @@ def quiet_classes() -> tuple[type[Any], type[Any]]:
                 memo[availWidth] = (self.blPara, self.height, list(self._wrapWidths))
             return width, height
 
-        def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
-            """Measuring only: nothing to draw."""
-
-    class QuietTable(Table):  # type: ignore[misc]
-        def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
-            """Measuring only: nothing to draw."""
-
-    return QuietParagraph, QuietTable
+    return MemoParagraph
 
 
 class FlowableCache:
@@ -66,16 +75,21 @@ class FlowableCache:
     def __init__(self) -> None:
         self._items: dict[Hashable, Any] = {}
         self._seen: Counter[Hashable] = Counter()
+        self.drawing = False
 
-    def start_pass(self) -> None:
+    def start_pass(self, *, drawing: bool = False) -> None:
         """Begin a new layout pass: count occurrences afresh, forget last pass's page breaks.
 
         reportlab marks a flowable it moved to the next page ``_postponed`` and, meeting
         it postponed again, takes it as too large for any page; each pass starts clean.
+        A ``drawing`` pass (the document itself, after the fit) gets paragraphs that draw.
         """
         self._seen.clear()
+        paragraph = memo_paragraph() if drawing else quiet_classes()[0]
         for flowable in self._items.values():
             flowable.__dict__.pop("_postponed", None)
+            flowable.__class__ = paragraph  # both lay out alike; only one of them draws
+        self.drawing = drawing
 
     def get(self, key: Hashable, make: Callable[[], Any]) -> Any:
         """The flowable for ``key`` in this pass, made by ``make`` the first time."""

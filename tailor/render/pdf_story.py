@@ -21,7 +21,7 @@ from tailor.models.rules import SectionName
 from tailor.models.tailored import TailoredCV, TailoredRole
 from tailor.models.theme import Theme
 from tailor.render.fonts import FontFamily
-from tailor.render.pdf_measure import FlowableCache, quiet_classes
+from tailor.render.pdf_measure import FlowableCache, memo_paragraph, quiet_classes
 from tailor.render.pdf_style import Metrics
 from tailor.render.text import (
     SECTION_TITLES,
@@ -65,7 +65,8 @@ class Story:
         self.body, self.heading_font = fonts
         self.styles = styles
         self.measuring = measuring
-        """Set for a measuring pass: flowables that draw nothing, reused across passes."""
+        """Set for the passes of a fit: paragraphs reused across passes (drawing nothing until
+        the drawing pass that renders the fitted CV)."""
         self.width = m.page[0] - m.left - m.right
         self.column = theme.date_column if theme.entry_layout == "date-column" else 0.0
 
@@ -85,8 +86,8 @@ class Story:
             from reportlab.platypus import Paragraph
 
             return make(Paragraph)
-        quiet = quiet_classes()[0]
-        return self.measuring.get((markup, style, tuple(sorted(kw.items())), bullet), lambda: make(quiet))
+        cls = memo_paragraph() if self.measuring.drawing else quiet_classes()[0]
+        return self.measuring.get((markup, style, tuple(sorted(kw.items())), bullet), lambda: make(cls))
 
     def p(self, markup: str, style: str, **kw: Any) -> Any:
         return self.paragraph(markup, style, kw)
@@ -117,7 +118,8 @@ class Story:
 
         right_style = right.style
         offset = max(right_style.fontSize - self.styles[left_style].fontSize, 0) * 0.8
-        table_class = Table if self.measuring is None else quiet_classes()[1]
+        quiet = self.measuring is not None and not self.measuring.drawing
+        table_class = quiet_classes()[1] if quiet else Table
         table = table_class(
             [[self.p(left, left_style), right]],
             colWidths=[self.column, self.width - self.column],

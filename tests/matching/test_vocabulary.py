@@ -274,3 +274,11 @@ def test_yaml_loading_works_without_libyaml(monkeypatch: pytest.MonkeyPatch) -> 
     text = resources.files("tailor.data").joinpath("skills.yaml").read_text("utf-8")
     monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
     assert _load_yaml(text) == yaml.safe_load(text)
+
+
+def test_found_mentions_are_remembered_but_each_caller_gets_its_own_list(vocab: Vocabulary) -> None:
+    text = "Trained PyTorch models for retrieval-augmented generation on Kubernetes."
+    first = vocab.find(text)
+    first.clear()
+    assert vocab.find(text) == vocab.find(text) != []
+    assert vocab.find(text) is not vocab.find(text)

@@ -101,3 +101,34 @@ def test_one_page_cv_has_no_page_number() -> None:
     pages = page_lines(render_pdf(cv, theme))
     assert len(pages) == 1
     assert not any(line.startswith("page ") for line in pages[0])
+
+
+@pytest.mark.parametrize("squeeze", [0.0, 0.5, 1.0])
+@pytest.mark.parametrize("theme_name", THEMES)
+def test_drawing_what_the_fit_measured_gives_the_bytes_of_a_fresh_render(
+    theme_name: str, squeeze: float
+) -> None:
+    from tailor.layout.fit import without
+    from tailor.render.pdf import PdfMeasurer
+
+    theme = load_theme(theme_name)
+    for name in EXAMPLE_PROFILES:
+        cv = tailored(name)  # unfitted: often two pages
+        measurer = PdfMeasurer(theme)
+        shorter = without(cv, {bullet.id for bullet in cv.selected_bullets()[::2]})
+        for variant in (cv, shorter, cv):  # passes leave the paragraphs they shared behind
+            measurer(variant, squeeze)
+        assert render_pdf(cv, theme, squeeze=squeeze, measured=measurer) == render_pdf(
+            cv, theme, squeeze=squeeze
+        )
+
+
+def test_a_cv_the_measurer_never_saw_is_rendered_afresh() -> None:
+    from tailor.render.pdf import PdfMeasurer
+
+    theme = load_theme("classic")
+    cv = tailored("eric-kim.yaml")
+    measurer = PdfMeasurer(theme)
+    measurer(cv, 0.0)
+    assert measurer.drawing_pass(cv, 0.5) is None
+    assert render_pdf(cv, theme, squeeze=0.5, measured=measurer) == render_pdf(cv, theme, squeeze=0.5)
