@@ -172,7 +172,8 @@ def evidence_pairs(
 ) -> list[tuple[RequirementEvidence, list[ProfileItem]]]:
     """The strongest requirement -> evidence pairs, each evidence item used at most once.
 
-    Items that quote (or are quoted by) a text already in the letter are left out.
+    A pair's second item must be strong evidence itself. Items that quote (or are quoted by)
+    a text already in the letter are left out.
     """
     used = set(exclude)
     quoted = list(quoted)
@@ -184,6 +185,8 @@ def evidence_pairs(
         for evidence in entry.evidence:
             item = items.get(evidence.item)
             if item is None or item.kind not in LETTER_KINDS or item.id in used or _hidden(item):
+                continue
+            if chosen and evidence.strength != "strong":  # a second item only when it is strong evidence
                 continue
             if len(item.text) > MAX_EVIDENCE_CHARS or len(chosen) >= size.per_pair:
                 continue

@@ -59,7 +59,9 @@ class RequirementEvidence:
 
 
 def _is_specific(match: UnitMatch) -> bool:
-    """A full skill match or a shared two-word phrase, not just common single words."""
+    """A skill match (itself or its family) or a shared two-word phrase, not just common single words."""
+    if match.specific is not None:
+        return match.specific
     return any(reason.startswith("skill:") or " " in reason for reason in match.reasons)
 
 

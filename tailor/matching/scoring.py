@@ -38,6 +38,8 @@ SKILL_WEIGHT = 2.0
 PRIOR_WEIGHT = 0.8
 """How much the prior adds to a relevance scaled to [0, 1]."""
 MAX_MATCHED = 8
+FAMILY_CREDIT = 0.5
+"""Relatedness of a skill and one of its own family; a cousin (0.25) is not specific evidence."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,9 @@ class UnitMatch:
     value: float
     reasons: tuple[str, ...]
     """Matched terms and skills (as ``skill:Name``), strongest first."""
+    specific: bool | None = None
+    """Whether a shared phrase, the skill itself or a skill of its own family matched (a distant
+    cousin skill or common single words alone are not specific); None: judge by the reasons."""
 
 
 @dataclass(frozen=True)
@@ -100,14 +105,16 @@ class _Matcher:
             surface.get(term, term): value * (PHRASE_WEIGHT if " " in term else 1.0)
             for term, value in self.index.term_scores(position, query).items()
         }
+        specific = any(" " in term for term in parts)
         for skill in sorted(unit_skills):
             best = max((self.related(skill, own) for own in self.item_skills[position]), default=0.0)
             if best:
                 parts[f"skill:{self.vocabulary.name(skill)}"] = SKILL_WEIGHT * best
+                specific = specific or best >= FAMILY_CREDIT
         if not parts:
             return None
         ranked = sorted(parts.items(), key=lambda kv: (-kv[1], kv[0]))
-        return UnitMatch(unit.id, round(sum(parts.values()), 4), tuple(term for term, _ in ranked))
+        return UnitMatch(unit.id, round(sum(parts.values()), 4), tuple(term for term, _ in ranked), specific)
 
 
 def score_candidates(items: list[Candidate], posting: JobPosting, vocabulary: Vocabulary) -> list[Score]:

@@ -69,6 +69,17 @@ def test_one_shared_common_word_is_never_evidence() -> None:
     assert strength_of(UnitMatch("r1", 1.6, ("data", "pipeline"))) == "partial"
 
 
+def test_a_distant_cousin_skill_is_not_specific_evidence() -> None:
+    # "distributed training" and "image segmentation" only share the root family, machine learning
+    job = posting("## Requirements\n- Experience with distributed training of large data models\n")
+    prof = profile("Performed bone contour segmentation of medical imaging data with a shape model.")
+    (score,), (entry,) = report(prof, job)
+    (match,) = score.units
+    assert match.specific is False
+    assert entry.strength != "strong"
+    assert strength_of(UnitMatch("r1", 3.5, ("data", "skill:DeepSpeed"), specific=False)) == "partial"
+
+
 def test_scores_carry_requirement_ids_and_terms() -> None:
     scores, _ = report(profile("Ran Kubernetes clusters in production.", "Organised the office party."), JOB)
     best, other = scores
