@@ -172,8 +172,8 @@ def evidence_pairs(
 ) -> list[tuple[RequirementEvidence, list[ProfileItem]]]:
     """The strongest requirement -> evidence pairs, each evidence item used at most once.
 
-    A pair's second item must be strong evidence itself. Items that quote (or are quoted by)
-    a text already in the letter are left out.
+    Every item is as strong as the requirement's best evidence, and a second item is strong.
+    Items that quote (or are quoted by) a text already in the letter are left out.
     """
     used = set(exclude)
     quoted = list(quoted)
@@ -186,8 +186,8 @@ def evidence_pairs(
             item = items.get(evidence.item)
             if item is None or item.kind not in LETTER_KINDS or item.id in used or _hidden(item):
                 continue
-            if chosen and evidence.strength != "strong":  # a second item only when it is strong evidence
-                continue
+            if evidence.strength != "strong" and (chosen or evidence.strength != entry.strength):
+                continue  # weaker evidence stands in neither for a used strong item nor as a second one
             if len(item.text) > MAX_EVIDENCE_CHARS or len(chosen) >= size.per_pair:
                 continue
             if any(_overlaps(item.text, text) for text in quoted):
