@@ -84,19 +84,12 @@ class _Matcher:
         self.vocabulary = vocabulary
         self.index = BM25([terms(item.match_text) for item in items])
         self.item_skills = [self._skills(item.match_text, item.skills) for item in items]
-        self._related: dict[tuple[str, str], float] = {}
 
     def _skills(self, text: str, declared: Sequence[str] = ()) -> set[str]:
         found = set(self.vocabulary.ids(text))
         for skill in declared:
             found.update(self.vocabulary.ids(skill))
         return found
-
-    def related(self, a: str, b: str) -> float:
-        key = (a, b)
-        if key not in self._related:
-            self._related[key] = self.vocabulary.related(a, b)
-        return self._related[key]
 
     def unit(self, position: int, unit: Requirement, unit_skills: set[str]) -> UnitMatch | None:
         query = dict.fromkeys(terms(unit.text), 1.0)
@@ -107,7 +100,9 @@ class _Matcher:
         }
         specific = any(" " in term for term in parts)
         for skill in sorted(unit_skills):
-            best = max((self.related(skill, own) for own in self.item_skills[position]), default=0.0)
+            best = max(
+                (self.vocabulary.related(skill, own) for own in self.item_skills[position]), default=0.0
+            )
             if best:
                 parts[f"skill:{self.vocabulary.name(skill)}"] = SKILL_WEIGHT * best
                 specific = specific or best >= FAMILY_CREDIT
