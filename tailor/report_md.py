@@ -8,13 +8,20 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["COVERAGE_TITLES", "match_markdown"]
+__all__ = ["COVERAGE_TITLES", "match_markdown", "readable_term"]
 
 COVERAGE_TITLES = {
     "covered": "Requirements the CV covers",
     "dropped": "Requirements the profile covers but this CV leaves out",
     "missing": "Requirements the profile does not cover",
 }
+
+
+def readable_term(term: str) -> str:
+    """A matched term as a reader sees it: ``skill:PyTorch`` -> PyTorch, ``related:X`` -> related to X."""
+    if term.startswith("related:"):
+        return f"related to {term.removeprefix('related:')}"
+    return term.removeprefix("skill:")
 
 
 def _cell(text: str) -> str:
@@ -44,7 +51,7 @@ def match_markdown(report: dict[str, Any]) -> str:
         if not item["selected"]:
             continue
         why = ", ".join(reason["requirement"] for reason in item["reasons"][:4])
-        terms = ", ".join(term.removeprefix("skill:") for term in item["matched"][:4])
+        terms = ", ".join(readable_term(term) for term in item["matched"][:4])
         why = f"{why}: {terms}" if why and terms else why or terms or "profile order"
         lines.append(f"| {item['score']:.2f} | `{item['id']}` | {_cell(item['text'])} | {_cell(why)} |")
     for coverage, heading in COVERAGE_TITLES.items():

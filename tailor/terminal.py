@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from tailor.report_md import COVERAGE_TITLES
+from tailor.report_md import COVERAGE_TITLES, readable_term
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -32,7 +32,7 @@ def _ranking(console: Console, report: dict[str, Any], top: int) -> None:
         cells.append(" ".join(item["text"].split()))
         if wide:
             reqs = ",".join(reason["requirement"] for reason in item["reasons"][:3])
-            terms = ", ".join(t.removeprefix("skill:") for t in item["matched"][:3])
+            terms = ", ".join(readable_term(t) for t in item["matched"][:3])
             cells.append(f"{reqs} {terms}".strip())
         table.add_row(*cells)
     console.print(table)

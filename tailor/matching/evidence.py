@@ -4,8 +4,9 @@ Strength is read off the unit match (see :mod:`tailor.matching.scoring`):
 
 - **strong**: the item names a skill the line asks for, or shares a phrase with
   it, and the match is substantial;
-- **partial**: some real overlap (a related skill, a phrase, several shared
-  words; one shared word alone is never evidence);
+- **partial**: some real overlap (a skill of the same family, a phrase, several
+  shared words; one shared word alone is never evidence, nor is one word plus a
+  distant cousin skill);
 - **none**: nothing in the profile answers the line.
 
 The overall fit is the weighted share of requirement units with evidence
@@ -62,14 +63,22 @@ def _is_specific(match: UnitMatch) -> bool:
     """A skill match (itself or its family) or a shared two-word phrase, not just common single words."""
     if match.specific is not None:
         return match.specific
-    return any(reason.startswith("skill:") or " " in reason for reason in match.reasons)
+    return any(
+        reason.startswith("skill:") or (" " in reason and not reason.startswith("related:"))
+        for reason in match.reasons
+    )
+
+
+def _substantive(match: UnitMatch) -> int:
+    """Reasons that are the item's own words or skills (a distant cousin skill is not)."""
+    return sum(1 for reason in match.reasons if not reason.startswith("related:"))
 
 
 def strength_of(match: UnitMatch) -> Strength:
     """How strongly one unit match counts as evidence."""
     if match.value >= STRONG and _is_specific(match):
         return "strong"
-    if match.value >= PARTIAL and (_is_specific(match) or len(match.reasons) >= 2):
+    if match.value >= PARTIAL and (_is_specific(match) or _substantive(match) >= 2):
         return "partial"
     return "none"
 

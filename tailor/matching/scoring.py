@@ -8,7 +8,8 @@ match adds up two kinds of evidence:
 - **skills**: the skills vocabulary finds canonical skills in the unit and in
   the item (its text, lead, tags and declared skills); the same skill counts
   fully, a skill of the same family half, a cousin a quarter (Caffe2 is some
-  evidence for "deep learning frameworks").
+  evidence for "deep learning frameworks"). A cousin is reported as
+  ``related:Name``, not ``skill:Name``: the item does not show that skill.
 
 An item's relevance is the weighted sum of its unit matches (required lines
 weigh most, boilerplate nothing), scaled so that the best item has 1. The
@@ -49,7 +50,8 @@ class UnitMatch:
     requirement: str
     value: float
     reasons: tuple[str, ...]
-    """Matched terms and skills (as ``skill:Name``), strongest first."""
+    """Matched terms and skills, strongest first: ``skill:Name`` for the skill itself or one of its
+    family, ``related:Name`` for a distant cousin (a little credit, never evidence on its own)."""
     specific: bool | None = None
     """Whether a shared phrase, the skill itself or a skill of its own family matched (a distant
     cousin skill or common single words alone are not specific); None: judge by the reasons."""
@@ -104,7 +106,8 @@ class _Matcher:
                 (self.vocabulary.related(skill, own) for own in self.item_skills[position]), default=0.0
             )
             if best:
-                parts[f"skill:{self.vocabulary.name(skill)}"] = SKILL_WEIGHT * best
+                label = "skill" if best >= FAMILY_CREDIT else "related"
+                parts[f"{label}:{self.vocabulary.name(skill)}"] = SKILL_WEIGHT * best
                 specific = specific or best >= FAMILY_CREDIT
         if not parts:
             return None

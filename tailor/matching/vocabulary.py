@@ -184,11 +184,12 @@ class Vocabulary:
         return chain
 
     def related(self, a: str, b: str) -> float:
-        """How much evidence of ``a`` counts for ``b``, symmetric.
+        """How much showing skill ``b`` counts as evidence for skill (or family) ``a``.
 
         Returns:
-            1.0 for the same id, 0.5 for the same family (or a skill and its own
-            family), 0.25 when the families share a parent, else 0.0.
+            1.0 for the same id; 0.5 for the same family, or when ``b`` belongs to the
+            family ``a`` at any depth (PyTorch shows machine learning; the reverse is
+            not true); 0.25 when the families share a parent; else 0.0.
         """
         if a == b:
             return 1.0
@@ -203,8 +204,8 @@ class Vocabulary:
         chain_a, chain_b = self.family_of(a), self.family_of(b)
         if not chain_a or not chain_b:
             return 0.0
-        if chain_a[0] == chain_b[0]:
-            return 0.5
+        if chain_a[0] == chain_b[0] or a in chain_b:
+            return 0.5  # same family, or b belongs to the family a (PyTorch shows machine learning)
         if set(chain_a[:2]) & set(chain_b[:2]):
             return 0.25
         return 0.0

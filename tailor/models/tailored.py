@@ -76,7 +76,8 @@ class ScoredItem(_Frozen):
     """Posting-independent part: the person's own order, recency, section and length."""
     selected: bool
     matched: tuple[str, ...] = ()
-    """Matched posting terms and skills (``skill:Name``), strongest first."""
+    """Matched posting terms and skills (``skill:Name``; ``related:Name`` for a distant cousin of a
+    skill the posting names), strongest first."""
     reasons: tuple[ItemReason, ...] = ()
     """The requirement units this item answers, strongest first, with the terms behind each."""
 

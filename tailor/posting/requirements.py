@@ -5,7 +5,9 @@ qualification, a responsibility, or a line under an unrecognised heading. Lines
 about the company, benefits, pay, logistics and legal text are not units (their
 weight is zero or near it). Inside a requirements list, a line that calls
 itself optional ("... is a plus", "preferred but not required") counts as
-preferred. A posting without any recognised section falls back to every line
+preferred. Legal, logistics and "visit us" lines inside such a list are not units either,
+nor is a lead-in line ending in a colon ("You have professional experience
+with:"): the lines it introduces are. A posting without any recognised section falls back to every line
 that carries weight, so that matching always has something to work with.
 """
 
@@ -27,10 +29,19 @@ _INLINE_PREFERRED = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_REQUIREMENT = re.compile(
-    r"\b(?:do not|don't|doesn't|need not|not) (?:need to )?(?:meet|match|have|check) (?:every|all|each)\b",
+    r"\b(?:do not|don't|doesn't|need not|not) (?:need to )?(?:meet|match|have|check) (?:every|all|each)\b"
+    r"|\b(?:do not|don't) expect (?:candidates|applicants|you) to (?:have|meet|know)\b",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_BOILERPLATE_LINE = re.compile(
+    r"\bequal (?:employment )?opportunity\b|\bdiscriminat\w*|\bprotected veteran|\bdiverse and inclusive\b"
+    r"|\b(?:visit|follow) us\b|\blearn more about (?:us|who we are)\b"
+    r"|\bwork from (?:the|our) office\b|\bbandwidth requirements?\b|\b\d+% remote company\b"
+    r"|\bwe conduct (?:all )?interviews\b|\b(?:prefer|require) candidates to be based\b",
+    re.IGNORECASE,
+)
+"""Legal, logistics and invitation lines inside a weighted section: not requirements."""
 
 
 def _kind_and_weight(section: PostingSection, line: str) -> tuple[SectionKind, float]:
@@ -40,7 +51,16 @@ def _kind_and_weight(section: PostingSection, line: str) -> tuple[SectionKind, f
 
 
 def _is_unit(line: str) -> bool:
-    return bool(_WORD.search(line)) and not _NOT_A_REQUIREMENT.search(line)
+    return (
+        bool(_WORD.search(line))
+        and not _NOT_A_REQUIREMENT.search(line)
+        and not _BOILERPLATE_LINE.search(line)
+    )
+
+
+def _is_lead_in(lines: tuple[str, ...], index: int) -> bool:
+    """A line ending in a colon that introduces the lines after it ("Experience with:")."""
+    return index + 1 < len(lines) and lines[index].rstrip().endswith(":")
 
 
 def requirement_units(sections: tuple[PostingSection, ...]) -> tuple[Requirement, ...]:
@@ -57,8 +77,8 @@ def requirement_units(sections: tuple[PostingSection, ...]) -> tuple[Requirement
     for section in sections:
         if section.kind not in _UNIT_KINDS or section.weight <= 0:
             continue
-        for line in section.lines:
-            if _is_unit(line):
+        for index, line in enumerate(section.lines):
+            if _is_unit(line) and not _is_lead_in(section.lines, index):
                 kind, weight = _kind_and_weight(section, line)
                 found.append((section, line, kind, weight))
     if not found:

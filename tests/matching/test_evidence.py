@@ -77,7 +77,23 @@ def test_a_distant_cousin_skill_is_not_specific_evidence() -> None:
     (match,) = score.units
     assert match.specific is False
     assert entry.strength != "strong"
+    assert any(reason.startswith("related:") for reason in match.reasons)
+    assert not any(reason.startswith("skill:") for reason in match.reasons)
     assert strength_of(UnitMatch("r1", 3.5, ("data", "skill:DeepSpeed"), specific=False)) == "partial"
+    # one shared word and a cousin skill are not even partial evidence
+    assert strength_of(UnitMatch("r1", 3.5, ("learning", "related:Reinforcement learning"))) == "none"
+
+
+def test_a_skill_is_specific_evidence_for_the_broad_family_the_posting_names() -> None:
+    job = posting("## Requirements\n- 5+ years building machine learning systems in production\n")
+    prof = profile(
+        "Trained ranking models in PyTorch and shipped them to production.", "Organised the party."
+    )
+    scores, (entry,) = report(prof, job)
+    (match,) = scores[0].units
+    assert "skill:Machine learning" in match.reasons
+    assert match.specific is True
+    assert [e.item for e in entry.evidence] == [scores[0].candidate.id]
 
 
 def test_scores_carry_requirement_ids_and_terms() -> None:

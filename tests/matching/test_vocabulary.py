@@ -222,6 +222,12 @@ def test_related_gives_partial_credit_for_families(vocab: Vocabulary, a: str, b:
     assert vocab.related(b, a) == score
 
 
+def test_a_skill_is_evidence_for_every_family_above_it_but_not_the_reverse(vocab: Vocabulary) -> None:
+    assert vocab.related("machine-learning", "pytorch") == 0.5
+    assert vocab.related("machine-learning", "langchain") == 0.5
+    assert vocab.related("pytorch", "machine-learning") == 0.25
+
+
 def test_user_entries_extend_the_vocabulary() -> None:
     vocab = load_vocabulary(
         {

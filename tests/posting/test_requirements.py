@@ -59,6 +59,34 @@ def test_negative_lists_and_disclaimers_are_not_requirements() -> None:
     assert [u.text for u in units] == ["Python"]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Upwork is proudly committed to fostering a diverse and inclusive workforce. We never discriminate.",
+        "Curious to learn more about who we are and how we operate? Visit us here",
+        "Based in Bangalore and willing to work from the office 3 days a week",
+        "We are a 100% remote company and we strive to build a thriving workplace.",
+        "Note: we conduct all interviews in Python and prefer candidates to be based in the US.",
+        "We recognize the breadth of skills required and do not expect candidates to have experience in all.",
+    ],
+)
+def test_legal_logistics_and_invitation_lines_in_a_list_are_not_units(line: str) -> None:
+    units = requirement_units((section("Requirements", "required", 1.0, "Python", line),))
+    assert [u.text for u in units] == ["Python"]
+
+
+def test_a_lead_in_line_is_not_a_unit_but_the_lines_it_introduces_are() -> None:
+    units = requirement_units(
+        (
+            section(
+                "Requirements", "required", 1.0, "You have professional experience with:", "PyTorch", "vLLM"
+            ),
+            section("Extra", "other", 0.4, "A closing line that ends in a colon:"),
+        )
+    )
+    assert [u.text for u in units] == ["PyTorch", "vLLM", "A closing line that ends in a colon:"]
+
+
 def test_posting_without_requirement_sections_falls_back_to_its_text() -> None:
     units = requirement_units((section("", "about", 0.2, "We need a Python developer who knows Django."),))
     assert [(u.text, u.weight) for u in units] == [("We need a Python developer who knows Django.", 0.4)]
@@ -161,6 +189,9 @@ def test_section_detection_on_shipped_posting(name: str) -> None:
     assert len(units) >= 5
     assert [u.id for u in units] == [f"r{n}" for n in range(1, len(units) + 1)]
     assert all(u.weight > 0 and u.kind not in BOILERPLATE for u in units)
+    boilerplate = ("discriminat", "visit us", "work from the office", "remote company", "interviews in")
+    assert not [u.text for u in units if any(b in u.text.casefold() for b in boilerplate)]
+    assert not [u.text for u in units if u.text.endswith(":") and u is not units[-1]]
     required = [u for u in units if u.kind == "required"]
     assert required, "every shipped posting states requirements"
     assert max(u.weight for u in units) == 1.0
