@@ -35,7 +35,9 @@ _NOT_A_REQUIREMENT = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _BOILERPLATE_LINE = re.compile(
-    r"\bequal (?:employment )?opportunity\b|\bdiscriminat\w*|\bprotected veteran|\bdiverse and inclusive\b"
+    r"\bequal (?:employment )?opportunity\b|\b(?:never|not|without) discriminat(?:e|es|ing|ion)\b"
+    r"|\bdiscriminat(?:e|es|ion) (?:on the basis|based on|against)\b|\bprotected veteran"
+    r"|\bdiverse and inclusive (?:workforce|workplace|culture|environment)\b"
     r"|\b(?:visit|follow) us\b|\blearn more about (?:us|who we are)\b"
     r"|\bwork from (?:the|our) office\b|\bbandwidth requirements?\b|\b\d+% remote company\b"
     r"|\bwe conduct (?:all )?interviews\b|\b(?:prefer|require) candidates to be based\b",

@@ -75,6 +75,12 @@ def test_legal_logistics_and_invitation_lines_in_a_list_are_not_units(line: str)
     assert [u.text for u in units] == ["Python"]
 
 
+def test_ml_words_that_look_like_boilerplate_stay_requirements() -> None:
+    lines = ("Experience with discriminative and generative models", "Build a diverse and inclusive team")
+    units = requirement_units((section("Requirements", "required", 1.0, *lines),))
+    assert [u.text for u in units] == list(lines)
+
+
 def test_a_lead_in_line_is_not_a_unit_but_the_lines_it_introduces_are() -> None:
     units = requirement_units(
         (
