@@ -12,10 +12,22 @@ import sys
 from pathlib import Path
 
 import yaml
-from relevance import KINDS, LABELS, REPO, K, find_posting, ndcg, rank_bm25, rank_profile_order, rank_tailor
+from relevance import (
+    KINDS,
+    LABELS,
+    REPO,
+    K,
+    find_posting,
+    ndcg,
+    rank_bm25,
+    rank_profile_order,
+    rank_tailor,
+    rank_tailor_meaning,
+)
 
 from tailor.loading import load_profile
 from tailor.matching.candidates import candidates
+from tailor.matching.semantic import semantic_available
 from tailor.posting import read_posting
 
 SECOND = REPO / "bench" / "labels_second"
@@ -40,6 +52,14 @@ def main() -> int:
                 "first judge vs second": (by_grades(ids, g1), g2),
                 "tailor vs first": (rank_tailor(items, posting), g1),
                 "tailor vs second": (rank_tailor(items, posting), g2),
+                **(
+                    {
+                        "+meaning vs first": (rank_tailor_meaning(items, posting), g1),
+                        "+meaning vs second": (rank_tailor_meaning(items, posting), g2),
+                    }
+                    if semantic_available()
+                    else {}
+                ),
                 "bm25 vs second": (rank_bm25(items, posting), g2),
                 "profile order vs second": (rank_profile_order(items, posting), g2),
             }

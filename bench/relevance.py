@@ -5,6 +5,9 @@ Postings are read from ../shared/jobs (outside the repository; the text belongs 
 
     python bench/relevance.py            # table per profile x posting, then averages
 
+With the semantic extra installed (pip install -e '.[semantic]'), a column "+meaning" shows tailor
+with meaning scoring on (``--semantic``).
+
 Baselines: plain BM25 over each item's text against the whole posting text, and the
 profile's own order. Postings whose labels are all 0 (negative controls) have no ideal
 ranking and are left out of the averages.
@@ -23,7 +26,8 @@ import yaml
 from tailor.loading import load_profile
 from tailor.matching.bm25 import BM25
 from tailor.matching.candidates import Candidate, candidates
-from tailor.matching.scoring import score_candidates
+from tailor.matching.scoring import posting_units, score_candidates
+from tailor.matching.semantic import item_closeness, semantic_available
 from tailor.matching.tokens import STOPWORDS, tokens
 from tailor.matching.vocabulary import load_vocabulary
 from tailor.models.job import JobPosting
@@ -53,6 +57,12 @@ def rank_tailor(items: list[Candidate], posting: JobPosting) -> list[str]:
     return [s.candidate.id for s in sorted(scores, key=lambda s: (-s.value, s.candidate.order))]
 
 
+def rank_tailor_meaning(items: list[Candidate], posting: JobPosting) -> list[str]:
+    closest = item_closeness(items, posting_units(posting))
+    scores = score_candidates(items, posting, load_vocabulary(), closest)
+    return [s.candidate.id for s in sorted(scores, key=lambda s: (-s.value, s.candidate.order))]
+
+
 def plain_terms(text: str) -> list[str]:
     """Lower-case words without stop words: no stemming, phrases or aliases."""
     return [tok for tok in tokens(text) if tok not in STOPWORDS and not tok.isdigit()]
@@ -71,6 +81,8 @@ def rank_profile_order(items: list[Candidate], _posting: JobPosting) -> list[str
 
 
 RANKERS: dict[str, Ranker] = {"tailor": rank_tailor, "bm25": rank_bm25, "profile order": rank_profile_order}
+if semantic_available():
+    RANKERS = {"tailor": rank_tailor, "+meaning": rank_tailor_meaning, **RANKERS}
 
 
 def find_posting(name: str) -> Path:

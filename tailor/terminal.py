@@ -33,7 +33,9 @@ def _ranking(console: Console, report: dict[str, Any], top: int) -> None:
         if wide:
             reqs = ",".join(reason["requirement"] for reason in item["reasons"][:3])
             terms = ", ".join(readable_term(t) for t in item["matched"][:3])
-            cells.append(f"{reqs} {terms}".strip())
+            near = item.get("closest_in_meaning")
+            meaning = f" ≈{near['requirement']}" if near else ""
+            cells.append(f"{reqs}{meaning} {terms}".strip())
         table.add_row(*cells)
     console.print(table)
 

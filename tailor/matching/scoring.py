@@ -14,7 +14,9 @@ match adds up two kinds of evidence:
 An item's relevance is the weighted sum of its unit matches (required lines
 weigh most, boilerplate nothing), scaled so that the best item has 1. The
 final score adds a mild prior (see :mod:`tailor.matching.prior`) for the
-person's own ordering, recency and substance.
+person's own ordering, recency and substance, and, when meaning scoring is on (see
+:mod:`tailor.matching.semantic`), the item's similarity to its closest requirement line, scaled
+per posting so that the closest item has 1 and the farthest 0.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from dataclasses import dataclass
 from tailor.matching.bm25 import BM25
 from tailor.matching.candidates import Candidate
 from tailor.matching.prior import prior
+from tailor.matching.semantic import Closest
 from tailor.matching.tokens import surface_terms, terms
 from tailor.matching.vocabulary import Vocabulary
 from tailor.models.job import JobPosting, Requirement
@@ -38,6 +41,8 @@ SKILL_WEIGHT = 2.0
 """A matched vocabulary skill, relative to one BM25 point of term evidence."""
 PRIOR_WEIGHT = 0.8
 """How much the prior adds to a relevance scaled to [0, 1]."""
+MEANING_WEIGHT = 0.4
+"""How much meaning similarity (scaled to [0, 1] per posting) adds, when it is on."""
 MAX_MATCHED = 8
 FAMILY_CREDIT = 0.5
 """Relatedness of a skill and one of its own family; a cousin (0.25) is not specific evidence."""
@@ -70,6 +75,10 @@ class Score:
     """Matched terms and skills over all units, strongest first."""
     units: tuple[UnitMatch, ...]
     """Units this item gives evidence for, strongest first."""
+    closest: Closest | None = None
+    """With meaning scoring: the requirement line closest in meaning."""
+    meaning: float = 0.0
+    """With meaning scoring: that similarity scaled per posting to [0, 1] (0 without it)."""
 
 
 def posting_units(posting: JobPosting) -> tuple[Requirement, ...]:
@@ -115,13 +124,29 @@ class _Matcher:
         return UnitMatch(unit.id, round(sum(parts.values()), 4), tuple(term for term, _ in ranked), specific)
 
 
-def score_candidates(items: list[Candidate], posting: JobPosting, vocabulary: Vocabulary) -> list[Score]:
+def _scaled(closest: Sequence[Closest | None]) -> list[float]:
+    """Similarities scaled so that the closest item has 1 and the farthest 0 (0 for items without)."""
+    values = [c.similarity for c in closest if c is not None]
+    if not values or max(values) == min(values):
+        return [0.0] * len(closest)
+    low, span = min(values), max(values) - min(values)
+    return [0.0 if c is None else (c.similarity - low) / span for c in closest]
+
+
+def score_candidates(
+    items: list[Candidate],
+    posting: JobPosting,
+    vocabulary: Vocabulary,
+    closest: Sequence[Closest | None] | None = None,
+) -> list[Score]:
     """Score every candidate against the posting's requirement units, in candidate order.
 
     Args:
         items: Candidates from :func:`tailor.matching.candidates.candidates`.
         posting: The job posting, with its requirement units.
         vocabulary: The skills vocabulary (shipped, possibly extended by the profile).
+        closest: With meaning scoring, each item's closest requirement line
+            (:func:`tailor.matching.semantic.closest_requirements`), in item order.
 
     Returns:
         One :class:`Score` per candidate, with the units and terms behind it.
@@ -146,19 +171,23 @@ def score_candidates(items: list[Candidate], posting: JobPosting, vocabulary: Vo
                 reasons[reason] += unit.weight / (1 + rank)
         raw.append((total, reasons, matches))
     best = max(total for total, _, _ in raw) or 1.0
+    nearest = list(closest) if closest is not None else [None] * len(items)
+    meanings = _scaled(nearest)
     scores = []
-    for item, (total, reasons, matches) in zip(items, raw, strict=True):
+    for item, (total, reasons, matches), near, meaning in zip(items, raw, nearest, meanings, strict=True):
         relevance = total / best
         item_prior = prior(item)
         matched = sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_MATCHED]
         scores.append(
             Score(
                 candidate=item,
-                value=round(relevance + PRIOR_WEIGHT * item_prior, 4),
+                value=round(relevance + PRIOR_WEIGHT * item_prior + MEANING_WEIGHT * meaning, 4),
                 relevance=round(relevance, 4),
                 prior=round(item_prior, 4),
                 matched=tuple(term for term, _ in matched),
                 units=tuple(sorted(matches, key=lambda m: (-m.value, m.requirement))),
+                closest=near,
+                meaning=round(meaning, 4),
             )
         )
     return scores

@@ -17,6 +17,7 @@ from tailor.matching.candidates import candidates, newest_first
 from tailor.matching.evidence import RequirementEvidence, evidence_map, fit
 from tailor.matching.rule_checks import check_rules
 from tailor.matching.scoring import Score, posting_units, score_candidates
+from tailor.matching.semantic import item_closeness
 from tailor.matching.tokens import STOPWORDS, tokens
 from tailor.matching.variants import choose_variant, posting_term_weights
 from tailor.matching.vocabulary import load_vocabulary
@@ -239,11 +240,14 @@ def select(
 
     Raises:
         RulesError: The rules contradict each other.
+        SemanticUnavailable: The rules ask for meaning scoring and its extra is not installed.
     """
     rules = rules or profile.rules
     check_rules(rules, profile)
     vocabulary = load_vocabulary(profile.vocabulary)
-    scores = score_candidates(candidates(profile), posting, vocabulary)
+    items = candidates(profile)
+    closest = item_closeness(items, posting_units(posting)) if rules.semantic else None
+    scores = score_candidates(items, posting, vocabulary, closest)
     picker = _Picker(scores, rules)
     summaries = picker.pick([s.key for s in profile.summaries], 1, "one summary")
     summary = next((s for s in profile.summaries if s.key in summaries), None)
@@ -318,6 +322,8 @@ def _scored_items(
             selected=s.candidate.id in selected and s.candidate.section in sections,
             matched=s.matched,
             reasons=tuple(ItemReason(requirement=m.requirement, matched=m.reasons[:5]) for m in s.units),
+            closest=s.closest.requirement if s.closest else None,
+            similarity=s.closest.similarity if s.closest else None,
         )
         for s in ordered
     )

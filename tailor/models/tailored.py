@@ -80,6 +80,10 @@ class ScoredItem(_Frozen):
     skill the posting names), strongest first."""
     reasons: tuple[ItemReason, ...] = ()
     """The requirement units this item answers, strongest first, with the terms behind each."""
+    closest: str | None = None
+    """With meaning scoring: the requirement unit closest in meaning (it ranks, it is not evidence)."""
+    similarity: float | None = None
+    """With meaning scoring: the cosine similarity to that unit."""
 
 
 class TailoredCV(_Frozen):
