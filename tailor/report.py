@@ -37,6 +37,12 @@ def coverage(entry: RequirementEvidence, shown: set[str]) -> str:
     return "covered" if any(e.item in shown for e in entry.evidence) else "dropped"
 
 
+def _shown(selection: Selection, order: list[str]) -> set[str]:
+    """Ids the CV shows: its selected items, and its education entries (evidence for degree lines)."""
+    cv = selection.cv
+    return set(order) | ({e.key for e in cv.education} if "education" in cv.sections else set())
+
+
 def _requirements(selection: Selection, shown: set[str]) -> list[dict[str, Any]]:
     return [
         {
@@ -72,7 +78,7 @@ def match_report(
         },
         "fit": selection.fit,
         "fit_summary": fit_sentence(selection.fit, selection.requirements),
-        "requirements": _requirements(selection, set(order)),
+        "requirements": _requirements(selection, _shown(selection, order)),
         "items": [
             {
                 "id": item.id,

@@ -66,7 +66,7 @@ def _flat(text: str) -> str:
 
 
 def _item_blocks(item: ProfileItem) -> list[Block]:
-    """An item's own text as blocks; bullets and projects carry where they come from."""
+    """An item's own text as blocks; bullets, projects and degrees carry where they come from."""
     if item.kind == "answer":
         blocks = blocks_from_segments([traced(item.text, item.source)])
         if item.prompt:
@@ -76,6 +76,9 @@ def _item_blocks(item: ProfileItem) -> list[Block]:
     if item.kind == "story" and item.where is not None:
         return [Block(kind="bullet", segments=(phrase("sheet/story"), item.where))]
     segments = [traced(item.text, item.source)]
+    if item.kind == "education":  # "M.S., Computer Science": two profile fields and a comma
+        segments = [traced(part, item.source) for part in item.parts]
+        segments[1:] = [s for segment in segments[1:] for s in (phrase("sheet/comma"), segment)]
     if item.where is not None:
         segments += [phrase("sheet/separator"), item.where]
     return [Block(kind="bullet", segments=tuple(segments))]

@@ -9,8 +9,16 @@ from tailor.models.profile import MasterProfile
 
 __all__ = ["KIND_ORDER", "ProfileItem", "profile_items"]
 
-KIND_ORDER = {"answer": 0, "bullet": 1, "project": 2, "publication": 3, "summary": 4, "story": 5}
-"""Evidence order on the answer sheet: the person's answers first, then bullets and projects."""
+KIND_ORDER = {
+    "education": 0,
+    "answer": 1,
+    "bullet": 2,
+    "project": 3,
+    "publication": 4,
+    "summary": 5,
+    "story": 6,
+}
+"""Evidence order on the answer sheet: a degree for a degree line, the person's answers, bullets, projects."""
 
 
 @dataclass(frozen=True)
@@ -22,11 +30,13 @@ class ProfileItem:
     text: str
     tags: tuple[str, ...]
     where: Segment | None = None
-    """Where it happened (a bullet's organisation, a project's name), traced to its item."""
+    """Where it happened (a bullet's organisation, a project's name, a degree's institution), traced."""
     prompt: str | None = None
     """An answer's prompt."""
     section: str = ""
     """The profile section a bullet comes from: experience, teaching or volunteering."""
+    parts: tuple[str, ...] = ()
+    """An education entry's degree and field, each the person's own text (``text`` joins them)."""
 
     @property
     def source(self) -> str:
@@ -35,7 +45,7 @@ class ProfileItem:
 
 
 def profile_items(profile: MasterProfile) -> dict[str, ProfileItem]:
-    """Every bullet, project, publication, summary, answer and story of the profile, by id."""
+    """Every bullet, project, publication, summary, answer, story and education entry, by id."""
     items: dict[str, ProfileItem] = {}
 
     def add(item: ProfileItem) -> None:
@@ -52,6 +62,14 @@ def profile_items(profile: MasterProfile) -> dict[str, ProfileItem]:
         add(ProfileItem(project.key, "project", project.text, tuple(project.tags), name))
     for pub in profile.publications:
         add(ProfileItem(pub.key, "publication", pub.title, tuple(pub.tags)))
+    for entry in profile.education:
+        institution = Segment(text=entry.institution, source=f"profile:{entry.key}")
+        named = tuple(part for part in (entry.degree, entry.field) if part)
+        add(
+            ProfileItem(
+                entry.key, "education", entry.heading(), (), institution, section="education", parts=named
+            )
+        )
     for answer in profile.answers:
         add(ProfileItem(answer.key, "answer", answer.text, tuple(answer.tags), prompt=answer.prompt))
     for story in profile.stories:

@@ -173,7 +173,8 @@ def evidence_pairs(
     """The strongest requirement -> evidence pairs, each evidence item used at most once.
 
     Every item is as strong as the requirement's best evidence, and a second item is strong.
-    Items that quote (or are quoted by) a text already in the letter are left out.
+    Items that quote (or are quoted by) a text already in the letter are left out, and so are
+    degree lines that the education answers best.
     """
     used = set(exclude)
     quoted = list(quoted)
@@ -181,6 +182,8 @@ def evidence_pairs(
     for entry in sorted(selection.requirements, key=_rank):
         if len(pairs) >= size.pairs or entry.strength == "none":
             break
+        if entry.evidence[0].kind == "education":
+            continue  # a degree line: the CV's education answers it; the letter speaks of work
         chosen: list[ProfileItem] = []
         for evidence in entry.evidence:
             item = items.get(evidence.item)

@@ -12,6 +12,7 @@ __all__ = ["PHRASES", "phrase"]
 PHRASES = {
     "sheet/at": " at ",
     "sheet/separator": " \u00b7 ",
+    "sheet/comma": ", ",
     "sheet/prompt": "Answer to: ",
     "sheet/story": "Interview story: ",
     "answers/title": "Requirements and evidence",

@@ -17,7 +17,7 @@ profile has nothing to do with gets a low figure however many common words
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -34,6 +34,7 @@ PARTIAL = 1.5
 """Unit-match value for partial evidence."""
 MAX_EVIDENCE = 3
 CREDIT: dict[Strength, float] = {"strong": 1.0, "partial": 0.5, "none": 0.0}
+_RANK: dict[Strength, int] = {"strong": 0, "partial": 1, "none": 2}
 
 
 @dataclass(frozen=True)
@@ -83,17 +84,26 @@ def strength_of(match: UnitMatch) -> Strength:
     return "none"
 
 
-def evidence_map(scores: Sequence[Score], units: Sequence[Requirement]) -> tuple[RequirementEvidence, ...]:
+def evidence_map(
+    scores: Sequence[Score],
+    units: Sequence[Requirement],
+    direct: Mapping[str, Sequence[Evidence]] | None = None,
+) -> tuple[RequirementEvidence, ...]:
     """The best evidence items for every requirement unit, in posting order.
 
     Args:
         scores: Every candidate's score (with its unit matches).
         units: The posting's requirement units.
+        direct: Evidence that answers a unit outright, by unit id, listed before the
+            matched items (education entries for a degree line, see
+            :mod:`tailor.matching.degrees`).
 
     Returns:
-        One entry per unit; at most three evidence items each, strongest first,
+        One entry per unit; at most three evidence items each, strongest first
+        (direct evidence of a strength before matched items of the same strength),
         ties in profile order. Units with no evidence have an empty tuple.
     """
+    direct = direct or {}
     found: dict[str, list[tuple[float, int, Evidence]]] = {unit.id: [] for unit in units}
     for score in scores:
         for match in score.units:
@@ -102,10 +112,15 @@ def evidence_map(scores: Sequence[Score], units: Sequence[Requirement]) -> tuple
                 continue
             item = Evidence(score.candidate.id, score.candidate.kind, strength, match.value, match.reasons)
             found[match.requirement].append((-match.value, score.candidate.order, item))
-    return tuple(
-        RequirementEvidence(unit, tuple(entry[2] for entry in sorted(found[unit.id])[:MAX_EVIDENCE]))
-        for unit in units
-    )
+    entries = []
+    for unit in units:
+        ordered = [entry[2] for entry in sorted(found[unit.id])]
+        for item in reversed(direct.get(unit.id, ())):
+            # before the first matched item that is no stronger
+            at = next((i for i, e in enumerate(ordered) if _RANK[e.strength] >= _RANK[item.strength]), None)
+            ordered.insert(len(ordered) if at is None else at, item)
+        entries.append(RequirementEvidence(unit, tuple(ordered[:MAX_EVIDENCE])))
+    return tuple(entries)
 
 
 def fit(evidence: Sequence[RequirementEvidence]) -> float:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tailor.matching.candidates import candidates, newest_first
+from tailor.matching.degrees import degree_evidence
 from tailor.matching.evidence import RequirementEvidence, evidence_map, fit
 from tailor.matching.rule_checks import check_rules
 from tailor.matching.scoring import Score, posting_units, score_candidates
@@ -246,7 +247,8 @@ def select(
     check_rules(rules, profile)
     vocabulary = load_vocabulary(profile.vocabulary)
     items = candidates(profile)
-    closest = item_closeness(items, posting_units(posting)) if rules.semantic else None
+    asked = posting_units(posting)
+    closest = item_closeness(items, asked) if rules.semantic else None
     scores = score_candidates(items, posting, vocabulary, closest)
     picker = _Picker(scores, rules)
     summaries = picker.pick([s.key for s in profile.summaries], 1, "one summary")
@@ -284,7 +286,7 @@ def select(
         for i in ids
         if not picker.pinned(i)
     ]
-    evidence = evidence_map(scores, posting_units(posting))
+    evidence = evidence_map(scores, asked, degree_evidence(profile.education, asked))
     return Selection(
         cv,
         _scored_items(scores, picker.selected, present),

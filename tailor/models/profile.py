@@ -169,6 +169,10 @@ class Education(_Item):
     def _id_source(self) -> str:
         return f"{self.institution}|{self.degree}|{self.start}"
 
+    def heading(self) -> str:
+        """``M.S., Computer Science`` (degree and field, whichever are given)."""
+        return ", ".join(part for part in (self.degree, self.field) if part)
+
 
 class Project(_Item):
     """A project, in the person's own words."""

@@ -91,7 +91,7 @@ def contact_items(person: Person) -> list[ContactItem]:
 
 def education_heading(entry: Education) -> str:
     """``M.S., Computer Science`` (degree and field, whichever are given)."""
-    return ", ".join(part for part in (entry.degree, entry.field) if part)
+    return entry.heading()
 
 
 def publication_parts(pub: Publication) -> tuple[str, str]:
