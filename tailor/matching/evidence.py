@@ -6,7 +6,8 @@ Strength is read off the unit match (see :mod:`tailor.matching.scoring`):
   it, and the match is substantial;
 - **partial**: some real overlap (a skill of the same family, a phrase, several
   shared words; one shared word alone is never evidence, nor is one word plus a
-  distant cousin skill);
+  distant cousin skill; from an interview story or an answer, which are long and
+  share common words with anything, several words are not enough either);
 - **none**: nothing in the profile answers the line.
 
 The overall fit is the weighted share of requirement units with evidence
@@ -35,6 +36,8 @@ PARTIAL = 1.5
 MAX_EVIDENCE = 3
 CREDIT: dict[Strength, float] = {"strong": 1.0, "partial": 0.5, "none": 0.0}
 _RANK: dict[Strength, int] = {"strong": 0, "partial": 1, "none": 2}
+LOOSE_KINDS = frozenset({"story", "answer"})
+"""Long free-text items: partial evidence from them needs a shared phrase or skill, not just words."""
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,8 @@ def evidence_map(
     for score in scores:
         for match in score.units:
             strength = strength_of(match)
+            if strength == "partial" and score.candidate.kind in LOOSE_KINDS and not _is_specific(match):
+                continue  # a long story shares common words with anything
             if strength == "none" or match.requirement not in found:
                 continue
             item = Evidence(score.candidate.id, score.candidate.kind, strength, match.value, match.reasons)

@@ -143,3 +143,24 @@ def test_scoring_is_deterministic() -> None:
     first, _ = report(prof, job)
     second, _ = report(prof, job)
     assert first == second
+
+
+def test_a_story_sharing_only_common_words_is_no_evidence() -> None:
+    prof = MasterProfile.model_validate(
+        {
+            "person": {"name": "Test Person"},
+            "stories": [
+                {"title": "Suggesting a new tool",
+                 "situation": "Our research team had a prior tool and a publication deadline.",
+                 "action": "I suggested a faster package manager.", "result": "Builds sped up."},
+                {"title": "Shipping a paper", "situation": "I wrote about graph neural networks.",
+                 "skills": ["graph neural networks"]},
+            ],
+        }
+    )  # fmt: skip
+    job = posting("Requirements\n- Any prior research publication on graph neural networks is a plus\n")
+    scores, evidence = report(prof, job)
+    loose = next(m for s in scores if s.candidate.id == prof.stories[0].key for m in s.units)
+    assert strength_of(loose) == "partial"  # three shared words, no phrase or skill
+    found = [e.item for entry in evidence for e in entry.evidence]
+    assert found == [prof.stories[1].key]
