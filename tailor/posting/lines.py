@@ -111,7 +111,27 @@ def parse_lines(text: str) -> list[Line]:
     raw = _fix_split_bold(text.split("\n"))
     depths = _Depths()
     lines = [_parse_one(raw, i, depths) for i in range(len(raw))]
-    return collapse_blanks(lines)
+    return collapse_blanks(_join_continuations(lines))
+
+
+def _join_continuations(lines: list[Line]) -> list[Line]:
+    """Join a paragraph that starts in lower case onto the bullet just before it.
+
+    Scraped postings wrap a long bullet onto a line of its own ("... Python for
+    data analysis" / "programming."); such a fragment is the end of the bullet,
+    not a line of its own.
+    """
+    out: list[Line] = []
+    for line in lines:
+        if line.kind == "para" and line.text[:1].islower():
+            previous = next((i for i in range(len(out) - 1, -1, -1) if out[i].kind != "blank"), None)
+            if previous is not None and out[previous].kind == "bullet":
+                joined = out[previous]
+                out[previous] = Line("bullet", f"{joined.text} {line.text}", joined.level)
+                del out[previous + 1 :]
+                continue
+        out.append(line)
+    return out
 
 
 def collapse_blanks(lines: list[Line]) -> list[Line]:

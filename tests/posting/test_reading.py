@@ -315,6 +315,16 @@ def test_long_bold_sentence_and_lowercase_fragment_are_not_headings(tmp_path: Pa
     assert [s.heading for s in posting.sections] == ["Requirements"]
 
 
+def test_lowercase_fragment_after_a_bullet_ends_that_bullet(tmp_path: Path) -> None:
+    content = "## Requirements\n\n- Python for data analysis\n\n**programming.**\n\n- Java\n\nNot a fragment.\n"
+    posting = read_posting(write(tmp_path, "job.md", content))
+    assert section(posting, "Requirements")[2] == (
+        "Python for data analysis programming.",
+        "Java",
+        "Not a fragment.",
+    )
+
+
 def test_duplicate_blocks_removed(tmp_path: Path) -> None:
     first = "Widgets are our whole life and we think about them from morning to night."
     second = "You will join a small team that ships a new widget to customers every week."
