@@ -57,7 +57,8 @@ def main() -> None:
     """Render each theme's first page and write the gallery page."""
     pdftoppm = shutil.which("pdftoppm")
     if pdftoppm is None:
-        raise SystemExit("needs pdftoppm: apt-get install poppler-utils")
+        msg = "needs pdftoppm: apt-get install poppler-utils"
+        raise SystemExit(msg)
     OUT.mkdir(parents=True, exist_ok=True)
     sections = [HEAD]
     for info in list_themes():
@@ -67,7 +68,8 @@ def main() -> None:
             pdf = pathlib.Path(tmp) / "cv.pdf"
             pdf.write_bytes(render_pdf(outcome.selection.cv, theme))
             prefix = OUT / info.name
-            command = [pdftoppm, "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(prefix)]
+            first_page = ["-f", "1", "-l", "1", "-singlefile"]
+            command = [pdftoppm, "-png", "-r", "60", *first_page, str(pdf), str(prefix)]
             subprocess.run(command, check=True)
         sections.append(f"## {info.name}\n\n{info.description}\n\n![{info.name}](themes/{info.name}.png)\n")
     (ROOT / "docs" / "themes.md").write_text("\n".join(sections), encoding="utf-8")

@@ -316,7 +316,9 @@ def test_long_bold_sentence_and_lowercase_fragment_are_not_headings(tmp_path: Pa
 
 
 def test_lowercase_fragment_after_a_bullet_ends_that_bullet(tmp_path: Path) -> None:
-    content = "## Requirements\n\n- Python for data analysis\n\n**programming.**\n\n- Java\n\nNot a fragment.\n"
+    content = (
+        "## Requirements\n\n- Python for data analysis\n\n**programming.**\n\n- Java\n\nNot a fragment.\n"
+    )
     posting = read_posting(write(tmp_path, "job.md", content))
     assert section(posting, "Requirements")[2] == (
         "Python for data analysis programming.",
