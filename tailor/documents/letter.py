@@ -5,7 +5,7 @@ Content choices (all deterministic):
 - **pairs**: the strongest requirement -> evidence pairs (strong before partial,
   then requirement weight, then evidence value, then posting order). Evidence is
   a bullet, an answer or a project; every item is used once; items tagged
-  ``weakness`` or ``private`` never appear; very long items are left to the
+  ``weakness``, ``private`` or ``notes`` never appear; very long items are left to the
   answer sheet.
 - **motivation**: the answer tagged ``motivation`` or ``mission`` that scores
   highest against the posting (profile order breaks ties), if there is one.
@@ -42,7 +42,7 @@ __all__ = [
 ]
 
 MOTIVATION_TAGS = frozenset({"motivation", "mission"})
-HIDDEN_TAGS = frozenset({"weakness", "private"})
+HIDDEN_TAGS = frozenset({"weakness", "private", "notes"})
 LETTER_KINDS = frozenset({"bullet", "answer", "project"})
 MAX_EVIDENCE_CHARS = 600
 _STRENGTH_RANK = {"strong": 0, "partial": 1, "none": 2}

@@ -68,6 +68,25 @@ def test_letter_never_quotes_an_answer_tagged_weakness() -> None:
     assert all(line not in text for line in weak)
 
 
+def test_an_answer_tagged_notes_stays_off_the_letter() -> None:
+    profile = load_profile(PROFILES / "data-scientist.yaml")
+    (notes,) = [a for a in profile.answers if "notes" in a.tags]
+    untagged = [a.model_copy(update={"tags": ["motivation"]}) if a is notes else a for a in profile.answers]
+    posting = read_posting(EXAMPLE_POSTING)
+    theme = load_theme("classic")
+
+    def text_of(answers_profile: object) -> str:
+        loaded = profile.model_copy(update={"answers": answers_profile})
+        selection = select(loaded, posting, today=TODAY)
+        letter = fitted_letter(loaded, posting, selection, today=TODAY, theme=theme)
+        return "\n\n".join(block.text for block in letter.blocks)
+
+    line = "Goal: learn recommender system, ideally in a big company"
+    assert line in notes.text
+    assert line in text_of(untagged)  # the same answer, tagged motivation, would be quoted
+    assert line not in text_of(profile.answers)
+
+
 @pytest.mark.parametrize(
     ("company", "role", "wanted"),
     [
