@@ -268,6 +268,10 @@ STOPWORDS = frozenset(
         "join",
         "help",
         "etc",
+        # An everyday verb; the Go language is found by the vocabulary, which minds its case.
+        "go",
+        # Single letters are the remains of "e.g.", "i.e." and "company's"; C and R are languages.
+        *(letter for letter in "bdefghijklmnopqstuvwxyz"),
     ]
 )
 

@@ -79,6 +79,9 @@ class Family(_Term):
     """A group of related skills, e.g. deep learning frameworks."""
 
     parent: str | None = None
+    distinct: bool = False
+    """Members are alternatives, not evidence for each other: knowing Java does not show
+    JavaScript. Siblings in such a family count only as distant relatives (0.25)."""
 
 
 class Skill(_Term):
@@ -189,7 +192,8 @@ class Vocabulary:
         Returns:
             1.0 for the same id; 0.5 for the same family, or when ``b`` belongs to the
             family ``a`` at any depth (PyTorch shows machine learning; the reverse is
-            not true); 0.25 when the families share a parent; else 0.0.
+            not true); 0.25 when the families share a parent, or for two skills of a
+            ``distinct`` family (Java and JavaScript); else 0.0.
         """
         if a == b:
             return 1.0
@@ -204,8 +208,11 @@ class Vocabulary:
         chain_a, chain_b = self.family_of(a), self.family_of(b)
         if not chain_a or not chain_b:
             return 0.0
-        if chain_a[0] == chain_b[0] or a in chain_b:
-            return 0.5  # same family, or b belongs to the family a (PyTorch shows machine learning)
+        if a in chain_b:
+            return 0.5  # b belongs to the family a (PyTorch shows machine learning)
+        if chain_a[0] == chain_b[0]:
+            siblings = a in self.skills and b in self.skills
+            return 0.25 if siblings and self.families[chain_a[0]].distinct else 0.5
         if set(chain_a[:2]) & set(chain_b[:2]):
             return 0.25
         return 0.0

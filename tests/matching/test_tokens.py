@@ -31,6 +31,13 @@ def test_terms_drop_stop_words_stem_and_add_bigrams() -> None:
     )
 
 
+def test_abbreviations_and_possessives_leave_no_single_letter_terms() -> None:
+    assert terms("sensor fusion (e.g. LiDAR), i.e. the company's stack") == terms(
+        "sensor fusion LiDAR the company stack"
+    )
+    assert terms("C and R") == ("c", "r", "c r")
+
+
 def test_stemming_meets_related_word_forms() -> None:
     assert terms("recommendation")[0] == terms("recommend")[0] == terms("recommender")[0]
 

@@ -213,6 +213,8 @@ def test_family_chain_goes_up_to_the_root(vocab: Vocabulary) -> None:
         ("pytorch", "gnn", 0.25),
         ("langchain", "bert", 0.25),
         ("object-detection", "semantic-segmentation", 0.5),
+        ("javascript", "java", 0.25),  # programming languages are distinct: one does not show another
+        ("python", "cpp", 0.25),
         ("pytorch", "kubernetes", 0.0),
         ("pytorch", "no-such-skill", 0.0),
     ],
@@ -220,6 +222,10 @@ def test_family_chain_goes_up_to_the_root(vocab: Vocabulary) -> None:
 def test_related_gives_partial_credit_for_families(vocab: Vocabulary, a: str, b: str, score: float) -> None:
     assert vocab.related(a, b) == score
     assert vocab.related(b, a) == score
+
+
+def test_a_language_still_shows_programming_languages(vocab: Vocabulary) -> None:
+    assert vocab.related("programming-languages", "java") == 0.5
 
 
 def test_a_skill_is_evidence_for_every_family_above_it_but_not_the_reverse(vocab: Vocabulary) -> None:
