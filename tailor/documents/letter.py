@@ -211,6 +211,8 @@ def _context(
     exclude = {motivation.id} if motivation else set()
     cv = selection.cv
     summary = cv.summary if size.summary and cv.summary and cv.summary_id else None
+    if summary and motivation and _overlaps(summary, motivation.text):
+        summary = None  # the motivation answer says it already, in the person's own words
     quoted = [text for text in (summary, motivation.text if motivation else None) if text]
     pairs = [
         {

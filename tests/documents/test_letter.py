@@ -68,6 +68,22 @@ def test_letter_never_quotes_an_answer_tagged_weakness() -> None:
     assert all(line not in text for line in weak)
 
 
+def test_a_summary_that_the_motivation_repeats_is_quoted_once() -> None:
+    profile = load_profile(PROFILES / "research-engineer.yaml")
+    posting = read_posting(EXAMPLE_POSTING)
+    summary = select(profile, posting, today=TODAY).cv.summary
+    assert summary
+    answers = [
+        a.model_copy(update={"text": f"{a.text}\n\n{summary}"}) if "motivation" in a.tags else a
+        for a in profile.answers
+    ]
+    loaded = profile.model_copy(update={"answers": answers})
+    selection = select(loaded, posting, today=TODAY)
+    letter = fitted_letter(loaded, posting, selection, today=TODAY, theme=load_theme("classic"))
+    text = "\n\n".join(block.text for block in letter.blocks)
+    assert text.count(summary) == 1
+
+
 def test_an_answer_tagged_notes_stays_off_the_letter() -> None:
     profile = load_profile(PROFILES / "data-scientist.yaml")
     (notes,) = [a for a in profile.answers if "notes" in a.tags]
