@@ -111,7 +111,26 @@ def parse_lines(text: str) -> list[Line]:
     raw = _fix_split_bold(text.split("\n"))
     depths = _Depths()
     lines = [_parse_one(raw, i, depths) for i in range(len(raw))]
-    return collapse_blanks(_join_continuations(lines))
+    return collapse_blanks(_split_run_together(_join_continuations(lines)))
+
+
+_RUN_TOGETHER = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z](?:[a-z]|\s))|(?<=[a-z]\)[.!?])(?=[A-Z](?:[a-z]|\s))")
+
+
+def _split_run_together(lines: list[Line]) -> list[Line]:
+    """Split sentences a scraper glued together ("...or Pandas.A can-do attitude") into lines.
+
+    Only a lower-case word (or a closing parenthesis after one) ending a sentence, straight
+    followed by a capitalised word, counts: "Node.JS", "U.S.A." and "e.g.X" stay whole.
+    """
+    out: list[Line] = []
+    for line in lines:
+        if line.kind not in ("bullet", "para"):
+            out.append(line)
+            continue
+        parts = [part.strip() for part in _RUN_TOGETHER.split(line.text)]
+        out.extend(Line(line.kind, part, line.level) for part in parts if part)
+    return out
 
 
 def _join_continuations(lines: list[Line]) -> list[Line]:

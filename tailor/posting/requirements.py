@@ -4,7 +4,7 @@ A unit is a line that asks something of the candidate: a required or preferred
 qualification, a responsibility, or a line under an unrecognised heading. Lines
 about the company, benefits, pay, logistics and legal text are not units (their
 weight is zero or near it). Inside a requirements list, a line that calls
-itself optional ("... is a plus", "preferred but not required") counts as
+itself optional ("... is a plus", "preferred but not required", "Ideally you...") counts as
 preferred. Legal, logistics and "visit us" lines inside such a list are not units either,
 nor is a lead-in line ending in a colon ("You have professional experience
 with:"): the lines it introduces are. A posting without any recognised section falls back to every line
@@ -25,7 +25,7 @@ _FALLBACK_WEIGHT = WEIGHTS["other"]
 
 _INLINE_PREFERRED = re.compile(
     r"\b(?:is|are|would be|a) (?:an? )?(?:big |huge |strong |definite )?(?:plus|bonus|advantage)\b"
-    r"|\bpreferred\b|\bnice[- ]to[- ]have\b|\bdesirable\b|\badvantageous\b|\bnot required\b",
+    r"|\bpreferred\b|\bnice[- ]to[- ]have\b|\bdesirable\b|\badvantageous\b|\bnot required\b|^ideally\b",
     re.IGNORECASE,
 )
 _NOT_A_REQUIREMENT = re.compile(

@@ -327,6 +327,22 @@ def test_lowercase_fragment_after_a_bullet_ends_that_bullet(tmp_path: Path) -> N
     )
 
 
+def test_sentences_glued_by_a_scraper_are_split(tmp_path: Path) -> None:
+    content = (
+        "## Requirements\n\n- SQL, Cypher or Pandas.A can-do attitude\n"
+        "- Work with engineers (e.g. data engineering).Ideally with scientists\n"
+        "- Node.JS and the U.S.A. market\n"
+    )
+    posting = read_posting(write(tmp_path, "job.md", content))
+    assert section(posting, "Requirements")[2] == (
+        "SQL, Cypher or Pandas.",
+        "A can-do attitude",
+        "Work with engineers (e.g. data engineering).",
+        "Ideally with scientists",
+        "Node.JS and the U.S.A. market",
+    )
+
+
 def test_duplicate_blocks_removed(tmp_path: Path) -> None:
     first = "Widgets are our whole life and we think about them from morning to night."
     second = "You will join a small team that ships a new widget to customers every week."

@@ -39,11 +39,17 @@ def test_units_come_from_requirement_sections_in_order() -> None:
         "Go or Rust would be a big plus.",
         "Master's degree preferred but not required",
         "Familiarity with Spark (nice to have)",
+        "Ideally you have worked with biologists",
     ],
 )
 def test_inline_optional_lines_count_as_preferred(line: str) -> None:
     (unit,) = requirement_units((section("Requirements", "required", 1.0, line),))
     assert (unit.kind, unit.weight) == ("preferred", 0.6)
+
+
+def test_ideally_inside_a_line_does_not_make_it_optional() -> None:
+    (unit,) = requirement_units((section("Requirements", "required", 1.0, "Minimum 3, ideally 5+ years"),))
+    assert unit.kind == "required"
 
 
 def test_negative_lists_and_disclaimers_are_not_requirements() -> None:
