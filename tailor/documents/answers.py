@@ -3,7 +3,9 @@
 Like a requirement-by-requirement answer written by hand: grouped under the
 posting's own section headings (in posting order), each requirement line
 followed by the evidence, the person's answers first, then bullets and
-projects; "No evidence in profile." where there is none.
+projects; "No evidence in profile." where there is none. Items tagged
+``weakness``, ``private`` or ``notes`` are never quoted, and no item answers
+more than twice: after that, the line says it is covered above.
 
 Which units: the posting's qualifications (``required`` and ``preferred``
 sections) when it has any, since those are what an answer sheet answers;
@@ -13,6 +15,7 @@ otherwise every unit (responsibilities and unrecognised sections).
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from tailor.documents.blocks import blocks_from_segments, traced
 from tailor.documents.items import KIND_ORDER, ProfileItem, profile_items
@@ -28,6 +31,8 @@ __all__ = ["answers_document", "sheet_units", "title_blocks"]
 
 QUALIFICATIONS = ("required", "preferred")
 MAX_EVIDENCE = 2
+MAX_REPEATS = 2
+"""How often one item may answer on a sheet; after that the line points to the answers above."""
 
 
 def title_blocks(title: str, posting: JobPosting) -> list[Block]:
@@ -50,15 +55,26 @@ def sheet_units(selection: Selection) -> list[RequirementEvidence]:
     return qualifications or list(selection.requirements)
 
 
-def _evidence_items(entry: RequirementEvidence, items: dict[str, ProfileItem]) -> list[ProfileItem]:
-    """Evidence answers first, then bullets, projects, ...; items an answer already quotes are left out."""
-    found = [items[e.item] for e in entry.evidence if e.item in items]
+def _evidence_items(
+    entry: RequirementEvidence, items: dict[str, ProfileItem], shown: Counter[str]
+) -> tuple[list[ProfileItem], bool]:
+    """Evidence answers first, then bullets, projects, ...; items an answer already quotes are left out.
+
+    Items tagged for the person's eyes only are never quoted, and an item already shown
+    ``MAX_REPEATS`` times stays above rather than filling the sheet again.
+
+    Returns:
+        The items to show, and whether the line has evidence at all (perhaps only above).
+    """
+    found = [items[e.item] for e in entry.evidence if e.item in items and not items[e.item].hidden]
     ordered = sorted(enumerate(found), key=lambda pair: (KIND_ORDER.get(pair[1].kind, 9), pair[0]))
     kept: list[ProfileItem] = []
     for _, item in ordered:
-        if not any(_flat(item.text) in _flat(other.text) for other in kept):
+        if shown[item.id] < MAX_REPEATS and not any(_flat(item.text) in _flat(other.text) for other in kept):
             kept.append(item)
-    return kept[:MAX_EVIDENCE]
+    kept = kept[:MAX_EVIDENCE]
+    shown.update(item.id for item in kept)
+    return kept, bool(found)
 
 
 def _flat(text: str) -> str:
@@ -91,6 +107,7 @@ def answers_document(
     items = profile_items(profile)
     blocks = title_blocks("answers/title", posting)
     heading: str | None = None
+    shown: Counter[str] = Counter()
     for entry in sheet_units(selection):
         unit = entry.requirement
         if unit.section != heading:
@@ -98,11 +115,12 @@ def answers_document(
             text = traced(heading, "posting:section") if heading else phrase("answers/untitled")
             blocks.append(Block(kind="heading", segments=(text,)))
         blocks.append(Block(kind="subheading", segments=(traced(unit.text, f"posting:{unit.id}"),)))
-        evidence = _evidence_items(entry, items)
+        evidence, answered = _evidence_items(entry, items, shown)
         for item in evidence:
             blocks.extend(_item_blocks(item))
         if not evidence:
-            blocks.append(Block(kind="note", segments=(phrase("answers/no-evidence"),)))
+            note = "answers/see-above" if answered else "answers/no-evidence"
+            blocks.append(Block(kind="note", segments=(phrase(note),)))
     return Document(
         kind="answers",
         person=profile.person,

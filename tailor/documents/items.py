@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from tailor.models.documents import Segment
 from tailor.models.profile import MasterProfile
 
-__all__ = ["KIND_ORDER", "ProfileItem", "profile_items"]
+__all__ = ["HIDDEN_TAGS", "KIND_ORDER", "ProfileItem", "profile_items"]
 
 KIND_ORDER = {
     "education": 0,
@@ -19,6 +19,10 @@ KIND_ORDER = {
     "story": 6,
 }
 """Evidence order on the answer sheet: a degree for a degree line, the person's answers, bullets, projects."""
+
+
+HIDDEN_TAGS = frozenset({"weakness", "private", "notes"})
+"""Tags that keep an item to the prep sheet: a weakness, something private, rough notes."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,11 @@ class ProfileItem:
     def source(self) -> str:
         """The item's trace source."""
         return f"profile:{self.id}"
+
+    @property
+    def hidden(self) -> bool:
+        """Tagged for the person's eyes only: never quoted in a letter or an answer sheet."""
+        return bool(HIDDEN_TAGS & set(self.tags))
 
 
 def profile_items(profile: MasterProfile) -> dict[str, ProfileItem]:

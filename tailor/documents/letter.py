@@ -42,7 +42,6 @@ __all__ = [
 ]
 
 MOTIVATION_TAGS = frozenset({"motivation", "mission"})
-HIDDEN_TAGS = frozenset({"weakness", "private", "notes"})
 LETTER_KINDS = frozenset({"bullet", "answer", "project"})
 MAX_EVIDENCE_CHARS = 600
 _STRENGTH_RANK = {"strong": 0, "partial": 1, "none": 2}
@@ -130,10 +129,6 @@ def long_date(day: dt.date) -> str:
     return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
-def _hidden(item: ProfileItem) -> bool:
-    return bool(HIDDEN_TAGS & set(item.tags))
-
-
 def motivation_answer(profile: MasterProfile, selection: Selection) -> ProfileItem | None:
     """The best-scoring answer tagged motivation or mission (none when no answer is tagged)."""
     items = profile_items(profile)
@@ -141,7 +136,7 @@ def motivation_answer(profile: MasterProfile, selection: Selection) -> ProfileIt
     tagged = [
         items[answer.key]
         for answer in profile.answers
-        if MOTIVATION_TAGS & set(answer.tags) and not _hidden(items[answer.key])
+        if MOTIVATION_TAGS & set(answer.tags) and not items[answer.key].hidden
     ]
     ranked = sorted(enumerate(tagged), key=lambda pair: (-scores.get(pair[1].id, 0.0), pair[0]))
     return ranked[0][1] if ranked else None
@@ -187,7 +182,7 @@ def evidence_pairs(
         chosen: list[ProfileItem] = []
         for evidence in entry.evidence:
             item = items.get(evidence.item)
-            if item is None or item.kind not in LETTER_KINDS or item.id in used or _hidden(item):
+            if item is None or item.kind not in LETTER_KINDS or item.id in used or item.hidden:
                 continue
             if evidence.strength != "strong" and (chosen or evidence.strength != entry.strength):
                 continue  # weaker evidence stands in neither for a used strong item nor as a second one

@@ -17,6 +17,7 @@ PHRASES = {
     "sheet/story": "Interview story: ",
     "answers/title": "Requirements and evidence",
     "answers/no-evidence": "No evidence in profile.",
+    "answers/see-above": "See the evidence above.",
     "answers/untitled": "Requirements",
     "prep/title": "Interview preparation",
     "prep/questions": "Likely questions",

@@ -63,3 +63,35 @@ def test_ai_lab_posting_is_answered_under_its_own_headings_with_the_seed_answers
         blocks[empirical + 1].text
         == "Answer to: Have some experience contributing to empirical AI research projects"
     )
+
+
+@pytest.mark.parametrize("profile", ["research-engineer.yaml", "data-scientist.yaml"])
+def test_items_for_the_persons_eyes_only_never_answer(profile: str) -> None:
+    document, loaded = sheet(profile, EXAMPLE_POSTING)
+    text = "\n".join(b.text for b in document.blocks)  # type: ignore[attr-defined]
+    hidden = [a for a in loaded.answers if {"weakness", "private", "notes"} & set(a.tags)]  # type: ignore[attr-defined]
+    assert hidden
+    assert all(a.text.splitlines()[0] not in text for a in hidden)
+
+
+def test_no_item_answers_more_than_twice() -> None:
+    document, _ = sheet("research-engineer.yaml", EXAMPLE_POSTING)
+    uses: dict[str, set[int]] = {}
+    line = 0
+    for block in document.blocks:  # type: ignore[attr-defined]
+        if block.kind == "subheading":
+            line += 1
+        for segment in block.segments:
+            if segment.source.startswith("profile:"):
+                uses.setdefault(segment.source, set()).add(line)
+    assert max(len(lines) for lines in uses.values()) == 2
+
+
+BENCHSCI = SHARED_JOBS / "04-benchsci-senior-ml-engineer-knowledge-enrichment-graph.txt"
+
+
+@pytest.mark.skipif(not BENCHSCI.is_file(), reason="the shared job postings are not available")
+def test_a_line_answered_only_by_items_used_twice_points_above() -> None:
+    document, _ = sheet("eric-kim.yaml", BENCHSCI)
+    notes = [b.text for b in document.blocks if b.kind == "note"]  # type: ignore[attr-defined]
+    assert "See the evidence above." in notes
