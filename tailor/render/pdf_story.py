@@ -34,6 +34,7 @@ from tailor.render.text import (
 __all__ = ["Story", "esc"]
 
 DOT = " \u00b7 "
+NBSP = "\u00a0"
 
 
 def esc(text: str) -> str:
@@ -205,8 +206,12 @@ class Story:
         shown = [esc(part) for part in meta if part]
         layout = self.theme.entry_layout
         if layout == "inline":
-            tail = DOT.join([*shown, esc(dates)] if dates else shown)
-            return [self.p(title + (self.muted(DOT + tail) if tail else ""), "entry", spaceBefore=before)]
+            # Place and dates never break inside, and the title's last word carries them:
+            # no line starts or ends with a lone dot, and "Jul 2021 – Mar 2022" stays whole.
+            parts = [part.replace(" ", NBSP) for part in ([*shown, esc(dates)] if dates else shown)]
+            tail = (NBSP + "\u00b7" + NBSP).join(parts)
+            joined = title + (self.muted(NBSP + "\u00b7" + NBSP + tail) if tail else "")
+            return [self.p(joined, "entry", spaceBefore=before)]
         if layout == "date-column":
             out = [self.row(esc(dates), self.p(title, "entry"), before=before)]
             return out + ([self.p(DOT.join(shown), "meta")] if shown else [])

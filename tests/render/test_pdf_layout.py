@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pdfplumber
 import pytest
@@ -132,3 +133,13 @@ def test_a_cv_the_measurer_never_saw_is_rendered_afresh() -> None:
     measurer(cv, 0.0)
     assert measurer.drawing_pass(cv, 0.5) is None
     assert render_pdf(cv, theme, squeeze=0.5, measured=measurer) == render_pdf(cv, theme, squeeze=0.5)
+
+
+@pytest.mark.parametrize("name", ["cuong-dao.yaml", "eric-kim.yaml"])
+def test_inline_place_and_dates_never_break_inside(name: str) -> None:
+    pages = page_lines(render_pdf(tailored(name), load_theme("compact")))
+    lines = [line.replace("\u00a0", " ") for page in pages for line in page]
+    dated = [line for line in lines if " \u2013 " in line]
+    assert dated
+    assert not [line for line in lines if line.startswith("\u00b7") or line.endswith("\u00b7")]
+    assert all(re.search(r"(?:\w{3} )?\d{4} \u2013 (?:(?:\w{3} )?\d{4}|Present)$", line) for line in dated)
