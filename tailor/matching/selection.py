@@ -48,6 +48,11 @@ class Dropped:
     reason: str
 
 
+ROLE_KEEP = 0.5
+"""How much more a whole role is worth keeping than its best bullet: a gap in the career
+(a PhD or a job gone from the page) costs more than another role's third or fourth bullet."""
+
+
 @dataclass(frozen=True)
 class DropUnit:
     """Something the page fitter may remove: one bullet, project or publication, or a whole role."""
@@ -160,7 +165,7 @@ class _Roles:
             self.units.append(DropUnit(bullet_id, "bullet", picker.value(bullet_id), role.key))
         if not latest and len(droppable) == len(chosen) and chosen:
             best = max(picker.value(i) for i in chosen)
-            self.units.append(DropUnit(role.key, "role", best))
+            self.units.append(DropUnit(role.key, "role", best + ROLE_KEEP))
         return TailoredRole(
             id=role.key,
             title=role.title,

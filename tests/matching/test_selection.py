@@ -54,6 +54,15 @@ def test_roles_are_reverse_chronological_and_bullets_ordered_by_score() -> None:
     assert [b.id for b in cv.experience[0].bullets][:2] == ["cv", "cpp"]
 
 
+def test_an_older_role_goes_only_after_the_extra_bullets_of_newer_roles() -> None:
+    units = select(profile(), POSTING, today=TODAY).units
+    order = [u.id for u in units]
+    # "Wrote reports in Excel." matches nothing, yet the whole Old Co role is worth more on the
+    # page than New Co's weakest bullets: a gap in the career costs more than a fourth bullet.
+    assert order.index("old") > order.index("docs")
+    assert order.index("old") > order.index("excel")
+
+
 def test_cap_on_bullets_per_role() -> None:
     cv = select(profile(), POSTING, Rules(max_bullets_per_role=2), today=TODAY).cv
     assert [b.id for b in cv.experience[0].bullets] == ["cv", "cpp"]
