@@ -506,9 +506,13 @@ def write_award(out: Body) -> None:
 
 
 def write_skills(out: Body) -> None:
-    """Skill groups: the group's name, then its skills."""
-    colon = "" if out.layout == "date-column" else ":"
-    out.labelled((f"{{{{ group.name }}}}{colon}", "Strong"), (" {{ group.skills|join(', ') }}", None))
+    """Skill groups: "name: skills", in the text column when there is a date column (a long name
+    such as "Programming languages" would not fit the column's tab stop)."""
+    label, skills = ("{{ group.name }}:", "Strong"), (" {{ group.skills|join(', ') }}", None)
+    if out.layout == "date-column":
+        out.para("Labelled Item", ("\t", None), label, skills)
+    else:
+        out.para("Item", label, skills)
 
 
 def write_sections(out: Body) -> None:

@@ -113,16 +113,16 @@ class Story:
     def lead_bullet(self, text: str, lead: str | None) -> Any:
         return self.bullet((f"<b>{esc(lead)}</b> " if lead else "") + esc(text))
 
-    def row(self, left: str, right: Any, *, before: float, left_style: str = "date") -> Any:
+    def row(self, left: str, right: Any, *, before: float) -> Any:
         """A date-column row: ``left`` in the narrow column, ``right`` beside it, baselines aligned."""
         from reportlab.platypus import Table, TableStyle
 
         right_style = right.style
-        offset = max(right_style.fontSize - self.styles[left_style].fontSize, 0) * 0.8
+        offset = max(right_style.fontSize - self.styles["date"].fontSize, 0) * 0.8
         quiet = self.measuring is not None and not self.measuring.drawing
         table_class = quiet_classes()[1] if quiet else Table
         table = table_class(
-            [[self.p(left, left_style), right]],
+            [[self.p(left, "date"), right]],
             colWidths=[self.column, self.width - self.column],
             spaceBefore=before,
         )
@@ -271,9 +271,9 @@ class Story:
         for group in self.cv.skills:
             items = esc(", ".join(group.items))
             if self.column:
-                row = self.row(
-                    f"<b>{esc(group.name)}</b>", self.p(items, "cell"), before=before, left_style="label"
-                )
+                # "Label: items" in the text column: a label such as "Programming languages" would
+                # wrap in the narrow column (and extract as a stray line); the Word template agrees.
+                row = self.row("", self.p(f"<b>{esc(group.name)}:</b> {items}", "cell"), before=before)
                 out.append(Entry([row]))
             else:
                 out.append(Entry([self.p(f"<b>{esc(group.name)}:</b> {items}", "item")]))

@@ -107,7 +107,6 @@ def paragraph_styles(theme: Theme, m: Metrics, body: FontFamily, heading: FontFa
         "entry": derive("entry", "entry", fontName=body.bold),
         "meta": derive("meta", "meta", fontName=body.italic, textColor=muted, leftIndent=column),
         "date": derive("date", "meta", textColor=muted),
-        "label": derive("label", "body", fontName=body.bold),
         "cell": derive("cell", "body"),
         "bullet": derive(
             "bullet",
