@@ -5,8 +5,8 @@ Content choices (all deterministic):
 - **pairs**: the strongest requirement -> evidence pairs (strong before partial,
   then requirement weight, then evidence value, then posting order). Evidence is
   a bullet, an answer or a project; every item is used once; items tagged
-  ``weakness``, ``private`` or ``notes`` never appear; very long items are left to the
-  answer sheet.
+  ``weakness``, ``private`` or ``notes`` never appear; very long items, and requirement
+  "lines" that are whole paragraphs about the role, are left to the answer sheet.
 - **motivation**: the answer tagged ``motivation`` or ``mission`` that scores
   highest against the posting (profile order breaks ties), if there is one.
 - **size**: :func:`letter_sizes` lists ever shorter variants; the pipeline
@@ -44,6 +44,7 @@ __all__ = [
 MOTIVATION_TAGS = frozenset({"motivation", "mission"})
 LETTER_KINDS = frozenset({"bullet", "answer", "project"})
 MAX_EVIDENCE_CHARS = 600
+MAX_REQUIREMENT_CHARS = 300
 _STRENGTH_RANK = {"strong": 0, "partial": 1, "none": 2}
 
 
@@ -158,6 +159,14 @@ def _overlaps(a: str, b: str) -> bool:
     return a in b or b in a
 
 
+def _letter_line(entry: RequirementEvidence) -> bool:
+    """Whether the letter may answer this line (it has evidence: the caller checks)."""
+    if entry.evidence[0].kind == "education":
+        return False  # a degree line: the CV's education answers it; the letter speaks of work
+    # A paragraph about the role is not a line to quote back; the answer sheet has it.
+    return len(entry.requirement.text) <= MAX_REQUIREMENT_CHARS
+
+
 def evidence_pairs(
     selection: Selection,
     items: dict[str, ProfileItem],
@@ -177,8 +186,8 @@ def evidence_pairs(
     for entry in sorted(selection.requirements, key=_rank):
         if len(pairs) >= size.pairs or entry.strength == "none":
             break
-        if entry.evidence[0].kind == "education":
-            continue  # a degree line: the CV's education answers it; the letter speaks of work
+        if not _letter_line(entry):
+            continue
         chosen: list[ProfileItem] = []
         for evidence in entry.evidence:
             item = items.get(evidence.item)

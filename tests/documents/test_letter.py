@@ -84,6 +84,24 @@ def test_a_summary_that_the_motivation_repeats_is_quoted_once() -> None:
     assert text.count(summary) == 1
 
 
+def test_a_paragraph_about_the_role_is_not_quoted_back(tmp_path: Path) -> None:
+    paragraph = (
+        "You are a computer vision engineer who loves PyTorch and C++. "
+        + "You will own object detection models end to end, from data to deployment, and you "
+        + "will work with researchers and product teams across the company to ship them. " * 3
+    )
+    assert len(paragraph) > 300
+    posting_file = tmp_path / "job.md"
+    posting_file.write_text(
+        "---\ncompany: Acme\nrole: Engineer\n---\n## Requirements\n\n"
+        f"- {paragraph}\n- Experience with PyTorch and object detection.\n",
+        encoding="utf-8",
+    )
+    text, _ = letter_for("eric-kim.yaml", read_posting(posting_file))
+    assert "Experience with PyTorch and object detection." in text
+    assert "You are a computer vision engineer" not in text
+
+
 def test_an_answer_tagged_notes_stays_off_the_letter() -> None:
     profile = load_profile(PROFILES / "data-scientist.yaml")
     (notes,) = [a for a in profile.answers if "notes" in a.tags]
