@@ -63,10 +63,10 @@ def main() -> None:
     sections = [HEAD]
     for info in list_themes():
         theme = load_theme(info.name)
-        outcome = match(PROFILE, PostingInput(str(POSTING)), today=DATE, section_order=theme.sections.order)
+        outcome = match(PROFILE, PostingInput(str(POSTING)), today=DATE, theme=info.name)
         with tempfile.TemporaryDirectory() as tmp:
             pdf = pathlib.Path(tmp) / "cv.pdf"
-            pdf.write_bytes(render_pdf(outcome.selection.cv, theme))
+            pdf.write_bytes(render_pdf(outcome.selection.cv, theme, squeeze=outcome.squeeze))
             prefix = OUT / info.name
             first_page = ["-f", "1", "-l", "1", "-singlefile"]
             command = [pdftoppm, "-png", "-r", "60", *first_page, str(pdf), str(prefix)]
