@@ -14,7 +14,7 @@ from tailor.errors import PostingError
 from tailor.models.job import FieldSource, JobPosting
 from tailor.posting.dedupe import drop_repeats
 from tailor.posting.header import split_header
-from tailor.posting.infer import infer_company, infer_role
+from tailor.posting.infer import infer_company, infer_role, plain_title
 from tailor.posting.jsonld import JobFacts
 from tailor.posting.lines import parse_lines, render_lines
 from tailor.posting.requirements import requirement_units
@@ -77,7 +77,7 @@ def assemble(body: str, facts: Facts) -> JobPosting:
         facts.company, facts.front.get("company"), ld.company or header.company or infer_company(lines)
     )
     role, role_source = _pick(
-        facts.role, facts.front.get("role"), ld.title or header.title or infer_role(lines)
+        facts.role, facts.front.get("role"), plain_title(ld.title or header.title or infer_role(lines))
     )
     sections = build_sections(lines)
     return JobPosting(

@@ -13,7 +13,7 @@ import re
 from tailor.posting.classify import classify_heading
 from tailor.posting.lines import Line
 
-__all__ = ["infer_company", "infer_role"]
+__all__ = ["infer_company", "infer_role", "plain_title"]
 
 _ROLE_NOUNS = (
     "engineer|scientist|developer|researcher|analyst|manager|designer|architect|lead|director"
@@ -91,3 +91,28 @@ def infer_company(lines: list[Line]) -> str | None:
         The company name, or None if nothing plausible was found.
     """
     return _from_about_heading(lines) or _from_sentence(lines)
+
+
+_ARRANGEMENT = (
+    r"(?:remote|hybrid|on[- ]?site|in[- ]office|contract|contractor|freelance|full[- ]time|part[- ]time)"
+)
+_TITLE_NOISE = (
+    re.compile(rf"^\s*{_ARRANGEMENT}\s*[:\-\u2013\u2014|]\s*", re.IGNORECASE),
+    re.compile(rf"\s*\((?:[^()]*\b)?{_ARRANGEMENT}\b[^()]*\)", re.IGNORECASE),
+    re.compile(rf"\s+[-\u2013\u2014|,]\s*{_ARRANGEMENT}\b.*$", re.IGNORECASE),
+)
+
+
+def plain_title(title: str | None) -> str | None:
+    """A job title without the board's work-arrangement labels, for "the ... position".
+
+    "Data Scientist - Remote", "Senior ML Engineer (Remote)" and "Contract: Senior AI/ML
+    Engineer" become the titles themselves; a title that is nothing but such a label stays.
+    """
+    if title is None:
+        return None
+    plain = title
+    for pattern in _TITLE_NOISE:
+        plain = pattern.sub("", plain)
+    plain = plain.strip()
+    return plain or title

@@ -17,6 +17,7 @@ from tailor.errors import PostingError
 from tailor.models.job import JobPosting
 from tailor.posting import read_posting
 from tailor.posting.classify import classify_heading
+from tailor.posting.infer import plain_title
 
 JOBS = Path(__file__).resolve().parents[3] / "shared" / "jobs"
 REPO = Path(__file__).resolve().parents[2]
@@ -517,3 +518,24 @@ def test_role_is_inferred_from_an_as_a_sentence(text: str, role: str | None) -> 
     posting = read_posting("-", text=f"## About the role\n{text}\n## Requirements\n- Python\n")
     assert posting.role == role
     assert posting.role_source == ("inferred" if role else "missing")
+
+
+@pytest.mark.parametrize(
+    ("title", "plain"),
+    [
+        ("Data Scientist - Remote", "Data Scientist"),
+        ("Senior Machine Learning Engineer (Remote)", "Senior Machine Learning Engineer"),
+        ("Contract: Senior AI/ML Engineer (with search)", "Senior AI/ML Engineer (with search)"),
+        ("Cloud ML Ops Engineer (Hybrid, 3 days)", "Cloud ML Ops Engineer"),
+        ("Contract Manager", "Contract Manager"),
+        ("Site Reliability Engineer", "Site Reliability Engineer"),
+        ("Remote", "Remote"),
+    ],
+)
+def test_inferred_titles_lose_work_arrangement_labels(title: str, plain: str) -> None:
+    assert plain_title(title) == plain
+
+
+def test_a_role_given_in_front_matter_is_kept_as_written(tmp_path: Path) -> None:
+    content = "---\ncompany: Acme\nrole: Data Scientist - Remote\n---\nWe need Python.\n"
+    assert read_posting(write(tmp_path, "job.md", content)).role == "Data Scientist - Remote"
