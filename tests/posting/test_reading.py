@@ -316,32 +316,32 @@ def test_long_bold_sentence_and_lowercase_fragment_are_not_headings(tmp_path: Pa
     assert [s.heading for s in posting.sections] == ["Requirements"]
 
 
-def test_lowercase_fragment_after_a_bullet_ends_that_bullet(tmp_path: Path) -> None:
-    content = (
-        "## Requirements\n\n- Python for data analysis\n\n**programming.**\n\n- Java\n\nNot a fragment.\n"
-    )
-    posting = read_posting(write(tmp_path, "job.md", content))
-    assert section(posting, "Requirements")[2] == (
-        "Python for data analysis programming.",
-        "Java",
-        "Not a fragment.",
-    )
-
-
-def test_sentences_glued_by_a_scraper_are_split(tmp_path: Path) -> None:
-    content = (
-        "## Requirements\n\n- SQL, Cypher or Pandas.A can-do attitude\n"
-        "- Work with engineers (e.g. data engineering).Ideally with scientists\n"
-        "- Node.JS and the U.S.A. market\n"
-    )
-    posting = read_posting(write(tmp_path, "job.md", content))
-    assert section(posting, "Requirements")[2] == (
-        "SQL, Cypher or Pandas.",
-        "A can-do attitude",
-        "Work with engineers (e.g. data engineering).",
-        "Ideally with scientists",
-        "Node.JS and the U.S.A. market",
-    )
+@pytest.mark.parametrize(
+    ("body", "lines"),
+    [
+        pytest.param(  # a scraper wrapped a bullet: the lower-case fragment is its end
+            "- Python for data analysis\n\n**programming.**\n\n- Java\n\nNot a fragment.\n",
+            ("Python for data analysis programming.", "Java", "Not a fragment."),
+            id="wrapped-bullet",
+        ),
+        pytest.param(  # a scraper glued sentences together: they are split again
+            "- SQL, Cypher or Pandas.A can-do attitude\n"
+            "- Work with engineers (e.g. data engineering).Ideally with scientists\n"
+            "- Node.JS and the U.S.A. market\n",
+            (
+                "SQL, Cypher or Pandas.",
+                "A can-do attitude",
+                "Work with engineers (e.g. data engineering).",
+                "Ideally with scientists",
+                "Node.JS and the U.S.A. market",
+            ),
+            id="glued-sentences",
+        ),
+    ],
+)
+def test_scraping_damage_is_repaired(tmp_path: Path, body: str, lines: tuple[str, ...]) -> None:
+    posting = read_posting(write(tmp_path, "job.md", "## Requirements\n\n" + body))
+    assert section(posting, "Requirements")[2] == lines
 
 
 def test_duplicate_blocks_removed(tmp_path: Path) -> None:
