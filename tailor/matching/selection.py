@@ -39,6 +39,10 @@ __all__ = ["DropUnit", "Dropped", "Selection", "select"]
 
 ROLE_SECTIONS = ("experience", "teaching", "volunteering")
 
+ROLE_KEEP = 0.5
+"""How much more a whole role is worth keeping than its best bullet: a gap in the career
+(a PhD or a job gone from the page) costs more than another role's third or fourth bullet."""
+
 
 @dataclass(frozen=True)
 class Dropped:
@@ -46,11 +50,6 @@ class Dropped:
 
     id: str
     reason: str
-
-
-ROLE_KEEP = 0.5
-"""How much more a whole role is worth keeping than its best bullet: a gap in the career
-(a PhD or a job gone from the page) costs more than another role's third or fourth bullet."""
 
 
 @dataclass(frozen=True)

@@ -114,7 +114,7 @@ def parse_lines(text: str) -> list[Line]:
     return collapse_blanks(_split_run_together(_join_continuations(lines)))
 
 
-_RUN_TOGETHER = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z](?:[a-z]|\s))|(?<=[a-z]\)[.!?])(?=[A-Z](?:[a-z]|\s))")
+_RUN_TOGETHER = re.compile(r"(?:(?<=[a-z]{3}[.!?])|(?<=[a-z]\)[.!?]))(?=[A-Z](?:[a-z]|\s))")
 
 
 def _split_run_together(lines: list[Line]) -> list[Line]:

@@ -51,6 +51,7 @@ from tailor.render.text import (
     format_date,
     format_range,
     publication_parts,
+    unbreakable,
 )
 
 if TYPE_CHECKING:
@@ -63,7 +64,6 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 LINK_STYLE = "Hyperlink"
 BOLD_STYLE = "Strong"
 CONTACT_SEPARATOR = "  \u00b7  "
-NBSP = "\u00a0"
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _TAG = re.compile(r"{[{%#].*?[}%#]}")
 _COMPILED_TEMPLATES = 16
@@ -363,7 +363,7 @@ _ENTRIES: dict[str, Callable[[TailoredCV, _Rich], list[Any]]] = {
 
 def _dates(text: str) -> str:
     """A date or range that never breaks across lines (it sits at a right tab stop)."""
-    return text.replace(" ", NBSP)
+    return unbreakable(text)
 
 
 def _clean(text: str | None) -> str:

@@ -29,12 +29,14 @@ from tailor.render.text import (
     education_heading,
     format_range,
     publication_parts,
+    unbreakable,
 )
 
 __all__ = ["Story", "esc"]
 
 DOT = " \u00b7 "
-NBSP = "\u00a0"
+TIED_DOT = "\u00a0\u00b7\u00a0"
+"""A separator that no line breaks at."""
 
 
 def esc(text: str) -> str:
@@ -208,10 +210,9 @@ class Story:
         if layout == "inline":
             # Place and dates never break inside, and the title's last word carries them:
             # no line starts or ends with a lone dot, and "Jul 2021 – Mar 2022" stays whole.
-            parts = [part.replace(" ", NBSP) for part in ([*shown, esc(dates)] if dates else shown)]
-            tail = (NBSP + "\u00b7" + NBSP).join(parts)
-            joined = title + (self.muted(NBSP + "\u00b7" + NBSP + tail) if tail else "")
-            return [self.p(joined, "entry", spaceBefore=before)]
+            parts = [unbreakable(part) for part in ([*shown, esc(dates)] if dates else shown)]
+            tail = self.muted(TIED_DOT + TIED_DOT.join(parts)) if parts else ""
+            return [self.p(title + tail, "entry", spaceBefore=before)]
         if layout == "date-column":
             out = [self.row(esc(dates), self.p(title, "entry"), before=before)]
             return out + ([self.p(DOT.join(shown), "meta")] if shown else [])

@@ -20,6 +20,7 @@ __all__ = [
     "format_date",
     "format_range",
     "publication_parts",
+    "unbreakable",
 ]
 
 SECTION_TITLES: dict[SectionName, str] = {
@@ -35,6 +36,12 @@ SECTION_TITLES: dict[SectionName, str] = {
 }
 
 EN_DASH = "\u2013"
+NBSP = "\u00a0"
+
+
+def unbreakable(text: str) -> str:
+    """The text with no-break spaces, so that a line never breaks inside it (a date range, a place)."""
+    return text.replace(" ", NBSP)
 
 
 def format_date(value: str | None, fmt: str = "MMM YYYY", present: str = "Present") -> str:
