@@ -33,6 +33,8 @@ class DocumentSet:
     trace: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     documents: dict[str, Document] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    skipped: dict[str, str] = field(default_factory=dict)
+    """Documents left out, with why and how to add them (a letter without a role)."""
 
 
 def trace(document: Document) -> list[dict[str, str]]:
@@ -110,10 +112,17 @@ def build_documents(
     from tailor.render.document_md import render_document_md
     from tailor.render.document_pdf import render_document_pdf
 
+    from tailor.documents.letter import missing_letter_inputs
+
     out = DocumentSet()
     built: dict[str, Document] = {}
     pdfs: dict[str, bytes] = {}
-    if "letter" in docs:
+    missing = missing_letter_inputs(posting) if "letter" in docs else None
+    if missing is not None and set(docs) - {"letter"}:
+        # Degrade, never drop: the other documents do not need the company or role.
+        message, hint = missing
+        out.skipped["letter"] = f"{message}; {hint}"
+    elif "letter" in docs:
         built["letter"], pdfs["letter"] = _fit_letter(
             profile, posting, selection, today=today, theme=theme, template=letter_template
         )

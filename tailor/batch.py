@@ -116,6 +116,8 @@ class Application:
     files: tuple[Path, ...] = ()
     changed: int = 0
     notes: tuple[str, ...] = ()
+    skipped: tuple[str, ...] = ()
+    """Documents left out of the folder (the letter when the posting names no role)."""
     error: str | None = None
 
     @property
@@ -205,7 +207,9 @@ def build_one(build: BuildRequest, folder: Path) -> Application:
             for name in ("company", "role")
             if report["posting"][f"{name}_source"] == "missing"
         )
+        + tuple(f"no {name} written: {why}" for name, why in done.build.skipped.items())
         + tuple(posting_warnings(done.build.outcome.posting)),
+        skipped=tuple(done.build.skipped),
     )
 
 

@@ -74,6 +74,15 @@ def _table(title: str) -> Any:
     return Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
 
 
+def _left_out(app: Application) -> str:
+    """``[no letter: no role in posting] `` before the missing requirements, when one was left out."""
+    if not app.skipped:
+        return ""
+    lacking = [name for name, value in (("company", app.company), ("role", app.role)) if not value]
+    why = f"no {' or '.join(lacking)} in posting" if lacking else "see notes"
+    return f"[no {', '.join(app.skipped)}: {why}] "
+
+
 def print_applications(apps: Sequence[Application], console: Console | None = None) -> None:
     """The closing table: company, role, fit, pages, top missing requirements, folder (or the error)."""
     from rich.console import Console
@@ -103,7 +112,7 @@ def print_applications(apps: Sequence[Application], console: Console | None = No
                 app.role or "?",
                 f"{app.fit:.0%}" if app.fit is not None else "-",
                 str(app.pages or "-"),
-                "; ".join(_cut(text, 40) for text in app.missing) or "-",
+                _left_out(app) + ("; ".join(_cut(text, 40) for text in app.missing) or "-"),
                 app.folder.name if app.folder else "",
             )
         else:

@@ -238,6 +238,7 @@ def _manifest(
         "options": options,
         "option_files": option_files,
         "selection": _selection(result),
+        "skipped": result.skipped,
         "outputs": [
             {"file": name.as_posix(), "sha256": sha256(data), "bytes": len(data)}
             for name, data in sorted(outputs.items())

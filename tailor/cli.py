@@ -287,11 +287,14 @@ def _watch(request: Any) -> None:
 def _print_build(result: Any) -> None:
     for note in result.notes:
         click.echo(f"note: {note}", err=True)
+    for name, why in result.skipped.items():
+        click.echo(f"warning: no {name} written: {why}", err=True)
     cv = result.outcome.selection.cv
     bullets = len(cv.selected_bullets())
     layout = result.outcome.report["cv"]
+    target = " at ".join(value for value in (cv.role, cv.company) if value) or "this posting"
     click.echo(
-        f"tailored for {cv.role or 'the role'} at {cv.company or 'the company'}: "
+        f"tailored for {target}: "
         f"{bullets} bullets in {len(cv.sections)} sections, {layout['pages']} "
         f"page{'s' if layout['pages'] > 1 else ''} (last {layout['last_page_fill']:.0%} full)"
     )

@@ -189,6 +189,8 @@ class BuildResult:
     changed: list[Path]
     outcome: MatchOutcome
     notes: list[str] = field(default_factory=list)
+    skipped: dict[str, str] = field(default_factory=dict)
+    """Documents asked for but left out, with why (a letter when the posting names no role)."""
 
 
 def _out_dir(request: BuildRequest, job: JobPosting) -> Path:
@@ -205,6 +207,11 @@ def _notes(job: JobPosting) -> list[str]:
     ):
         if source == "inferred":
             notes.append(f"inferred {name}: {value!r} (set it with --{name} or front matter to change it)")
+        elif source == "file name":
+            notes.append(
+                f"{name} {value!r} taken from the posting's file name, as the text does not state it: "
+                f'check it, or pass --{name} "..." to set it'
+            )
         elif source == "missing":
             notes.append(f"no {name} found in the posting; pass --{name} to name it")
     return notes + posting_warnings(job)
@@ -246,12 +253,14 @@ def build(request: BuildRequest) -> BuildResult:
     files.update(documents.files)
     if request.report:
         full = {**outcome.report, "documents": documents.trace} if documents.trace else outcome.report
+        if documents.skipped:
+            full = {**full, "skipped": documents.skipped}
         report = json.dumps(full, indent=2, ensure_ascii=False) + "\n"
         files[out_dir / "match.json"] = report.encode("utf-8")
         files[out_dir / "match.md"] = match_markdown(outcome.report).encode("utf-8")
     changed = write_all(files, force=request.force)
     notes = _notes(outcome.posting) + documents.notes
-    return BuildResult(out_dir, list(files), changed, outcome, notes)
+    return BuildResult(out_dir, list(files), changed, outcome, notes, dict(documents.skipped))
 
 
 def _documents(

@@ -35,6 +35,7 @@ __all__ = [
     "LetterSize",
     "LetterTemplate",
     "check_letter_inputs",
+    "missing_letter_inputs",
     "letter_document",
     "letter_sizes",
     "letter_template",
@@ -103,26 +104,34 @@ def letter_template(name_or_path: str | Path) -> LetterTemplate:
     return LetterTemplate(path.stem, path, text)
 
 
+def missing_letter_inputs(posting: JobPosting) -> tuple[str, str] | None:
+    """Why a letter cannot be written for this posting (message, hint), or None if it can.
+
+    A letter names the company and the role; without either there is no letter.
+    """
+    missing = [field for field in ("company", "role") if not getattr(posting, field)]
+    if not missing:
+        return None
+    wanted = " and ".join(
+        f"the {field} name" if field == "company" else "the role title" for field in missing
+    )
+    options = " and ".join(f'--{field} "..."' for field in missing)
+    keys = ", ".join(f"`{field}:`" for field in missing)
+    msg = f"the cover letter needs {wanted}, and the posting {posting.source} does not state it"
+    hint = f"pass {options}, or add {keys} to the posting's front matter (a --- block at its top)"
+    return msg, hint
+
+
 def check_letter_inputs(posting: JobPosting) -> None:
     """A letter names the company and the role: refuse to write one without them.
 
     Raises:
         PostingError: Listing every missing value and how to supply it.
     """
-    missing = [field for field in ("company", "role") if not getattr(posting, field)]
-    if not missing:
-        return
-    wanted = " and ".join(
-        f"the {field} name" if field == "company" else "the role title" for field in missing
-    )
-    options = " and ".join(f"--{field}" for field in missing)
-    keys = ", ".join(f"`{field}:`" for field in missing)
-    msg = f"the cover letter needs {wanted}, and the posting {posting.source} does not state it"
-    hint = (
-        f"pass {options}, or add {keys} to the posting's front matter "
-        "(a --- block at its top); or leave the letter out, e.g. --docs cv,answers,prep"
-    )
-    raise PostingError(msg, hint=hint)
+    missing = missing_letter_inputs(posting)
+    if missing is not None:
+        msg, hint = missing
+        raise PostingError(msg, hint=f"{hint}; or leave the letter out, e.g. --docs cv,answers,prep")
 
 
 def long_date(day: dt.date) -> str:

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = ["FieldSource", "JobPosting", "PostingSection", "Requirement"]
 
-FieldSource = Literal["front matter", "option", "inferred", "missing"]
+FieldSource = Literal["front matter", "option", "inferred", "file name", "missing"]
 
 SectionKind = Literal[
     "about",

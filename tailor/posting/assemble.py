@@ -1,20 +1,21 @@
 """Put the pieces together: text, company/role with their sources, sections.
 
 Precedence for company and role: an explicit option, then the front matter,
-then what the posting itself says (JSON-LD, the title block, the text),
-else missing.
+then what the posting itself says (JSON-LD, the title block, the text), then
+(for the role only) the file name, which the user is asked to confirm; else missing.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from tailor.errors import PostingError
 from tailor.models.job import FieldSource, JobPosting
 from tailor.posting.dedupe import drop_repeats
 from tailor.posting.header import split_header
-from tailor.posting.infer import infer_company, infer_role, plain_title
+from tailor.posting.infer import infer_company, infer_role, plain_title, role_from_file_name
 from tailor.posting.jsonld import JobFacts
 from tailor.posting.lines import parse_lines, render_lines
 from tailor.posting.requirements import requirement_units
@@ -38,11 +39,14 @@ class Facts:
     rules: dict[str, Any] = field(default_factory=dict)
 
 
-def _pick(option: str | None, front: str | None, inferred: str | None) -> tuple[str | None, FieldSource]:
+def _pick(
+    option: str | None, front: str | None, inferred: str | None, file_name: str | None = None
+) -> tuple[str | None, FieldSource]:
     candidates: tuple[tuple[str | None, FieldSource], ...] = (
         (option, "option"),
         (front, "front matter"),
         (inferred, "inferred"),
+        (file_name, "file name"),
     )
     for value, where in candidates:
         if value is not None and value.strip():
@@ -76,8 +80,15 @@ def assemble(body: str, facts: Facts) -> JobPosting:
     company, company_source = _pick(
         facts.company, facts.front.get("company"), ld.company or header.company or infer_company(lines)
     )
+    location = facts.front.get("location") or ld.location or header.location
+    file_role = None
+    if facts.source != "-":
+        file_role = role_from_file_name(Path(facts.source).stem, company)
     role, role_source = _pick(
-        facts.role, facts.front.get("role"), plain_title(ld.title or header.title or infer_role(lines))
+        facts.role,
+        facts.front.get("role"),
+        plain_title(ld.title or header.title or infer_role(lines), location),
+        file_role,
     )
     sections = build_sections(lines)
     return JobPosting(
@@ -85,7 +96,7 @@ def assemble(body: str, facts: Facts) -> JobPosting:
         text=render_lines(lines),
         company=company,
         role=role,
-        location=facts.front.get("location") or ld.location or header.location,
+        location=location,
         contact=facts.front.get("contact"),
         url=facts.front.get("url") or ld.url,
         company_source=company_source,

@@ -1,94 +1,93 @@
-"""Classify a posting's section headings into kinds, each with a weight.
+"""Classify a posting's headings, and lines under generic headings, into kinds with weights.
 
-The weights say how much a section's lines should count when matching a CV
-against the posting: requirements count fully, nice-to-haves somewhat less,
-boilerplate (benefits, pay, logistics, legal) not at all. The rules are
-checked in order; the first that matches wins.
+The rules are data (``tailor/data/posting_sections.yaml``): patterns per kind for headings,
+the headings that name the whole posting ("Job Description"), and patterns for single lines
+that ask something of the candidate. The weights say how much a section's lines count when
+matching a CV against the posting: requirements fully, nice-to-haves less, boilerplate
+(benefits, pay, logistics, legal) not at all. They are ordered by kind, so a preferred line
+never outweighs a required one, whatever the order of the sections.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import cast
+
+import yaml
 
 from tailor.models.job import SectionKind
 
-__all__ = ["WEIGHTS", "classify_heading"]
+__all__ = [
+    "WEIGHTS",
+    "boilerplate_kind",
+    "classify_heading",
+    "classify_line",
+    "is_generic_heading",
+    "is_negative_heading",
+    "states_requirement",
+]
 
-WEIGHTS: dict[SectionKind, float] = {
-    "required": 1.0,
-    "preferred": 0.6,
-    "responsibilities": 0.5,
-    "other": 0.4,
-    "about": 0.2,
-    "benefits": 0.0,
-    "pay": 0.0,
-    "logistics": 0.0,
-    "legal": 0.0,
-}
-
-_NEGATIVE = re.compile(r"need not have|not required|don't need|do not need|no need to have")
-
-_RULES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
-    (
-        "legal",
-        re.compile(
-            r"equal (?:employment )?opportunit|\beeo\b|accommodation|discriminat|diversity|inclusion"
-            r"|privacy|notice|fraud|disclaimer|e-verify|legal"
-        ),
-    ),
-    ("pay", re.compile(r"compensation|salary|\bpay\b|pay range|wage|remuneration")),
-    (
-        "benefits",
-        re.compile(r"benefit|perk|we offer|offer you|why join|give you|what's in it|rewards|why you'll love"),
-    ),
-    (
-        "logistics",
-        re.compile(
-            r"logistic|location|visa|sponsorship|relocation|work arrangement|hybrid|\bremote\b"
-            r"|physical demands|working conditions|schedule|travel|additional information"
-            r"|how to apply|application process|interview process"
-        ),
-    ),
-    (
-        "preferred",
-        re.compile(
-            r"nice to have|nice-to-have|bonus|preferred|\bplus\b|strong candidates may|desired"
-            r"|ideally|would be great|extra credit|good to have|stand out|not required but"
-        ),
-    ),
-    (
-        "required",
-        re.compile(
-            r"requirement|qualification|what you'll need|you'll need|what you need|you will need"
-            r"|must[- ]haves?|you have|who you are|good fit|is this you"
-            r"|(?:what|who) (?:we're|we are) looking for"
-            r"|about you|you bring|required|minimum|essential|skills and experience"
-            r"|skills & experience|knowledge/skills|skills/abilities|knowledge, skills"
-            r"|^education\b|^experience\b|to succeed|what it takes|you should have"
-        ),
-    ),
-    (
-        "responsibilities",
-        re.compile(
-            r"responsibilit|what you'll do|what you will do|you will|you'll|duties|\bthe role\b"
-            r"|this role|role overview|your role|scope|day[- ]to[- ]day|projects|your impact"
-            r"|in this role|the job\b|the position|what you'll work on|your mission"
-        ),
-    ),
-    (
-        "about",
-        re.compile(
-            r"\babout\b|who we are|description|overview|company|the team|meet the|our team"
-            r"|why we're hiring|why we are hiring|how we're different|mission|culture|values"
-            r"|work with us|join us|introduction|who are we"
-        ),
-    ),
-)
+_LINE_KINDS: tuple[str, ...] = ("negative", "preferred", "required", "responsibilities")
+_LABELLED = re.compile(r"^[^:]{2,40}?\s*:\s+(\S.*)$")
 
 
-def _normalise(heading: str) -> str:
-    text = heading.casefold().replace("\u2019", "'").replace("\u2018", "'")
+@dataclass(frozen=True)
+class _Rules:
+    weights: dict[SectionKind, float]
+    negative: tuple[re.Pattern[str], ...]
+    headings: tuple[tuple[SectionKind, re.Pattern[str]], ...]
+    generic: tuple[re.Pattern[str], ...]
+    lines: tuple[tuple[str, re.Pattern[str]], ...]
+    boilerplate: tuple[tuple[SectionKind, re.Pattern[str]], ...]
+    required_in_boilerplate: re.Pattern[str]
+
+
+def _any(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    text = resources.files("tailor.data").joinpath("posting_sections.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    lines = data["lines"]
+    return _Rules(
+        weights={cast(SectionKind, k): float(v) for k, v in data["weights"].items()},
+        negative=tuple(re.compile(p) for p in data["negative"]),
+        headings=tuple((cast(SectionKind, rule["kind"]), _any(rule["patterns"])) for rule in data["headings"]),
+        generic=tuple(re.compile(p) for p in data["generic"]),
+        lines=tuple((kind, _any(lines[kind])) for kind in _LINE_KINDS),
+        boilerplate=tuple(
+            (cast(SectionKind, kind), _any(patterns)) for kind, patterns in data["boilerplate_lines"].items()
+        ),
+        required_in_boilerplate=_any(data["required_in_boilerplate"]),
+    )
+
+
+WEIGHTS: dict[SectionKind, float] = _rules().weights
+
+
+def _normalise(text: str) -> str:
+    text = text.casefold().replace("\u2019", "'").replace("\u2018", "'")
     return " ".join(text.split())
+
+
+def is_negative_heading(heading: str) -> bool:
+    """Whether a heading introduces what is *not* asked ("Candidates need not have")."""
+    text = _normalise(heading)
+    return any(p.search(text) for p in _rules().negative)
+
+
+def is_generic_heading(heading: str) -> bool:
+    """Whether a heading names the posting as a whole ("Job Description", "About the role").
+
+    Lines under such a heading are classified one by one with :func:`classify_line`.
+    """
+    text = _normalise(heading).strip(" .:!")
+    return any(p.search(text) for p in _rules().generic)
 
 
 def classify_heading(heading: str) -> tuple[SectionKind, float]:
@@ -98,13 +97,47 @@ def classify_heading(heading: str) -> tuple[SectionKind, float]:
         heading: The heading text as it appears (case and punctuation ignored).
 
     Returns:
-        The section kind and its weight. "Candidates need not have" and
-        similar negative lists are kind "other" with weight 0.0.
+        The section kind and its weight. "Candidates need not have", "This role won't be
+        for you if" and similar negative lists are kind "other" with weight 0.0.
     """
     text = _normalise(heading)
-    if _NEGATIVE.search(text):
+    if is_negative_heading(heading):
         return "other", 0.0
-    for kind, pattern in _RULES:
+    for kind, pattern in _rules().headings:
         if pattern.search(text):
             return kind, WEIGHTS[kind]
     return "other", WEIGHTS["other"]
+
+
+def classify_line(line: str) -> str | None:
+    """What one line asks of the candidate, judged from its own words.
+
+    Args:
+        line: A line under a generic or unknown heading, or before the first heading.
+
+    Returns:
+        "negative" (it says what is not needed), "preferred", "required",
+        "responsibilities", or None when the line asks nothing (context).
+    """
+    text = _normalise(line)
+    for kind, pattern in _rules().lines:
+        if pattern.search(text):
+            return kind
+    labelled = _LABELLED.match(text)
+    if labelled:
+        return classify_line(labelled.group(1))  # "Team Leadership: Lead and mentor backend engineers"
+    return None
+
+
+def boilerplate_kind(line: str) -> SectionKind | None:
+    """The kind of a line that is plainly pay, logistics or legal text wherever it stands."""
+    text = _normalise(line)
+    for kind, pattern in _rules().boilerplate:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def states_requirement(line: str) -> bool:
+    """Whether a line under a logistics or legal heading states a requirement ("Education requirements: ...")."""
+    return bool(_rules().required_in_boilerplate.search(_normalise(line)))

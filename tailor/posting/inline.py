@@ -7,6 +7,7 @@ keeping the words and the punctuation.
 
 from __future__ import annotations
 
+import html
 import re
 
 __all__ = ["clean_inline", "is_emoji_only", "strip_emoji_edges"]
@@ -27,6 +28,13 @@ _UNDERSCORE_OPEN = re.compile(r"(?<!\w)_+(?=\S)")
 _UNDERSCORE_CLOSE = re.compile(r"(?<=\S)_+(?!\w)")
 _UNDERSCORE_LONE = re.compile(r"(?<!\S)_+(?!\S)")
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=[\w)\]%])\s+([,.;:!?])(?=\s|$)")
+_TAG = re.compile(
+    r"</?(?:a|b|i|u|em|strong|span|div|p|br|li|ul|ol|h[1-6]|font|small|sup|sub|section|table|tr|td|th"
+    r"|hr|img|code|pre|blockquote)\b[^<>]*/?>",
+    re.IGNORECASE,
+)
+"""Stray HTML tags left in a Markdown posting (``<br>``, ``<b>``): markup, never words."""
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,5});")
 _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200a\u202f\u205f\u3000]+")
 
 
@@ -89,9 +97,11 @@ def clean_inline(text: str) -> str:
         text: The line without its block marker (no ``#`` or bullet).
 
     Returns:
-        Plain text: no emphasis markers, backticks, escapes or link syntax,
+        Plain text: no emphasis markers, backticks, escapes, link syntax,
+        stray HTML tags or entities (``&nbsp;`` becomes a space),
         no decorative emoji at the ends, single spaces, stripped.
     """
+    text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), _TAG.sub(" ", text))
     text = text.translate(_INVISIBLE)
     text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)

@@ -1,8 +1,10 @@
 """Load a posting from a file (or from text read off standard input).
 
-Decides the format from the suffix (``.txt``, ``.md``, ``.html``, ``.htm``,
-``.pdf``); other or no suffix: sniff the content. PDF text is extracted with
-pypdf, imported only when a PDF is actually read.
+The format is decided by the content, never by the suffix alone: a PDF by its
+magic bytes (``%PDF-``), HTML by its tags (a Greenhouse description saved as
+``posting.txt`` is HTML), anything else is Markdown or plain text. A ``.pdf``
+file is always read as PDF, so that a broken one gets a PDF error. PDF text is
+extracted with pypdf, imported only when a PDF is actually read.
 """
 
 from __future__ import annotations
@@ -21,16 +23,10 @@ Format = Literal["markdown", "html", "pdf"]
 
 STDIN = "-"
 STDIN_NAME = "standard input"
-_SUFFIXES: dict[str, Format] = {
-    ".txt": "markdown",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".pdf": "pdf",
-}
 _MARKUP = re.compile(r"<(?:!doctype html|html|body|div|p|ul|ol|li|h[1-6]|br|span|section|table)\b", re.I)
 _MIN_TAGS = 3
+_TAGS_PER_LINE = 0.2
+"""Markdown may hold a few stray tags (``<br>``); HTML has many tags for its lines."""
 _TEXT_CONTROLS = {9, 10, 12, 13}  # tab, newline, form feed, carriage return
 MAX_TEXT_BYTES = 2_000_000
 """Postings are a few pages; anything this large is not one (and would take long to read)."""
@@ -56,12 +52,15 @@ def sniff_format(text: str) -> Format:
         text: The content.
 
     Returns:
-        "html" if it starts with a tag or holds several HTML tags, else "markdown".
+        "html" if it starts with a block tag, or holds at least three block tags
+        and one for every five non-blank lines; else "markdown".
     """
     head = text.lstrip()
     if (head.startswith("<") and _MARKUP.match(head)) or head[:15].lower().startswith("<!doctype"):
         return "html"
-    return "html" if len(_MARKUP.findall(text)) >= _MIN_TAGS else "markdown"
+    tags = len(_MARKUP.findall(text))
+    lines = sum(1 for line in text.split("\n") if line.strip())
+    return "html" if tags >= max(_MIN_TAGS, _TAGS_PER_LINE * lines) else "markdown"
 
 
 def _check_binary(data: bytes, label: str) -> None:
@@ -145,7 +144,8 @@ def load_source(source: str | Path, text: str | None) -> Loaded:
 
     Returns:
         The decoded text (PDFs already extracted), a label for messages, and
-        the format the suffix implies (None: sniff the content).
+        "pdf" for a PDF (None otherwise: the caller sniffs the text, after any
+        front matter is removed).
 
     Raises:
         PostingError: If the file is missing, unreadable, not UTF-8, or an
@@ -163,12 +163,11 @@ def load_source(source: str | Path, text: str | None) -> Loaded:
         return Loaded(STDIN_NAME, clean, None)
     path = Path(source)
     data = _read_bytes(path)
-    fmt = _SUFFIXES.get(path.suffix.lower())
-    if fmt == "pdf" or (fmt is None and data.startswith(b"%PDF-")):
+    if data.startswith(b"%PDF-") or path.suffix.lower() == ".pdf":
         _check_size(len(data), MAX_PDF_BYTES, str(path))
         text = _pdf_text(data, str(path))
         _check_size(len(text.encode("utf-8")), MAX_TEXT_BYTES, str(path))
         return Loaded(str(path), text, "pdf")
     _check_size(len(data), MAX_TEXT_BYTES, str(path))
     text, note = _decode(data, str(path))
-    return Loaded(str(path), text, fmt, note)
+    return Loaded(str(path), text, None, note)
