@@ -33,10 +33,10 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from posting_lines import label_lines  # noqa: E402
+from posting_lines import label_lines
 
-from tailor.models.job import JobPosting  # noqa: E402
-from tailor.posting import read_posting  # noqa: E402
+from tailor.models.job import JobPosting
+from tailor.posting import read_posting
 
 REPO = Path(__file__).resolve().parent.parent
 LABELS = REPO / "bench" / "posting_labels"
@@ -137,17 +137,17 @@ def _pct(part: int, whole: int) -> str:
 
 def main() -> int:
     if not JOBS.is_dir():
-        print(f"{JOBS} is not present: nothing to measure")  # noqa: T201
+        print(f"{JOBS} is not present: nothing to measure")
         return 1
     truth = _truth()
     postings = sorted(p for p in JOBS.iterdir() if p.stem[:1].isdigit())
     rows = [score(p, truth.get(p.stem, {})) for p in postings]
-    print(f"{'posting':44} {'recall':>7} {'precis':>7} {'lines':>7}  company role")  # noqa: T201
+    print(f"{'posting':44} {'recall':>7} {'precis':>7} {'lines':>7}  company role")
     for r in rows:
         mark = "ok" if r.company else "WRONG"
         role = "ok" if r.role else "WRONG"
         recall, precision = _pct(r.recalled, r.wanted), _pct(r.right_units, r.units)
-        print(f"{r.name[:44]:44} {recall:>7} {precision:>7} {_pct(r.agreed, r.scored):>7}  {mark:7} {role}")  # noqa: T201
+        print(f"{r.name[:44]:44} {recall:>7} {precision:>7} {_pct(r.agreed, r.scored):>7}  {mark:7} {role}")
     labelled = [r for r in rows if r.labelled]
     total = {
         "labelled postings": len(labelled),
@@ -158,9 +158,9 @@ def main() -> int:
         f"company right (of {len(rows)})": _pct(sum(r.company for r in rows), len(rows)),
         f"role right (of {len(rows)})": _pct(sum(r.role for r in rows), len(rows)),
     }
-    print()  # noqa: T201
+    print()
     for key, value in total.items():
-        print(f"{key:28} {value}")  # noqa: T201
+        print(f"{key:28} {value}")
     return 0
 
 

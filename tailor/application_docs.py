@@ -108,11 +108,10 @@ def build_documents(
     out_dir: Path,
 ) -> DocumentSet:
     """Render the requested documents (``letter``, ``answers``, ``prep``) in memory."""
+    from tailor.documents.letter import missing_letter_inputs
     from tailor.render.document_docx import render_document_docx
     from tailor.render.document_md import render_document_md
     from tailor.render.document_pdf import render_document_pdf
-
-    from tailor.documents.letter import missing_letter_inputs
 
     out = DocumentSet()
     built: dict[str, Document] = {}

@@ -75,12 +75,12 @@ def _table(title: str) -> Any:
 
 
 def _left_out(app: Application) -> str:
-    """``[no letter: no role in posting] `` before the missing requirements, when one was left out."""
+    """``no letter (no role in posting); `` before the missing requirements, when one was left out."""
     if not app.skipped:
         return ""
     lacking = [name for name, value in (("company", app.company), ("role", app.role)) if not value]
     why = f"no {' or '.join(lacking)} in posting" if lacking else "see notes"
-    return f"[no {', '.join(app.skipped)}: {why}] "
+    return f"no {', '.join(app.skipped)} ({why}); "
 
 
 def print_applications(apps: Sequence[Application], console: Console | None = None) -> None:

@@ -397,6 +397,21 @@ def test_letter_without_company_is_an_error_listing_what_to_supply(tmp_path: Pat
     code, _, err = run("letter", ERIC, "-", "--out", str(tmp_path), stdin="We need Python and SQL.\n")
     assert code == 2
     assert "error: the cover letter needs the company name and the role title" in err
-    assert "pass --company and --role, or add `company:`, `role:` to the posting's front matter" in err
+    assert 'pass --company "..." and --role "...", or add `company:`, `role:`' in err
+    assert "to the posting's front matter" in err
     assert "Traceback" not in err
     assert not tmp_path.exists() or not any(tmp_path.iterdir())
+
+
+def test_build_without_a_role_writes_everything_but_the_letter(tmp_path: Path) -> None:
+    posting = "## Requirements\n\n- Computer vision with PyTorch\n- C++\n"
+    code, out, err = run("build", ERIC, "-", "--out", str(tmp_path), "--date", "2026-11-21", stdin=posting)
+    assert code == 0, err
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert {"cv.pdf", "cv.docx", "answers.md", "prep.md", "match.json"} <= set(names)
+    assert not [n for n in names if n.startswith("letter")]
+    assert "warning: no letter written: the cover letter needs the company name and the role title" in err
+    assert '--role "..."' in err
+    assert "tailored for this posting" in out
+    report = json.loads((tmp_path / "match.json").read_text(encoding="utf-8"))
+    assert set(report["skipped"]) == {"letter"}

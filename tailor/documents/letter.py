@@ -35,11 +35,11 @@ __all__ = [
     "LetterSize",
     "LetterTemplate",
     "check_letter_inputs",
-    "missing_letter_inputs",
     "letter_document",
     "letter_sizes",
     "letter_template",
     "long_date",
+    "missing_letter_inputs",
 ]
 
 MOTIVATION_TAGS = frozenset({"motivation", "mission"})

@@ -211,8 +211,15 @@ _TITLE_TAGS = (
     re.compile(rf"\s*\(\s*{_GENDER}(?:\s*[/\-|,]\s*{_GENDER})+\s*\)", re.IGNORECASE),
     re.compile(rf"\s+\b{_GENDER}(?:\s*/\s*{_GENDER})+$", re.IGNORECASE),
     re.compile(r"\s*[,\-\u2013|]?\s*\b\d{1,3}\s*%\s*remote\b.*$", re.IGNORECASE),
-    re.compile(r"\s+(?:on[- ]?site|remote|hybrid)(?:\s+or\s+(?:on[- ]?site|remote|hybrid))?\s+(?:in|within|from)\b.*$", re.IGNORECASE),
-    re.compile(r"\s*[\(\[]?\s*(?:req(?:uisition)?|job|ref)\.?\s*(?:id|no\.?|#)?\s*[:#]?\s*[A-Z]{0,4}-?\d{4,}\s*[\)\]]?$", re.IGNORECASE),
+    re.compile(
+        r"\s+(?:on[- ]?site|remote|hybrid)(?:\s+or\s+(?:on[- ]?site|remote|hybrid))?"
+        r"\s+(?:in|within|from)\b.*$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\s*[\(\[]?\s*(?:req(?:uisition)?|job|ref)\.?\s*(?:id|no\.?|#)?\s*[:#]?\s*[A-Z]{0,4}-?\d{4,}\s*[\)\]]?$",
+        re.IGNORECASE,
+    ),
     re.compile(r"\s*[\(\[]\s*#?[A-Z]{0,4}-?\d{5,}\s*[\)\]]$"),
 )
 _LEADING_ARRANGEMENT = re.compile(r"^(?:remote|hybrid|on[- ]?site)\s+(?=[A-Z])", re.IGNORECASE)

@@ -97,7 +97,8 @@ def clean_inline(text: str) -> str:
         text: The line without its block marker (no ``#`` or bullet).
 
     Returns:
-        Plain text: no emphasis markers, backticks, escapes, link syntax,
+        Plain text: no emphasis markers, backticks, escapes, link syntax, emoji
+        (decorative, and no CV font draws them),
         stray HTML tags or entities (``&nbsp;`` becomes a space),
         no decorative emoji at the ends, single spaces, stripped.
     """
@@ -112,4 +113,5 @@ def clean_inline(text: str) -> str:
     text = _ESCAPE.sub(r"\1", text)
     text = _SPACES.sub(" ", text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
-    return strip_emoji_edges(text.strip())
+    text = "".join(char for char in strip_emoji_edges(text.strip()) if not _is_emoji(char))
+    return _SPACES.sub(" ", text).strip()

@@ -25,7 +25,8 @@ _FALLBACK_WEIGHT = WEIGHTS["other"]
 
 _INLINE_PREFERRED = re.compile(
     r"\b(?:is|are|would be|a) (?:an? )?(?:big |huge |strong |definite )?(?:plus|bonus|advantage)\b"
-    r"|\bpreferred\b|\bnice[- ]to[- ]have\b|\b(?:is|are|would be|highly) desirable\b|^desirable\b|\badvantageous\b|\bnot required\b|^ideally\b",
+    r"|\bpreferred\b|\bnice[- ]to[- ]have\b|\b(?:is|are|would be|highly) desirable\b|^desirable\b"
+    r"|\badvantageous\b|\bnot required\b|^ideally\b",
     re.IGNORECASE,
 )
 _NOT_A_REQUIREMENT = re.compile(

@@ -127,7 +127,9 @@ def _known(heading: str, kind: SectionKind, weight: float, lines: list[str]) -> 
         if switch is not None:
             current = switch
         kinds.append(current)
-    return _runs(heading, kinds, lines) if lines else [PostingSection(heading=heading, kind=kind, weight=weight)]
+    return (
+        _runs(heading, kinds, lines) if lines else [PostingSection(heading=heading, kind=kind, weight=weight)]
+    )
 
 
 def _section(heading: str, lines: list[str], parent: PostingSection | None) -> list[PostingSection]:

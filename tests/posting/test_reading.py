@@ -356,7 +356,11 @@ def test_duplicate_blocks_removed(tmp_path: Path) -> None:
     posting = read_posting(write(tmp_path, "job.md", content))
     assert posting.text.count(first) == 1
     assert posting.text.count(second) == 1
-    assert list(dict.fromkeys(s.heading for s in posting.sections)) == ["Description", "Requirements", "Nice to have"]
+    assert list(dict.fromkeys(s.heading for s in posting.sections)) == [
+        "Description",
+        "Requirements",
+        "Nice to have",
+    ]
     # A single bullet repeated under another heading is kept there.
     assert section(posting, "Nice to have")[2] == ("Monitoring with Grafana", "Flink")
 

@@ -186,7 +186,10 @@ EXPECTED_HEADINGS: dict[str, dict[str, str]] = {
         "Votre profil:": "required",
         "Les avantages à nous rejoindre:": "benefits",
     },
-    "47-software-engineer-mlops-106847": {"Responsibilities": "responsibilities", "Qualifications": "required"},
+    "47-software-engineer-mlops-106847": {
+        "Responsibilities": "responsibilities",
+        "Qualifications": "required",
+    },
     "48-python-backend-developer-mlops-engineer": {"Why work for Prompt?": "benefits"},
     "56-anthropic-it-support-engineer": {"Logistics": "logistics"},
 }
