@@ -27,6 +27,7 @@ __all__ = [
     "classify_line",
     "is_generic_heading",
     "is_negative_heading",
+    "line_says",
     "states_requirement",
 ]
 
@@ -129,6 +130,16 @@ def classify_line(line: str) -> str | None:
     if labelled:
         return classify_line(labelled.group(1))  # "Team Leadership: Lead and mentor backend engineers"
     return None
+
+
+def line_says(line: str, kind: str) -> bool:
+    """Whether one line matches the line rules of ``kind`` ("preferred", "negative", ...).
+
+    Used inside sections whose heading already gave a kind: "Experience with Kafka is a plus"
+    under "Requirements" is preferred; "We don't expect you to meet every point" is no unit.
+    """
+    text = _normalise(line)
+    return any(pattern.search(text) for name, pattern in _rules().lines if name == kind)
 
 
 def boilerplate_kind(line: str) -> SectionKind | None:

@@ -16,24 +16,13 @@ from __future__ import annotations
 import re
 
 from tailor.models.job import PostingSection, Requirement, SectionKind
-from tailor.posting.classify import WEIGHTS
+from tailor.posting.classify import WEIGHTS, line_says
 
 __all__ = ["requirement_units"]
 
 _UNIT_KINDS: frozenset[SectionKind] = frozenset({"required", "preferred", "responsibilities", "other"})
 _FALLBACK_WEIGHT = WEIGHTS["other"]
 
-_INLINE_PREFERRED = re.compile(
-    r"\b(?:is|are|would be|a) (?:an? )?(?:big |huge |strong |definite )?(?:plus|bonus|advantage)\b"
-    r"|\bpreferred\b|\bnice[- ]to[- ]have\b|\b(?:is|are|would be|highly) desirable\b|^desirable\b"
-    r"|\badvantageous\b|\bnot required\b|^ideally\b",
-    re.IGNORECASE,
-)
-_NOT_A_REQUIREMENT = re.compile(
-    r"\b(?:do not|don't|doesn't|need not|not) (?:need to )?(?:meet|match|have|check) (?:every|all|each)\b"
-    r"|\b(?:do not|don't) expect (?:candidates|applicants|you) to (?:have|meet|know)\b",
-    re.IGNORECASE,
-)
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _BOILERPLATE_LINE = re.compile(
     r"\bequal (?:employment )?opportunity\b|\b(?:never|not|without) discriminat(?:e|es|ing|ion)\b"
@@ -48,7 +37,7 @@ _BOILERPLATE_LINE = re.compile(
 
 
 def _kind_and_weight(section: PostingSection, line: str) -> tuple[SectionKind, float]:
-    if section.kind in ("required", "other") and _INLINE_PREFERRED.search(line):
+    if section.kind in ("required", "other") and line_says(line, "preferred"):
         return "preferred", min(section.weight, WEIGHTS["preferred"]) or WEIGHTS["preferred"]
     return section.kind, section.weight
 
@@ -56,7 +45,7 @@ def _kind_and_weight(section: PostingSection, line: str) -> tuple[SectionKind, f
 def _is_unit(line: str) -> bool:
     return (
         bool(_WORD.search(line))
-        and not _NOT_A_REQUIREMENT.search(line)
+        and not line_says(line, "negative")
         and not _BOILERPLATE_LINE.search(line)
     )
 
