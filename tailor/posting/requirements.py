@@ -43,11 +43,7 @@ def _kind_and_weight(section: PostingSection, line: str) -> tuple[SectionKind, f
 
 
 def _is_unit(line: str) -> bool:
-    return (
-        bool(_WORD.search(line))
-        and not line_says(line, "negative")
-        and not _BOILERPLATE_LINE.search(line)
-    )
+    return bool(_WORD.search(line)) and not line_says(line, "negative") and not _BOILERPLATE_LINE.search(line)
 
 
 def _is_lead_in(lines: tuple[str, ...], index: int) -> bool:
