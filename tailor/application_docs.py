@@ -19,10 +19,18 @@ from tailor.models.job import JobPosting
 from tailor.models.profile import MasterProfile
 from tailor.models.theme import Theme
 
-__all__ = ["DOCS", "DocumentSet", "build_documents", "fitted_letter", "trace"]
+__all__ = ["DOCS", "DocumentSet", "build_documents", "fitted_letter", "letter_words", "trace"]
 
 DOCS = ("cv", "letter", "answers", "prep")
 MAX_LETTER_PAGES = 1
+MAX_LETTER_WORDS = 400
+MIN_LETTER_WORDS = 250
+"""A letter a hiring manager reads to the end: 250-400 words, the fullest size that stays under."""
+
+
+def letter_words(document: Document) -> int:
+    """The words of a letter, date, address and signature included."""
+    return sum(len(block.text.split()) for block in document.blocks)
 
 
 @dataclass(frozen=True)
@@ -38,17 +46,22 @@ class DocumentSet:
 
 
 def trace(document: Document) -> list[dict[str, str]]:
-    """The document's text as ``{"text", "source"}`` runs (adjacent runs of one source merged)."""
+    """The document's text as ``{"text", "source"}`` runs (adjacent runs of one source merged),
+    with ``"rule"`` naming the mechanical grammar applied to a run of the person's words."""
     runs: list[Segment] = []
     for block in document.blocks:
         for segment in block.segments:
-            if runs and runs[-1].source == segment.source:
+            if runs and (runs[-1].source, runs[-1].rule) == (segment.source, segment.rule):
                 runs[-1] = runs[-1].model_copy(update={"text": runs[-1].text + segment.text})
             else:
                 runs.append(segment)
         if runs:
             runs[-1] = runs[-1].model_copy(update={"text": runs[-1].text + "\n"})
-    return [{"text": run.text.strip(), "source": run.source} for run in runs if run.text.strip()]
+    return [
+        {"text": run.text.strip(), "source": run.source, **({"rule": run.rule} if run.rule else {})}
+        for run in runs
+        if run.text.strip()
+    ]
 
 
 def fitted_letter(
@@ -84,11 +97,21 @@ def _fit_letter(
 
     loaded = letter_template(template)
     pages = 0
+    fallback: tuple[int, Document, bytes] | None = None
     for size in letter_sizes():
         letter = letter_document(profile, posting, selection, today=today, template=loaded, size=size)
+        words = letter_words(letter)
+        if words > MAX_LETTER_WORDS:
+            continue
         pdf, pages = render_document_pdf_pages(letter, theme)
-        if pages <= MAX_LETTER_PAGES:
-            return letter, pdf
+        if pages > MAX_LETTER_PAGES:
+            continue
+        if words >= MIN_LETTER_WORDS:
+            return letter, pdf  # the first size, in order of preference, with enough to say
+        if fallback is None or words > fallback[0]:
+            fallback = (words, letter, pdf)
+    if fallback is not None:
+        return fallback[1], fallback[2]  # the profile has less to say: the longest letter that fits
     msg = f"the cover letter takes {pages} pages even in its shortest form; a letter has one page at most"
     hint = "shorten the answer tagged motivation or mission, or the letter template's fixed text"
     raise RenderError(msg, hint=hint)

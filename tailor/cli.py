@@ -51,11 +51,11 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
         raise click.BadParameter(msg) from err
 
 
-def _posting_input(posting: str, company: str | None, role: str | None) -> Any:
-    from tailor.pipeline import PostingInput
+def _posting_input(posting: str, company: str | None, role: str | None, why: Path | None = None) -> Any:
+    from tailor.pipeline import PostingInput, read_why
 
     stdin_text = sys.stdin.read() if posting == "-" else None
-    return PostingInput(posting, stdin_text, company, role)
+    return PostingInput(posting, stdin_text, company, role, why=read_why(why) if why else None)
 
 
 DOCS = ("cv", "letter", "answers", "prep")
@@ -77,6 +77,13 @@ profile_arg = click.argument("profile", type=click.Path(path_type=Path, dir_okay
 posting_arg = click.argument("posting", metavar="POSTING")
 company_opt = click.option("--company", help="Company name (overrides the posting).")
 role_opt = click.option("--role", help="Role title (overrides the posting).")
+why_opt = click.option(
+    "--why",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FILE",
+    help="Why this company, in your own words (a text file); the letter quotes it. "
+    "Same as `why:` in the posting's front matter.",
+)
 out_opt = click.option(
     "--out",
     type=click.Path(path_type=Path, file_okay=False),
@@ -179,6 +186,7 @@ def cli() -> None:
 @force_opt
 @theme_opt
 @docx_template_opt
+@why_opt
 @click.option("--watch", is_flag=True, help="Rebuild whenever the profile, posting or theme changes.")
 @rules_opts
 @docs_opt
@@ -194,6 +202,7 @@ def build(
     force: bool,
     theme: str,
     docx_template: Path | None,
+    why: Path | None,
     watch: bool,
     docs: str,
     letter_template: str,
@@ -206,7 +215,7 @@ def build(
     chosen = _formats(formats)
     request = BuildRequest(
         profile,
-        _posting_input(posting, company, role),
+        _posting_input(posting, company, role, why),
         _today(date),
         out=out,
         formats=chosen,
@@ -252,7 +261,7 @@ def _one_document(doc: str, params: dict[str, Any]) -> None:
 
     request = BuildRequest(
         params["profile"],
-        _posting_input(params["posting"], params["company"], params["role"]),
+        _posting_input(params["posting"], params["company"], params["role"], params.get("why")),
         _today(params["date"]),
         out=params["out"],
         formats=_formats(params["formats"]),
@@ -467,6 +476,7 @@ def _document_command(doc: str, summary: str) -> None:
     @theme_opt
     @docx_template_opt
     @letter_template_opt
+    @why_opt
     @date_opt
     def command(**params: Any) -> None:
         _one_document(doc, params)

@@ -292,3 +292,5 @@ def _item_ids(profile: MasterProfile) -> Iterator[tuple[Loc, str]]:
         yield (section, index), role.key
         for b_index, bullet in enumerate(role.bullets):
             yield (section, index, "bullets", b_index), bullet.key
+    for index, paragraph in enumerate(profile.letter.paragraphs):
+        yield ("letter", "paragraphs", index), paragraph.key

@@ -80,6 +80,33 @@ def _allow_plain_bullets(node: Any) -> None:
             _allow_plain_bullets(item)
 
 
+MAX_WHY_BYTES = 20_000
+
+
+def read_why(path: Path) -> str:
+    """The text of a ``--why`` file: why this company, in the person's own words.
+
+    Raises:
+        PostingError: The file cannot be read, is not UTF-8 text, is empty or too long for a letter.
+    """
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_WHY_BYTES + 1)
+        text = data.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        msg = f"{path}: cannot read the --why file ({err})"
+        raise PostingError(
+            msg, hint="give a UTF-8 text file with a paragraph or two in your own words"
+        ) from err
+    if len(data) > MAX_WHY_BYTES:
+        msg = f"{path}: the --why file is over {MAX_WHY_BYTES // 1000} KB; a letter paragraph is a few lines"
+        raise PostingError(msg, hint="keep one or two short paragraphs")
+    if not text.strip():
+        msg = f"{path}: the --why file is empty"
+        raise PostingError(msg, hint="write why you want to work there, or leave out --why")
+    return text.strip()
+
+
 @dataclass(frozen=True)
 class PostingInput:
     """Where the posting comes from, and values that override what is in it."""
@@ -88,6 +115,8 @@ class PostingInput:
     stdin_text: str | None = None
     company: str | None = None
     role: str | None = None
+    why: str | None = None
+    """Why this company, in the person's words (``--why FILE``); overrides the front matter."""
     name: str | None = None
     """How reports name the posting (default: ``source``); bundles use the original file name."""
     parsed: JobPosting | None = None
@@ -121,6 +150,8 @@ def _read_posting(posting: PostingInput) -> JobPosting:
     if job is None:
         text, company, role = posting.stdin_text, posting.company, posting.role
         job = read_posting(posting.source, text=text, company=company, role=role)
+    if posting.why:
+        job = job.model_copy(update={"why": posting.why})
     return job if posting.name is None else job.model_copy(update={"source": posting.name})
 
 

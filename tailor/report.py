@@ -78,6 +78,7 @@ def match_report(
         },
         "fit": selection.fit,
         "fit_summary": fit_sentence(selection.fit, selection.requirements),
+        "core": [{"id": c.id, "name": c.name, "source": c.source} for c in selection.core],
         "requirements": _requirements(selection, _shown(selection, order)),
         "items": [
             {

@@ -46,6 +46,9 @@ def match_markdown(report: dict[str, Any]) -> str:
     posting = report["posting"]
     title = f"{posting['role'] or 'Role not named'} at {posting['company'] or 'company not named'}"
     lines = [f"# Match report: {_cell(title)}", "", report["fit_summary"], ""]
+    if report.get("core"):
+        core = ", ".join(c["name"] for c in report["core"])
+        lines += [f"Core of the role (answered first in the letter): {core}.", ""]
     lines += ["## Selected items", "", "| score | item | text | why |", "|---:|---|---|---|"]
     for item in report["items"]:
         if not item["selected"]:

@@ -2,10 +2,12 @@
 
 Like a requirement-by-requirement answer written by hand: grouped under the
 posting's own section headings (in posting order), each requirement line
-followed by the evidence, the person's answers first, then bullets and
-projects; "No evidence in profile." where there is none. Items tagged
-``weakness``, ``private`` or ``notes`` are never quoted, and no item answers
-more than twice: after that, the line says it is covered above.
+followed by the evidence, each led by its strength ("Strong:", "Partial:"): strong
+before partial (never partial beside strong), then the person's answers, bullets and
+projects; "No evidence in profile." where there is none. Items tagged ``weakness``,
+``private`` or ``notes`` are never quoted; an item's uses go to the lines where its
+evidence is strongest (see :func:`allocate`); a degree line is answered by education
+only, and an answer written for another requirement only when it is strong evidence.
 
 Which units: the posting's qualifications (``required`` and ``preferred``
 sections) when it has any, since those are what an answer sheet answers;
@@ -16,17 +18,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 
 from tailor.documents.blocks import blocks_from_segments, traced
 from tailor.documents.items import KIND_ORDER, ProfileItem, profile_items
 from tailor.documents.phrases import phrase
 from tailor.matching import Selection
-from tailor.matching.evidence import RequirementEvidence
+from tailor.matching.degrees import lowest_level_asked
+from tailor.matching.evidence import Evidence, RequirementEvidence
+from tailor.matching.vocabulary import Vocabulary, load_vocabulary
 from tailor.models.documents import Block, Document, Segment
-from tailor.models.job import JobPosting
+from tailor.models.job import JobPosting, Requirement
 from tailor.models.profile import MasterProfile
 
-__all__ = ["answers_document", "sheet_units", "title_blocks"]
+__all__ = ["allocate", "answers_document", "sheet_units", "title_blocks"]
 
 
 QUALIFICATIONS = ("required", "preferred")
@@ -55,46 +60,93 @@ def sheet_units(selection: Selection) -> list[RequirementEvidence]:
     return qualifications or list(selection.requirements)
 
 
-def _evidence_items(
-    entry: RequirementEvidence, items: dict[str, ProfileItem], shown: Counter[str]
-) -> tuple[list[ProfileItem], bool]:
-    """Evidence answers first, then bullets, projects, ...; items an answer already quotes are left out.
+def _answers_line(item: ProfileItem, unit: Requirement, strength: str, vocabulary: Vocabulary) -> bool:
+    """An answer written for one requirement is evidence for another only when it is strong, or
+    when its prompt names a skill the line names (a GPU answer does not answer "language models")."""
+    if strength == "strong" or not item.prompt:
+        return strength == "strong" or item.kind != "answer"
+    return bool(set(vocabulary.ids(item.prompt)) & set(vocabulary.ids(unit.text)))
 
-    Items tagged for the person's eyes only are never quoted, and an item already shown
-    ``MAX_REPEATS`` times stays above rather than filling the sheet again.
 
-    Returns:
-        The items to show, and whether the line has evidence at all (perhaps only above).
+_Pair = tuple[tuple[int, float, int, int], RequirementEvidence, Evidence]
+
+
+def _pairs(
+    units: Sequence[RequirementEvidence], items: dict[str, ProfileItem], vocabulary: Vocabulary
+) -> list[_Pair]:
+    """Every (line, item) pair the sheet may show, with its sort key (strongest first)."""
+    pairs: list[_Pair] = []
+    for number, entry in enumerate(units):
+        degree = lowest_level_asked(entry.requirement.text) is not None
+        for order, evidence in enumerate(entry.more or entry.evidence):
+            item = items.get(evidence.item)
+            if item is None or item.hidden or evidence.strength == "none":
+                continue
+            if degree and item.kind != "education":
+                continue  # a tutorial is not a PhD
+            if not _answers_line(item, entry.requirement, evidence.strength, vocabulary):
+                continue
+            rank = 0 if evidence.strength == "strong" else 1
+            pairs.append(((rank, -evidence.value, number, order), entry, evidence))
+    return pairs
+
+
+def allocate(
+    units: Sequence[RequirementEvidence], items: dict[str, ProfileItem], vocabulary: Vocabulary
+) -> dict[str, list[tuple[ProfileItem, Evidence]]]:
+    """Which items answer which line: every item's uses go where its evidence is strongest.
+
+    A second pass over every (line, item) pair, strongest first (not posting order): an item
+    answers at most ``MAX_REPEATS`` lines and a line shows at most ``MAX_EVIDENCE`` items, but a
+    line with evidence always shows its best item. A degree line is answered by education only;
+    items for the person's eyes only never appear.
     """
-    found = [items[e.item] for e in entry.evidence if e.item in items and not items[e.item].hidden]
-    ordered = sorted(enumerate(found), key=lambda pair: (KIND_ORDER.get(pair[1].kind, 9), pair[0]))
-    kept: list[ProfileItem] = []
-    for _, item in ordered:
-        if shown[item.id] < MAX_REPEATS and not any(_flat(item.text) in _flat(other.text) for other in kept):
-            kept.append(item)
-    kept = kept[:MAX_EVIDENCE]
-    shown.update(item.id for item in kept)
-    return kept, bool(found)
+    pairs = _pairs(units, items, vocabulary)
+    pairs.sort(key=lambda triple: triple[0])
+    uses: Counter[str] = Counter()
+    chosen: dict[str, list[tuple[ProfileItem, Evidence]]] = {entry.requirement.id: [] for entry in units}
+    for _, entry, evidence in pairs:
+        shown = chosen[entry.requirement.id]
+        item = items[evidence.item]
+        if len(shown) >= MAX_EVIDENCE or any(_overlap(item.text, other.text) for other, _ in shown):
+            continue
+        if uses[item.id] >= MAX_REPEATS and shown:
+            continue
+        if shown and evidence.strength != "strong" and shown[0][1].strength == "strong":
+            continue  # never partial evidence beside strong
+        shown.append((item, evidence))
+        uses[item.id] += 1
+    for shown in chosen.values():
+        shown.sort(key=lambda pair: (pair[1].strength != "strong", KIND_ORDER.get(pair[0].kind, 9)))
+    return chosen
+
+
+def _overlap(a: str, b: str) -> bool:
+    """One text quotes the other (an answer often repeats a bullet or the summary)."""
+    a, b = _flat(a), _flat(b)
+    return a in b or b in a
 
 
 def _flat(text: str) -> str:
     return " ".join(text.replace("\n-", " ").split()).replace("- ", "")
 
 
-def _item_blocks(item: ProfileItem) -> list[Block]:
-    """An item's own text as blocks; bullets, projects and degrees carry where they come from."""
+def _item_blocks(item: ProfileItem, strength: str) -> list[Block]:
+    """An item's own text as blocks, led by its strength; bullets, projects and degrees carry where
+    they come from."""
+    label = phrase(f"answers/{strength}", bold=True)
     if item.kind == "answer":
         blocks = blocks_from_segments([traced(item.text, item.source)])
-        if item.prompt:
-            prompt = (phrase("sheet/prompt"), traced(item.prompt, item.source))
-            blocks.insert(0, Block(kind="note", segments=prompt))
+        lead = (label, phrase("sheet/prompt"), traced(item.prompt, item.source)) if item.prompt else (label,)
+        blocks.insert(0, Block(kind="note", segments=lead))
         return blocks
     if item.kind == "story" and item.where is not None:
-        return [Block(kind="bullet", segments=(phrase("sheet/story"), item.where))]
-    segments = [traced(item.text, item.source)]
+        return [Block(kind="bullet", segments=(label, phrase("sheet/story"), item.where))]
+    segments = [label, traced(item.text, item.source)]
     if item.kind == "education":  # "M.S., Computer Science": two profile fields and a comma
         segments = [traced(part, item.source) for part in item.parts]
         segments[1:] = [s for segment in segments[1:] for s in (phrase("sheet/comma"), segment)]
+        segments.insert(0, label)
     if item.where is not None:
         segments += [phrase("sheet/separator"), item.where]
     return [Block(kind="bullet", segments=tuple(segments))]
@@ -107,20 +159,20 @@ def answers_document(
     items = profile_items(profile)
     blocks = title_blocks("answers/title", posting)
     heading: str | None = None
-    shown: Counter[str] = Counter()
-    for entry in sheet_units(selection):
+    units = sheet_units(selection)
+    chosen = allocate(units, items, load_vocabulary(profile.vocabulary))
+    for entry in units:
         unit = entry.requirement
         if unit.section != heading:
             heading = unit.section
             text = traced(heading, "posting:section") if heading else phrase("answers/untitled")
             blocks.append(Block(kind="heading", segments=(text,)))
         blocks.append(Block(kind="subheading", segments=(traced(unit.text, f"posting:{unit.id}"),)))
-        evidence, answered = _evidence_items(entry, items, shown)
-        for item in evidence:
-            blocks.extend(_item_blocks(item))
-        if not evidence:
-            note = "answers/see-above" if answered else "answers/no-evidence"
-            blocks.append(Block(kind="note", segments=(phrase(note),)))
+        shown = chosen[unit.id]
+        for item, evidence in shown:
+            blocks.extend(_item_blocks(item, evidence.strength))
+        if not shown:
+            blocks.append(Block(kind="note", segments=(phrase("answers/no-evidence"),)))
     return Document(
         kind="answers",
         person=profile.person,

@@ -70,7 +70,8 @@ def profile_items(profile: MasterProfile) -> dict[str, ProfileItem]:
         name = Segment(text=project.name, source=f"profile:{project.key}")
         add(ProfileItem(project.key, "project", project.text, tuple(project.tags), name))
     for pub in profile.publications:
-        add(ProfileItem(pub.key, "publication", pub.title, tuple(pub.tags)))
+        venue = Segment(text=pub.venue, source=f"profile:{pub.key}") if pub.venue else None
+        add(ProfileItem(pub.key, "publication", pub.title, tuple(pub.tags), venue))
     for entry in profile.education:
         institution = Segment(text=entry.institution, source=f"profile:{entry.key}")
         named = tuple(part for part in (entry.degree, entry.field) if part)

@@ -1,37 +1,44 @@
 """The cover letter: a Jinja text template filled with the profile's and posting's own words.
 
-Content choices (all deterministic):
-
-- **pairs**: the strongest requirement -> evidence pairs (strong before partial,
-  then requirement weight, then evidence value, then posting order). Evidence is
-  a bullet, an answer or a project; every item is used once; items tagged
-  ``weakness``, ``private`` or ``notes`` never appear; very long items, and requirement
-  "lines" that are whole paragraphs about the role, are left to the answer sheet.
-- **motivation**: the answer tagged ``motivation`` or ``mission`` that scores
-  highest against the posting (profile order breaks ties), if there is one.
-- **size**: :func:`letter_sizes` lists ever shorter variants; the pipeline
-  renders the first that fits on one page.
+What it says is chosen in :mod:`tailor.documents.letter_choice` (the person's own paragraphs
+first, else prose from their bullets, strongest evidence for the core of the role first);
+how a bullet becomes a first-person sentence is :mod:`tailor.documents.first_person`. This
+module turns that choice into the template's variables, each a traced string, and renders
+the template. The pipeline renders ever shorter sizes (:func:`letter_sizes`) until the letter
+fits one page and 400 words.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tailor.documents.blocks import blocks_from_segments
-from tailor.documents.items import ProfileItem, profile_items
-from tailor.documents.template_text import Traced, render_traced
+from tailor.documents.first_person import reads_as_object
+from tailor.documents.items import ProfileItem
+from tailor.documents.letter_choice import (
+    MOTIVATION_TAGS,
+    BankChoice,
+    Cited,
+    EvidenceChoice,
+    LetterChoice,
+    LetterSize,
+    choose_letter,
+    letter_sizes,
+)
+from tailor.documents.template_text import Traced, TracedRun, render_traced, render_user_text
 from tailor.errors import PostingError, TemplateError
 from tailor.matching import Selection
-from tailor.matching.evidence import RequirementEvidence
 from tailor.models.documents import Block, Document
 from tailor.models.fields import MONTH_NAMES
 from tailor.models.job import JobPosting
-from tailor.models.profile import MasterProfile
+from tailor.models.profile import LetterParagraph, MasterProfile
 
 __all__ = [
+    "MOTIVATION_TAGS",
     "LetterSize",
     "LetterTemplate",
     "check_letter_inputs",
@@ -42,12 +49,6 @@ __all__ = [
     "missing_letter_inputs",
 ]
 
-MOTIVATION_TAGS = frozenset({"motivation", "mission"})
-LETTER_KINDS = frozenset({"bullet", "answer", "project"})
-MAX_EVIDENCE_CHARS = 600
-MAX_REQUIREMENT_CHARS = 300
-_STRENGTH_RANK = {"strong": 0, "partial": 1, "none": 2}
-
 
 @dataclass(frozen=True)
 class LetterTemplate:
@@ -56,26 +57,6 @@ class LetterTemplate:
     name: str
     path: Path
     text: str
-
-
-@dataclass(frozen=True)
-class LetterSize:
-    """How much the letter says: the fitter tries ever smaller sizes."""
-
-    pairs: int = 3
-    per_pair: int = 2
-    summary: bool = True
-
-
-def letter_sizes() -> list[LetterSize]:
-    """Variants from the fullest to the shortest, tried in order until one fits a page."""
-    return [
-        LetterSize(3, 2, True),
-        LetterSize(3, 1, True),
-        LetterSize(2, 1, True),
-        LetterSize(2, 1, False),
-        LetterSize(1, 1, False),
-    ]
 
 
 def letter_template(name_or_path: str | Path) -> LetterTemplate:
@@ -139,109 +120,153 @@ def long_date(day: dt.date) -> str:
     return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
-def motivation_answer(profile: MasterProfile, selection: Selection) -> ProfileItem | None:
-    """The best-scoring answer tagged motivation or mission (none when no answer is tagged)."""
-    items = profile_items(profile)
-    scores = {item.id: item.score for item in selection.items}
-    tagged = [
-        items[answer.key]
-        for answer in profile.answers
-        if MOTIVATION_TAGS & set(answer.tags) and not items[answer.key].hidden
-    ]
-    ranked = sorted(enumerate(tagged), key=lambda pair: (-scores.get(pair[1].id, 0.0), pair[0]))
-    return ranked[0][1] if ranked else None
+_LEGAL_SUFFIX = re.compile(r",?\s+(?:Inc|Ltd|LLC|GmbH|Corp|Co|S\.A|SAS|AG|plc)\.?$", re.IGNORECASE)
 
 
-def _rank(entry: RequirementEvidence) -> tuple[int, float, float, int]:
-    best = entry.evidence[0].value if entry.evidence else 0.0
-    number = int(entry.requirement.id.lstrip("r") or 0)
-    return (_STRENGTH_RANK[entry.strength], -entry.requirement.weight, -best, number)
+def _place(item: ProfileItem) -> Traced | None:
+    """Where an item happened, as the letter names it ("Pinterest" for "Pinterest, Inc.")."""
+    if item.where is None:
+        return None
+    text = item.where.text
+    short = _LEGAL_SUFFIX.sub("", text) if item.kind == "bullet" else text
+    rule = "legal suffix dropped" if short != text else None
+    return Traced(short, item.where.source, rule)
 
 
-def _flat(text: str) -> str:
-    return " ".join(text.replace("- ", " ").split())
+def _ask(choice: EvidenceChoice | BankChoice) -> Traced:
+    """The requirement line as the object of "You ask for …" (first letter lowered when it reads so)."""
+    unit = choice.entry.requirement
+    text = unit.text.strip().rstrip(".;:").strip()
+    if reads_as_object(text):
+        if len(text) > 1 and not text[1].isupper():
+            return Traced(text[0].lower() + text[1:], f"posting:{unit.id}", "lower-case first letter")
+        return Traced(text, f"posting:{unit.id}")
+    return Traced(text, f"posting:{unit.id}")
 
 
-def _overlaps(a: str, b: str) -> bool:
-    """One text quotes the other (an answer often repeats a bullet or the summary)."""
-    a, b = _flat(a), _flat(b)
-    return a in b or b in a
+def _quotable_ask(choice: EvidenceChoice | BankChoice) -> bool:
+    return reads_as_object(choice.entry.requirement.text.strip().rstrip(".;:").strip())
 
 
-def _letter_line(entry: RequirementEvidence) -> bool:
-    """Whether the letter may answer this line (it has evidence: the caller checks)."""
-    if entry.evidence[0].kind == "education":
-        return False  # a degree line: the CV's education answers it; the letter speaks of work
-    # A paragraph about the role is not a line to quote back; the answer sheet has it.
-    return len(entry.requirement.text) <= MAX_REQUIREMENT_CHARS
+def _lower_word(word: str) -> str:
+    """``Learning`` -> ``learning``; ``ML``, ``PyTorch`` and ``iOS`` stay as they are."""
+    if len(word) > 1 and word[0].isupper() and word[1:].islower():
+        return word.lower()
+    return word
 
 
-def evidence_pairs(
-    selection: Selection,
-    items: dict[str, ProfileItem],
-    size: LetterSize,
-    exclude: set[str],
-    quoted: list[str],
-) -> list[tuple[RequirementEvidence, list[ProfileItem]]]:
-    """The strongest requirement -> evidence pairs, each evidence item used at most once.
+def _core_names(choice: EvidenceChoice, posting: JobPosting, named: set[str]) -> list[Traced]:
+    """The core skills a paragraph answers that no paragraph before it named, as the posting spells them."""
+    from tailor.matching.vocabulary import load_vocabulary
 
-    Every item is as strong as the requirement's best evidence, and a second item is strong.
-    Items that quote (or are quoted by) a text already in the letter are left out, and so are
-    degree lines that the education answers best.
-    """
-    used = set(exclude)
-    quoted = list(quoted)
-    pairs: list[tuple[RequirementEvidence, list[ProfileItem]]] = []
-    for entry in sorted(selection.requirements, key=_rank):
-        if len(pairs) >= size.pairs or entry.strength == "none":
-            break
-        if not _letter_line(entry):
+    vocabulary = load_vocabulary()
+    unit = choice.entry.requirement
+    names: list[Traced] = []
+    for core in choice.core:
+        if core.id in named:
             continue
-        chosen: list[ProfileItem] = []
-        for evidence in entry.evidence:
-            item = items.get(evidence.item)
-            if item is None or item.kind not in LETTER_KINDS or item.id in used or item.hidden:
-                continue
-            if evidence.strength != "strong" and (chosen or evidence.strength != entry.strength):
-                continue  # weaker evidence stands in neither for a used strong item nor as a second one
-            if len(item.text) > MAX_EVIDENCE_CHARS or len(chosen) >= size.per_pair:
-                continue
-            if any(_overlaps(item.text, text) for text in quoted):
-                continue
-            chosen.append(item)
-            used.add(item.id)
-            quoted.append(item.text)
-        if chosen:
-            pairs.append((entry, chosen))
-    return pairs
+        for text, source in ((unit.text, f"posting:{unit.id}"), (posting.role or "", "posting:role")):
+            mention = next((m for m in vocabulary.find(text) if m.id == core.id), None)
+            if mention is not None:
+                surface = mention.surface
+                lowered = " ".join(_lower_word(word) for word in surface.split(" "))
+                rule = "lower case" if lowered != surface else None
+                names.append(Traced(lowered, source, rule))
+                named.add(core.id)
+                break
+    return names
+
+
+def _cited(cited: Cited, previous: ProfileItem | None) -> dict[str, Any]:
+    item = cited.item
+    place = _place(item)
+    same = previous is not None and previous.where is not None and item.where is not None
+    same = same and previous.where.text == item.where.text  # type: ignore[union-attr]
+    sentences = []
+    for number, s in enumerate(cited.sentences):
+        text, rule = s.text, s.rule
+        if number == 0 and place is not None and not same and s.form == "own" and not text.startswith("I "):
+            # "At Capital One, my role on the team is …" (the sentence follows "At <place>, ")
+            text, rule = (
+                text[0].lower() + text[1:],
+                ("lower-case first letter" + (f"; {rule}" if rule else "")),
+            )
+        sentences.append({"form": s.form, "text": Traced(text, item.source, rule)})
+    return {
+        "kind": item.kind,
+        "section": item.section,
+        "where": place,
+        "same_place": same,
+        "text": Traced(item.text, item.source),
+        "sentences": sentences,
+    }
+
+
+def _user_text(text: str, source: str, where: str, posting: JobPosting) -> TracedRun:
+    values = {
+        "company": Traced(posting.company or "", "posting:company"),
+        "role": Traced(posting.role or "", "posting:role"),
+    }
+    segments = render_user_text(text.strip(), source, where, values)
+    return TracedRun(Traced(s.text, s.source) for s in segments)
+
+
+def _paragraph(choice: EvidenceChoice | BankChoice, posting: JobPosting, named: set[str]) -> dict[str, Any]:
+    if isinstance(choice, BankChoice):
+        paragraph = choice.paragraph
+        own = _user_text(
+            paragraph.text, f"profile:{paragraph.key}", f"letter paragraph {paragraph.key}", posting
+        )
+        return {"own": own, "lead": None, "core": [], "ask": None, "cited": []}
+    core = _core_names(choice, posting, named) if choice.central else []
+    lead = "core" if core else ("ask" if _quotable_ask(choice) else "quote")
+    items = []
+    previous: ProfileItem | None = None
+    for cited in choice.items:
+        items.append(_cited(cited, previous))
+        previous = cited.item
+    return {"own": None, "lead": lead, "core": core, "ask": _ask(choice), "cited": items}
+
+
+def _pair(choice: EvidenceChoice | BankChoice, posting: JobPosting) -> dict[str, Any]:
+    """The ``form`` template's view: the requirement line and the evidence as written."""
+    unit = choice.entry.requirement
+    if isinstance(choice, BankChoice):
+        key = choice.paragraph.key
+        own = _user_text(choice.paragraph.text, f"profile:{key}", f"letter paragraph {key}", posting)
+        evidence = [{"kind": "answer", "section": "", "text": own, "where": None}]
+    else:
+        evidence = [
+            {
+                "kind": c.item.kind,
+                "section": c.item.section,
+                "text": Traced(c.item.text, c.item.source),
+                "where": Traced(c.item.where.text, c.item.where.source) if c.item.where else None,
+            }
+            for c in choice.items
+        ]
+    return {"requirement": Traced(unit.text, f"posting:{unit.id}"), "evidence": evidence}
+
+
+def _motivation(choice: LetterChoice, posting: JobPosting) -> TracedRun | None:
+    if posting.why:
+        return TracedRun([Traced(posting.why, "posting:why")])
+    chosen = choice.motivation
+    if isinstance(chosen, LetterParagraph):
+        return _user_text(chosen.text, f"profile:{chosen.key}", f"letter paragraph {chosen.key}", posting)
+    if isinstance(chosen, ProfileItem):
+        return TracedRun([Traced(chosen.text, chosen.source)])
+    return None
 
 
 def _context(
     profile: MasterProfile, posting: JobPosting, selection: Selection, today: dt.date, size: LetterSize
 ) -> dict[str, Any]:
-    items = profile_items(profile)
-    motivation = motivation_answer(profile, selection)
-    exclude = {motivation.id} if motivation else set()
+    choice = choose_letter(profile, posting, selection, size)
     cv = selection.cv
-    summary = cv.summary if size.summary and cv.summary and cv.summary_id else None
-    if summary and motivation and _overlaps(summary, motivation.text):
-        summary = None  # the motivation answer says it already, in the person's own words
-    quoted = [text for text in (summary, motivation.text if motivation else None) if text]
-    pairs = [
-        {
-            "requirement": Traced(entry.requirement.text, f"posting:{entry.requirement.id}"),
-            "evidence": [
-                {
-                    "kind": item.kind,
-                    "section": item.section,
-                    "text": Traced(item.text, item.source),
-                    "where": Traced(item.where.text, item.where.source) if item.where else None,
-                }
-                for item in chosen
-            ],
-        }
-        for entry, chosen in evidence_pairs(selection, items, size, exclude, quoted)
-    ]
+    bank = profile.letter
+    summary = cv.summary if choice.summary and cv.summary and cv.summary_id else None
+    named: set[str] = set()
     return {
         "date": Traced(long_date(today), "date"),
         "name": Traced(profile.person.name, "profile:person.name"),
@@ -249,8 +274,15 @@ def _context(
         "role": Traced(posting.role or "", "posting:role"),
         "contact": Traced(posting.contact, "posting:contact") if posting.contact else None,
         "summary": Traced(summary, f"profile:{cv.summary_id}") if summary else None,
-        "pairs": pairs,
-        "motivation": Traced(motivation.text, motivation.source) if motivation else None,
+        "opening": _user_text(bank.opening, "profile:letter.opening", "letter opening", posting)
+        if bank.opening
+        else None,
+        "paragraphs": [_paragraph(one, posting, named) for one in choice.body],
+        "pairs": [_pair(one, posting) for one in choice.body],
+        "motivation": _motivation(choice, posting),
+        "closing": _user_text(bank.closing, "profile:letter.closing", "letter closing", posting)
+        if bank.closing
+        else None,
     }
 
 

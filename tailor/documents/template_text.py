@@ -23,7 +23,7 @@ from tailor.compiled_templates import prebuilt
 from tailor.errors import TemplateError
 from tailor.models.documents import Segment
 
-__all__ = ["Traced", "render_traced"]
+__all__ = ["Traced", "TracedRun", "render_traced", "render_user_text"]
 
 _OPEN, _CLOSE = "\ue000", "\ue001"
 _VALUE = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
@@ -35,11 +35,21 @@ class Traced(str):
     """A string value that knows where it comes from."""
 
     source: str
+    rule: str | None
 
-    def __new__(cls, text: str, source: str) -> Traced:
+    def __new__(cls, text: str, source: str, rule: str | None = None) -> Traced:
         value = super().__new__(cls, _PRIVATE.sub("", text))
         value.source = source
+        value.rule = rule
         return value
+
+
+class TracedRun(tuple[Traced, ...]):
+    """Several traced strings written as one value (a paragraph of the person's with the
+    company's name inside it): ``{{ run }}`` writes each piece with its own source."""
+
+    def __str__(self) -> str:
+        return "".join(self)
 
 
 _VALUES: ContextVar[list[Traced]] = ContextVar("traced_values")
@@ -47,6 +57,8 @@ _VALUES: ContextVar[list[Traced]] = ContextVar("traced_values")
 
 
 def _finalize(value: Any) -> Any:
+    if isinstance(value, TracedRun):
+        return "".join(_finalize(piece) for piece in value)
     if isinstance(value, Traced):
         values = _VALUES.get()
         values.append(value)
@@ -132,11 +144,45 @@ def _segments(text: str, values: list[Traced], template_name: str, path: Path) -
         for index, piece in enumerate(pieces):
             if index % 2:
                 value = values[int(piece)]
-                out.append(Segment(text=str(value), source=value.source, bold=bold))
+                out.append(Segment(text=str(value), source=value.source, bold=bold, rule=value.rule))
                 continue
             for number, part in enumerate(piece.split("**")):
                 if number:
                     bold = not bold
                 if part:
                     out.append(Segment(text=part, source=f"phrase:{template_name}/{phrase}", bold=bold))
+    return out
+
+
+def render_user_text(text: str, source: str, where: str, context: dict[str, Traced]) -> list[Segment]:
+    """A profile paragraph with ``{{ company }}``/``{{ role }}`` filled in, as traced segments.
+
+    The person's words are traced to ``source``, each inserted value to its own source.
+    Text without ``{{`` or ``{%`` is returned as one segment without touching Jinja.
+
+    Raises:
+        TemplateError: A Jinja error in the paragraph, or a variable other than those given.
+    """
+    if "{{" not in text and "{%" not in text:
+        return [Segment(text=text, source=source)]
+    import jinja2
+
+    values: list[Traced] = []
+    token = _VALUES.set(values)
+    names = ", ".join("{{ " + name + " }}" for name in context)
+    try:
+        rendered = _compiled(text).render(context)
+    except jinja2.TemplateError as err:
+        message = getattr(err, "message", None) or str(err)
+        msg = f"{where}: {message}"
+        raise TemplateError(msg, hint=f"a letter paragraph may use {names}") from err
+    finally:
+        _VALUES.reset(token)
+    out: list[Segment] = []
+    for index, piece in enumerate(_VALUE.split(rendered)):
+        if index % 2:
+            value = values[int(piece)]
+            out.append(Segment(text=str(value), source=value.source))
+        elif piece:
+            out.append(Segment(text=piece, source=source))
     return out

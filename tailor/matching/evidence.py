@@ -31,9 +31,13 @@ Strength = Literal["strong", "partial", "none"]
 
 STRONG = 3.0
 """Unit-match value for strong evidence (one exact skill counts 2, a shared phrase about 2-4)."""
+EXACT_STRONG = 2.0
+"""An item that shows the line's own skill is strong once its words also match (a long bullet
+scores lower on words than a short one that only names the skill)."""
 PARTIAL = 1.5
 """Unit-match value for partial evidence."""
 MAX_EVIDENCE = 3
+MAX_MORE = 12
 CREDIT: dict[Strength, float] = {"strong": 1.0, "partial": 0.5, "none": 0.0}
 _RANK: dict[Strength, int] = {"strong": 0, "partial": 1, "none": 2}
 LOOSE_KINDS = frozenset({"story", "answer"})
@@ -49,6 +53,8 @@ class Evidence:
     strength: Strength
     value: float
     reasons: tuple[str, ...]
+    exact: bool = False
+    """The item shows one of the line's own skills itself (not only a skill of its family)."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +63,9 @@ class RequirementEvidence:
 
     requirement: Requirement
     evidence: tuple[Evidence, ...]
+    more: tuple[Evidence, ...] = ()
+    """Every item with evidence for the unit, in the same order (``evidence`` is its head): the
+    letter looks past the first three for the strongest *work* evidence."""
 
     @property
     def strength(self) -> Strength:
@@ -82,6 +91,8 @@ def strength_of(match: UnitMatch) -> Strength:
     """How strongly one unit match counts as evidence."""
     if match.value >= STRONG and _is_specific(match):
         return "strong"
+    if match.exact and match.value > EXACT_STRONG:
+        return "strong"  # the line's own skill, shown by the item and named in its words too
     if match.value >= PARTIAL and (_is_specific(match) or _substantive(match) >= 2):
         return "partial"
     return "none"
@@ -115,7 +126,9 @@ def evidence_map(
                 continue  # a long story shares common words with anything
             if strength == "none" or match.requirement not in found:
                 continue
-            item = Evidence(score.candidate.id, score.candidate.kind, strength, match.value, match.reasons)
+            item = Evidence(
+                score.candidate.id, score.candidate.kind, strength, match.value, match.reasons, match.exact
+            )
             found[match.requirement].append((-match.value, score.candidate.order, item))
     entries = []
     for unit in units:
@@ -124,7 +137,7 @@ def evidence_map(
             # before the first matched item that is no stronger
             at = next((i for i, e in enumerate(ordered) if _RANK[e.strength] >= _RANK[item.strength]), None)
             ordered.insert(len(ordered) if at is None else at, item)
-        entries.append(RequirementEvidence(unit, tuple(ordered[:MAX_EVIDENCE])))
+        entries.append(RequirementEvidence(unit, tuple(ordered[:MAX_EVIDENCE]), tuple(ordered[:MAX_MORE])))
     return tuple(entries)
 
 

@@ -60,6 +60,8 @@ class UnitMatch:
     specific: bool | None = None
     """Whether a shared phrase, the skill itself or a skill of its own family matched (a distant
     cousin skill or common single words alone are not specific); None: judge by the reasons."""
+    exact: bool = False
+    """Whether the item shows one of the line's own skills itself (not only one of its family)."""
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,7 @@ class _Matcher:
             for term, value in self.index.term_scores(position, query).items()
         }
         specific = any(" " in term for term in parts)
+        exact = False
         for skill in sorted(unit_skills):
             best = max(
                 (self.vocabulary.related(skill, own) for own in self.item_skills[position]), default=0.0
@@ -118,10 +121,12 @@ class _Matcher:
                 label = "skill" if best >= FAMILY_CREDIT else "related"
                 parts[f"{label}:{self.vocabulary.name(skill)}"] = SKILL_WEIGHT * best
                 specific = specific or best >= FAMILY_CREDIT
+                exact = exact or best >= 1.0
         if not parts:
             return None
         ranked = sorted(parts.items(), key=lambda kv: (-kv[1], kv[0]))
-        return UnitMatch(unit.id, round(sum(parts.values()), 4), tuple(term for term, _ in ranked), specific)
+        value = round(sum(parts.values()), 4)
+        return UnitMatch(unit.id, value, tuple(term for term, _ in ranked), specific, exact)
 
 
 def _scaled(closest: Sequence[Closest | None]) -> list[float]:

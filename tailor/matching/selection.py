@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tailor.matching.candidates import candidates, newest_first
+from tailor.matching.core import CoreSkill, core_skills
 from tailor.matching.degrees import degree_evidence
 from tailor.matching.evidence import RequirementEvidence, evidence_map, fit
 from tailor.matching.rule_checks import check_rules
@@ -75,6 +76,8 @@ class Selection:
     units: tuple[DropUnit, ...] = field(default=(), repr=False)
     """What the page fitter may remove, cheapest first."""
     pages: int = 1
+    core: tuple[CoreSkill, ...] = ()
+    """The 1-3 skills the role is about (title first), which documents answer first."""
 
 
 class _Picker:
@@ -299,6 +302,7 @@ def select(
         tuple(picker.dropped),
         _cheapest_first(units),
         rules.pages or 1,
+        core_skills(posting, vocabulary),
     )
 
 

@@ -49,6 +49,8 @@ class Segment(_Frozen):
     text: str
     source: str
     bold: bool = False
+    rule: str | None = None
+    """The mechanical grammar applied to the source's words, if any (e.g. ``first-person``)."""
 
 
 class Block(_Frozen):

@@ -58,6 +58,10 @@ class JobPosting(BaseModel):
     location: str | None = None
     contact: str | None = None
     url: str | None = None
+    why: str | None = Field(
+        default=None,
+        description="Why this company, in the applicant's own words (front matter `why:` or --why FILE).",
+    )
     company_source: FieldSource = "missing"
     role_source: FieldSource = "missing"
     sections: tuple[PostingSection, ...] = ()

@@ -21,6 +21,8 @@ __all__ = [
     "Award",
     "Bullet",
     "Education",
+    "LetterBank",
+    "LetterParagraph",
     "Link",
     "MasterProfile",
     "Person",
@@ -266,6 +268,44 @@ class Story(_Item):
         return self
 
 
+class LetterParagraph(_Item):
+    """A cover-letter paragraph in your own words; tailor picks those that answer the posting."""
+
+    text: Paragraph = Field(
+        description=(
+            "The paragraph as you would write it. `{{ company }}` and `{{ role }}` are replaced "
+            "by the posting's company and role."
+        )
+    )
+
+    id_prefix: ClassVar[str] = "lp"
+
+    def _id_source(self) -> str:
+        return self.text
+
+
+class LetterBank(Model):
+    """Your own cover-letter material: tailor chooses from it for each posting."""
+
+    opening: Paragraph | None = Field(
+        default=None,
+        description=(
+            "Follows the template's first sentence (which names the role and company), "
+            "e.g. what draws you to this kind of work."
+        ),
+    )
+    paragraphs: list[LetterParagraph] = Field(
+        default_factory=list,
+        description=(
+            "Body paragraphs, each tagged with the skills it shows; tailor picks the 2-3 that best "
+            "answer the posting's core and required lines. Tag one `motivation` to close with it."
+        ),
+    )
+    closing: Paragraph | None = Field(
+        default=None, description="Replaces the template's closing sentence when given."
+    )
+
+
 class MasterProfile(Model):
     """Everything about one person; tailor selects from it for each application."""
 
@@ -281,6 +321,9 @@ class MasterProfile(Model):
     awards: list[Award] = Field(default_factory=list)
     answers: list[Answer] = Field(default_factory=list)
     stories: list[Story] = Field(default_factory=list)
+    letter: LetterBank = Field(
+        default_factory=LetterBank, description="Your own cover-letter paragraphs (optional)."
+    )
     rules: Rules = Field(default_factory=Rules, description="Default selection rules for this profile.")
     vocabulary: dict[str, dict[str, dict[str, Any]]] = Field(
         default_factory=dict,

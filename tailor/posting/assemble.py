@@ -98,6 +98,7 @@ def assemble(body: str, facts: Facts) -> JobPosting:
         role=role,
         location=location,
         contact=facts.front.get("contact"),
+        why=facts.front.get("why"),
         url=facts.front.get("url") or ld.url,
         company_source=company_source,
         role_source=role_source,

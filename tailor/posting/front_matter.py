@@ -8,7 +8,8 @@
     ---
     (the posting)
 
-Allowed keys: company, role, location, contact, url. Values must be text
+Allowed keys: company, role, location, contact, url, why (why this company, in your own
+words: the cover letter quotes it) and rules. Values must be text
 (numbers are accepted and turned into text); empty values count as absent.
 """
 
@@ -24,7 +25,7 @@ from tailor.errors import PostingError
 
 __all__ = ["ALLOWED_KEYS", "FrontMatter", "split_front_matter"]
 
-ALLOWED_KEYS = ("company", "role", "location", "contact", "url", "rules")
+ALLOWED_KEYS = ("company", "role", "location", "contact", "url", "why", "rules")
 _OPEN = re.compile(r"^---[ \t]*$")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 _ALLOWED_TEXT = ", ".join(ALLOWED_KEYS)

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from tailor.application_docs import fitted_letter
-from tailor.documents.letter import check_letter_inputs, letter_document, letter_template, motivation_answer
+from tailor.documents.letter import check_letter_inputs, letter_document, letter_template
+from tailor.documents.letter_choice import LetterSize, choose_letter
 from tailor.documents.template_text import Traced, render_traced
 from tailor.errors import PostingError, TemplateError
 from tailor.loading import load_profile
@@ -50,14 +51,34 @@ def test_letter_without_contact_greets_the_hiring_team() -> None:
     assert "Priya" not in text
 
 
-def test_motivation_is_the_best_scoring_tagged_answer() -> None:
+def test_motivation_is_a_tagged_paragraph_of_the_letter_bank() -> None:
     profile = load_profile(PROFILES / "research-engineer.yaml")
-    selection = select(profile, read_posting(EXAMPLE_POSTING), today=TODAY)
-    chosen = motivation_answer(profile, selection)
+    posting = read_posting(EXAMPLE_POSTING)
+    chosen = choose_letter(profile, posting, select(profile, posting, today=TODAY), LetterSize()).motivation
+    assert chosen is not None
+    assert chosen in profile.letter.paragraphs
+    assert {"motivation", "mission"} & set(chosen.tags)
+    text, _ = letter_for("research-engineer.yaml", posting)
+    assert chosen.text in text
+
+
+def test_without_a_bank_the_motivation_is_a_tagged_answer() -> None:
+    profile = load_profile(PROFILES / "research-engineer.yaml")
+    profile = profile.model_copy(update={"letter": profile.letter.model_copy(update={"paragraphs": []})})
+    posting = read_posting(EXAMPLE_POSTING)
+    chosen = choose_letter(profile, posting, select(profile, posting, today=TODAY), LetterSize()).motivation
     assert chosen is not None
     assert {"motivation", "mission"} & set(chosen.tags)
-    text, _ = letter_for("research-engineer.yaml", read_posting(EXAMPLE_POSTING))
-    assert chosen.text.splitlines()[0] in text
+    assert chosen.id in {answer.key for answer in profile.answers}
+
+
+def test_the_postings_why_is_the_motivation(tmp_path: Path) -> None:
+    text = EXAMPLE_POSTING.read_text(encoding="utf-8")
+    why = "Northwind's robots are the reason I got into perception work."
+    posting_file = tmp_path / "job.md"
+    posting_file.write_text(text.replace("---\n", f'---\nwhy: "{why}"\n', 1), encoding="utf-8")
+    letter, _ = letter_for("eric-kim.yaml", read_posting(posting_file))
+    assert why in letter
 
 
 def test_letter_never_quotes_an_answer_tagged_weakness() -> None:
@@ -73,11 +94,13 @@ def test_a_summary_that_the_motivation_repeats_is_quoted_once() -> None:
     posting = read_posting(EXAMPLE_POSTING)
     summary = select(profile, posting, today=TODAY).cv.summary
     assert summary
-    answers = [
-        a.model_copy(update={"text": f"{a.text}\n\n{summary}"}) if "motivation" in a.tags else a
-        for a in profile.answers
+    paragraphs = [
+        p.model_copy(update={"text": f"{p.text} {summary}"}) if "motivation" in p.tags else p
+        for p in profile.letter.paragraphs
     ]
-    loaded = profile.model_copy(update={"answers": answers})
+    loaded = profile.model_copy(
+        update={"letter": profile.letter.model_copy(update={"paragraphs": paragraphs})}
+    )
     selection = select(loaded, posting, today=TODAY)
     letter = fitted_letter(loaded, posting, selection, today=TODAY, theme=load_theme("classic"))
     text = "\n\n".join(block.text for block in letter.blocks)
@@ -98,7 +121,7 @@ def test_a_paragraph_about_the_role_is_not_quoted_back(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     text, _ = letter_for("eric-kim.yaml", read_posting(posting_file))
-    assert "Experience with PyTorch and object detection." in text
+    assert "The role centres on object detection and PyTorch." in text
     assert "You are a computer vision engineer" not in text
 
 

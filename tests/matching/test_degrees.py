@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from tailor.documents.answers import answers_document
-from tailor.documents.letter import evidence_pairs
 from tailor.loading import load_profile
 from tailor.matching import select
 from tailor.matching.degrees import (
@@ -119,16 +118,16 @@ def test_degree_line_answered_by_the_degree_on_the_answer_sheet() -> None:
 
 def test_letter_leaves_degree_lines_to_the_cv() -> None:
     _needs_jobs()
-    from tailor.documents.items import profile_items
-    from tailor.documents.letter import LetterSize
+    from tailor.documents.letter_choice import EvidenceChoice, LetterSize, choose_letter
 
     profile = load_profile(PROFILES / "eric-kim.yaml")
     for path in (ZOOX, BENCHSCI):
-        selection = select(profile, read_posting(path), today=TODAY)
-        pairs = evidence_pairs(selection, profile_items(profile), LetterSize(), set(), [])
+        posting = read_posting(path)
+        body = choose_letter(profile, posting, select(profile, posting, today=TODAY), LetterSize()).body
+        pairs = [choice for choice in body if isinstance(choice, EvidenceChoice)]
         assert pairs
-        assert all("degree" not in entry.requirement.text.lower() for entry, _ in pairs)
-        assert all(item.kind != "education" for _, items in pairs for item in items)
+        assert all("degree" not in choice.entry.requirement.text.lower() for choice in pairs)
+        assert all(cited.item.kind != "education" for choice in pairs for cited in choice.items)
 
 
 def test_degree_evidence_is_traced_to_the_education_entry() -> None:

@@ -1,0 +1,176 @@
+"""Mechanical grammar for a letter: a CV bullet's sentences as first-person sentences.
+
+A bullet "Served as the primary owner of … (Caffe2, pytorch, C++)" reads in a letter as
+"At Pinterest, I served as the primary owner of …". Only grammar changes, never a fact,
+and every change is named so that match.json can show it:
+
+- ``first-person``: a sentence led by a past-tense verb ("Served", "Led", "Co-authored",
+  "Quantitatively determined") gets "I" before it and the verb in lower case;
+- ``first-person present``: a present-tense verb ("Leads a guild") becomes "I lead a guild";
+- ``tool list dropped``: a trailing parenthesised list of tools "(C++, jenkins, thrift)" is
+  left out of the prose (the CV keeps it);
+- ``quoted``: a sentence that does not start with a verb stays exactly as written.
+
+Sentences already in the first person ("I have mentored …") are kept as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = ["Sentence", "first_person_sentences", "reads_as_object", "split_sentences"]
+
+SentenceForm = Literal["verb", "own", "quoted"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_IRREGULAR_PAST = _words(
+    """
+    led built wrote ran made drove grew taught won held took gave brought set cut oversaw spoke
+    began found kept sold met thought chose became got put saw rebuilt rewrote co-led spent sped
+    stood drew flew fought understood upheld undertook overtook forecast broadcast sent shot
+    """
+)
+_PRESENT = _words(
+    """
+    lead build write run make drive grow teach own manage develop design implement maintain
+    create deliver support mentor coordinate oversee architect research analyze analyse improve
+    optimize optimise train deploy launch scale establish define drive partner collaborate work
+    serve help use apply contribute organize organise host present publish review test automate
+    """
+)
+_NOT_VERBS = _words(
+    """
+    experienced advanced detailed skilled talented dedicated motivated seasoned based related
+    need speed seed feed breed red bed shed hundred united limited supervised unsupervised
+    distributed
+    """
+)
+_ABBREVIATIONS = re.compile(r"(?:\b(?:e\.g|i\.e|etc|Inc|Ltd|Dr|Mr|Ms|Mrs|Prof|vs|approx|St|No)|\b[A-Z])\.$")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u201c\"(])")
+_TOOL_LIST = re.compile(r"\s*\(([^()]{1,80})\)\s*([.!]?)\s*$")
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+_PARTICIPLE_CLAUSE = re.compile(
+    r"^\S+(?: \S+){0,6}, (?:the|a|an|this|that|it|its|these|those|our|my|we|they|he|she)\b", re.IGNORECASE
+)
+"""'Hosted on GitHub, the project features …': the verb's subject is not the person."""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a bullet, ready for a letter.
+
+    ``text`` is the person's own words (a substring of the bullet, the first letter perhaps
+    lowered), without its final full stop; ``form`` says how the letter writes it: ``verb``
+    after "I ", ``own`` and ``quoted`` as they are. ``rule`` names the change, or is None.
+    """
+
+    text: str
+    form: SentenceForm
+    rule: str | None = None
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of a text (abbreviations such as "e.g." and "Inc." do not end one)."""
+    pieces = _SENTENCE_END.split(" ".join(text.split()))
+    out: list[str] = []
+    for piece in pieces:
+        if out and _ABBREVIATIONS.search(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return [piece for piece in out if piece.strip()]
+
+
+def _is_tool_list(inner: str) -> bool:
+    parts = [part.strip() for part in inner.split(",")]
+    if len(parts) > 6 or any(not part or len(part.split()) > 3 for part in parts):
+        return False
+    if len(parts) == 1:
+        return len(parts[0].split()) <= 2 and not re.search(r"\d", parts[0])
+    return True
+
+
+def _lower_first(word: str) -> str:
+    return word if len(word) > 1 and word[1].isupper() else word[:1].lower() + word[1:]
+
+
+def _past(word: str) -> bool:
+    lower = word.lower()
+    if lower in _NOT_VERBS:
+        return False
+    return lower in _IRREGULAR_PAST or (lower.endswith("ed") and len(lower) > 4)
+
+
+def _present(word: str) -> str | None:
+    """The base form of a third-person verb ("Leads" -> "lead"), or None."""
+    lower = word.lower()
+    for ending in ("es", "s"):
+        if lower.endswith(ending) and lower[: -len(ending)] in _PRESENT:
+            return lower[: -len(ending)]
+    return None
+
+
+def _sentence(text: str) -> Sentence | None:
+    """One sentence in letter form (None for a sentence that is only a tool list)."""
+    rule = None
+    text = text.strip()
+    tools = _TOOL_LIST.search(text)
+    if tools and _is_tool_list(tools.group(1)):
+        text = text[: tools.start()].rstrip()
+        rule = "tool list dropped"
+    text = text.rstrip(".!").rstrip()
+    if not text:
+        return None
+    words = _WORD.findall(text[:40])
+    first = words[0] if words and text.startswith(words[0]) else ""
+    if first in ("I", "My", "We", "Our"):
+        return Sentence(text, "own", rule)
+    if first and _past(first) and _PARTICIPLE_CLAUSE.match(text):
+        return Sentence(text, "quoted", rule)
+    if first and _past(first):
+        return Sentence(_lower_first(text), "verb", _join(rule, "first-person"))
+    if first and len(words) > 1 and first.lower().endswith("ly") and _past(words[1]):
+        return Sentence(_lower_first(text), "verb", _join(rule, "first-person"))
+    base = _present(first) if first else None
+    if base is not None:
+        rest = text[len(first) :]
+        return Sentence(base + rest, "verb", _join(rule, f"first-person present: {first} -> {base}"))
+    return Sentence(text, "quoted", rule)
+
+
+def _join(first: str | None, second: str) -> str:
+    return f"{first}; {second}" if first else second
+
+
+def first_person_sentences(text: str) -> list[Sentence]:
+    """A bullet's sentences in letter form, in order."""
+    out = []
+    for piece in split_sentences(text):
+        sentence = _sentence(piece)
+        if sentence is not None:
+            out.append(sentence)
+    return out
+
+
+_NOT_OBJECTS = _words(
+    """
+    you your we our i the this they it he she have has be are is will can must should may bring
+    thrive enjoy love care want communicate take ensure stay keep write join help
+    """
+)
+
+
+def reads_as_object(line: str) -> bool:
+    """Whether a posting line reads as the object of "You ask for …" ("Fluency in C++" does;
+    "Mentor junior engineers" and "You have shipped …" do not)."""
+    words = _WORD.findall(line[:40])
+    if not words or ". " in line.strip() or len(line) > 120:
+        return False
+    first = words[0].lower()
+    return first not in _NOT_OBJECTS and first not in _PRESENT and _present(first) is None
