@@ -103,7 +103,18 @@ def test_match_json_shape() -> None:
     code, out, _ = run("match", ERIC, POSTING, "--json")
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"tailor", "posting", "fit", "fit_summary", "requirements", "items", "cv", "dropped"}
+    assert set(data) == {
+        "tailor",
+        "posting",
+        "fit",
+        "fit_summary",
+        "core",
+        "requirements",
+        "items",
+        "cv",
+        "dropped",
+    }
+    assert all(set(core) == {"id", "name", "source"} for core in data["core"])
     assert 0 <= data["fit"] <= 1
     item = data["items"][0]
     assert set(item) == {
@@ -358,7 +369,10 @@ def test_build_writes_every_document_by_default(tmp_path: Path) -> None:
     ]
     report = json.loads((tmp_path / "match.json").read_text())
     assert set(report["documents"]) == {"letter", "answers", "prep"}
-    assert all({"text", "source"} == set(entry) for entry in report["documents"]["letter"])
+    letter = report["documents"]["letter"]
+    assert all({"text", "source"} <= set(entry) <= {"text", "source", "rule"} for entry in letter)
+    # Mechanical grammar is traced with the rule applied ("At Pinterest, I served as ...").
+    assert any("first-person" in entry.get("rule", "") for entry in letter)
 
 
 def test_build_docs_chooses_documents(tmp_path: Path) -> None:

@@ -68,13 +68,14 @@ def _answers_line(item: ProfileItem, unit: Requirement, strength: str, vocabular
     return bool(set(vocabulary.ids(item.prompt)) & set(vocabulary.ids(unit.text)))
 
 
-_Pair = tuple[tuple[int, float, int, int], RequirementEvidence, Evidence]
+_Pair = tuple[tuple[int, int, float, int, int], RequirementEvidence, Evidence]
 
 
 def _pairs(
     units: Sequence[RequirementEvidence], items: dict[str, ProfileItem], vocabulary: Vocabulary
 ) -> list[_Pair]:
-    """Every (line, item) pair the sheet may show, with its sort key (strongest first)."""
+    """Every (line, item) pair the sheet may show, with its sort key: strongest first, then the kind
+    (an answer the person wrote before a bullet), then the match."""
     pairs: list[_Pair] = []
     for number, entry in enumerate(units):
         degree = lowest_level_asked(entry.requirement.text) is not None
@@ -87,7 +88,8 @@ def _pairs(
             if not _answers_line(item, entry.requirement, evidence.strength, vocabulary):
                 continue
             rank = 0 if evidence.strength == "strong" else 1
-            pairs.append(((rank, -evidence.value, number, order), entry, evidence))
+            kind = KIND_ORDER.get(item.kind, 9)  # a degree, then the person's answers, then bullets
+            pairs.append(((rank, kind, -evidence.value, number, order), entry, evidence))
     return pairs
 
 
@@ -110,12 +112,16 @@ def allocate(
         item = items[evidence.item]
         if len(shown) >= MAX_EVIDENCE or any(_overlap(item.text, other.text) for other, _ in shown):
             continue
-        if uses[item.id] >= MAX_REPEATS and shown:
+        if uses[item.id] >= MAX_REPEATS:
             continue
         if shown and evidence.strength != "strong" and shown[0][1].strength == "strong":
             continue  # never partial evidence beside strong
         shown.append((item, evidence))
         uses[item.id] += 1
+    for _, entry, evidence in pairs:  # a line with evidence shows its best item, used up or not
+        shown = chosen[entry.requirement.id]
+        if not shown:
+            shown.append((items[evidence.item], evidence))
     for shown in chosen.values():
         shown.sort(key=lambda pair: (pair[1].strength != "strong", KIND_ORDER.get(pair[0].kind, 9)))
     return chosen

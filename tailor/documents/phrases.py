@@ -23,6 +23,8 @@ PHRASES = {
     "prep/title": "Interview preparation",
     "prep/questions": "Likely questions",
     "prep/no-story": "No story in profile for this question yet.",
+    "prep/material": "No story for this question yet. Material from your profile:",
+    "prep/answer": "Your answer to: ",
     "prep/stories": "Your stories",
     "prep/themes": "Themes: ",
     "prep/skills": "Skills: ",

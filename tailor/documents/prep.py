@@ -5,7 +5,9 @@
   leadership). Each question lists up to :data:`STORIES_PER_QUESTION` stories
   whose themes answer it: most shared themes first, then the more complete
   story (situation, task, action, result), then the story's relevance to the
-  posting, then profile order.
+  posting, then profile order. A question no story answers offers, marked as
+  such, the bullets, answers and projects tagged for it (the question bank's
+  ``material:`` tags), most relevant to the posting first.
 - **Your stories**: the whole story bank, most relevant to the posting first.
 - **Topics to prepare**: skills the posting names that the profile does not
   show (or shows only through a related skill), and requirement lines with
@@ -15,9 +17,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from tailor.documents.answers import title_blocks
 from tailor.documents.blocks import blocks_from_segments, traced
+from tailor.documents.items import ProfileItem, profile_items
 from tailor.documents.phrases import phrase
 from tailor.documents.questions import Question, likely_themes, load_questions
 from tailor.matching import Selection
@@ -27,7 +31,7 @@ from tailor.models.documents import Block, Document, Segment
 from tailor.models.job import JobPosting
 from tailor.models.profile import MasterProfile, Story
 
-__all__ = ["prep_document", "stories_for"]
+__all__ = ["material_for", "prep_document", "stories_for"]
 
 STORIES_PER_QUESTION = 2
 STAR = ("situation", "task", "action", "result")
@@ -69,7 +73,44 @@ def _joined(values: list[str], source: str) -> list[Segment]:
     return out
 
 
-def _questions(profile: MasterProfile, posting: JobPosting, relevance: dict[str, float]) -> list[Block]:
+MATERIAL_KINDS = frozenset({"bullet", "answer", "project", "summary"})
+MATERIAL_PER_QUESTION = 2
+MATERIAL_REPEATS = 2
+"""How often one item is offered as material on a sheet (it fits several questions, but a sheet that
+offers the same bullet everywhere helps nobody)."""
+
+
+def material_for(
+    question: Question, items: dict[str, ProfileItem], scores: dict[str, float], offered: Counter[str]
+) -> list[ProfileItem]:
+    """Bullets, answers and projects tagged for this question (``material:`` and ``stories:`` tags),
+    most relevant to the posting first, for a question no story answers."""
+    wanted = set(question.material) | set(question.stories)
+    found = [
+        (order, item)
+        for order, item in enumerate(items.values())
+        if item.kind in MATERIAL_KINDS and wanted & set(item.tags) and offered[item.id] < MATERIAL_REPEATS
+    ]
+    found.sort(key=lambda pair: (-scores.get(pair[1].id, 0.0), pair[0]))
+    chosen = [item for _, item in found[:MATERIAL_PER_QUESTION]]
+    offered.update(item.id for item in chosen)
+    return chosen
+
+
+def _material_block(item: ProfileItem) -> Block:
+    if item.kind == "answer" and item.prompt:
+        return Block(kind="bullet", segments=(phrase("prep/answer"), traced(item.prompt, item.source)))
+    segments = [traced(item.text, item.source)]
+    if item.where is not None:
+        segments += [phrase("sheet/separator"), item.where]
+    return Block(kind="bullet", segments=tuple(segments))
+
+
+def _questions(
+    profile: MasterProfile, posting: JobPosting, relevance: dict[str, float], scores: dict[str, float]
+) -> list[Block]:
+    items = profile_items(profile)
+    offered: Counter[str] = Counter()
     blocks = [Block(kind="heading", segments=(phrase("prep/questions"),))]
     for _theme_id, theme, _hits in likely_themes(load_questions(), posting.text):
         for question in theme.questions:
@@ -78,7 +119,11 @@ def _questions(profile: MasterProfile, posting: JobPosting, relevance: dict[str,
             )
             chosen = stories_for(question, profile.stories, relevance)
             blocks.extend(_story_ref(story) for story in chosen)
-            if not chosen:
+            material = [] if chosen else material_for(question, items, scores, offered)
+            if material:
+                blocks.append(Block(kind="note", segments=(phrase("prep/material"),)))
+                blocks.extend(_material_block(item) for item in material)
+            elif not chosen:
                 blocks.append(Block(kind="note", segments=(phrase("prep/no-story"),)))
     return blocks
 
@@ -167,9 +212,10 @@ def prep_document(
 ) -> Document:
     """The interview prep sheet as a traced document."""
     relevance = {item.id: item.score for item in selection.items if item.kind == "story"}
+    scores = {item.id: item.score for item in selection.items}
     blocks = [
         *title_blocks("prep/title", posting),
-        *_questions(profile, posting, relevance),
+        *_questions(profile, posting, relevance, scores),
         *_story_bank(profile, relevance),
         *_topics(profile, posting, selection),
     ]

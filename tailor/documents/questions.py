@@ -18,6 +18,10 @@ class Question(Model):
     id: str
     text: str
     stories: list[str] = Field(min_length=1)
+    material: list[str] = Field(
+        default_factory=list,
+        description="Tags of profile items worth rereading for this question when no story answers it.",
+    )
 
 
 class QuestionTheme(Model):
