@@ -176,8 +176,8 @@ def _core_names(choice: EvidenceChoice, posting: JobPosting, named: set[str]) ->
     unit = choice.entry.requirement
     names: list[Traced] = []
     for core in choice.core:
-        if core.id in named:
-            continue
+        if core.id in named or core.id not in choice.items[0].shows_core:
+            continue  # named before, or not what the paragraph's first item shows
         for text, source in ((unit.text, f"posting:{unit.id}"), (posting.role or "", "posting:role")):
             mention = next((m for m in vocabulary.find(text) if m.id == core.id), None)
             if mention is not None:
@@ -233,8 +233,9 @@ def _paragraph(choice: EvidenceChoice | BankChoice, posting: JobPosting, named: 
         )
         return {"own": own, "lead": None, "core": [], "ask": None, "cited": []}
     # "The role centres on machine learning." only before an item that shows machine learning.
-    core = _core_names(choice, posting, named) if choice.central and choice.items[0].shows_core else []
-    lead = ("more-core" if named - {c.id for c in choice.core} else "core") if core else None
+    before = bool(named)
+    core = _core_names(choice, posting, named) if choice.central else []
+    lead = ("more-core" if before else "core") if core else None
     lead = lead or ("ask" if _quotable_ask(choice) else "quote" if _short(choice) else "none")
     items = []
     previous: ProfileItem | None = None

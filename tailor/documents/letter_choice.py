@@ -81,8 +81,8 @@ class Cited:
     item: ProfileItem
     strength: Strength
     sentences: tuple[Sentence, ...]
-    shows_core: bool = False
-    """The item shows one of the role's core skills (a paragraph led by the core needs one)."""
+    shows_core: tuple[str, ...] = ()
+    """The core skills its line names that the item shows (a paragraph is led only by those)."""
 
 
 @dataclass(frozen=True)
@@ -167,12 +167,11 @@ class _Chooser:
     def central(self, entry: RequirementEvidence) -> bool:
         return is_central(entry.requirement, self.selection.core, self.vocabulary)
 
-    def core_shown(self, item_id: str) -> int:
-        """How many of the role's core skills an item shows (itself or a skill of its family)."""
+    def core_shown(self, item_id: str, core: Sequence[CoreSkill] | None = None) -> int:
+        """How many of the role's core skills (or of ``core``) an item shows (itself or its family)."""
         own = self.skills.get(item_id, set())
-        return sum(
-            1 for c in self.selection.core if any(self.vocabulary.related(c.id, s) >= 0.5 for s in own)
-        )
+        chosen = self.selection.core if core is None else core
+        return sum(1 for c in chosen if any(self.vocabulary.related(c.id, s) >= 0.5 for s in own))
 
     def line_key(self, entry: RequirementEvidence, strength: Strength | None = None) -> tuple[int, ...]:
         """Strong first, then lines naming more of the core, required before preferred, weight, order."""
@@ -225,7 +224,8 @@ class _Chooser:
                 -evidence.value,
                 order,
             )
-            found.append((key, Cited(item, evidence.strength, sentences, self.core_shown(item.id) > 0)))
+            shows = tuple(c.id for c in self.core_named(entry) if self.core_shown(item.id, (c,)))
+            found.append((key, Cited(item, evidence.strength, sentences, shows)))
         found.sort(key=lambda pair: pair[0])
         work = any(
             (item := self.items.get(e.item)) is not None and not _side(item) and item.kind in LETTER_KINDS
