@@ -165,18 +165,20 @@ def build_documents(
             out.files[out_dir / f"{name}.docx"] = render_document_docx(document, docx_template, theme=theme)
         out.trace[name] = trace(document)
         out.documents[name] = document
-    out.notes.extend(_notes(profile, built))
+    out.notes.extend(_notes(profile, posting, built))
     return out
 
 
-def _notes(profile: MasterProfile, built: dict[str, Any]) -> list[str]:
+def _notes(profile: MasterProfile, posting: JobPosting, built: dict[str, Any]) -> list[str]:
     notes = []
-    if "letter" in built:
+    if "letter" in built and not posting.why:
         from tailor.documents.letter import MOTIVATION_TAGS
 
-        if not any(MOTIVATION_TAGS & set(answer.tags) for answer in profile.answers):
+        tagged = [*profile.answers, *profile.letter.paragraphs]
+        if not any(MOTIVATION_TAGS & set(item.tags) for item in tagged):
             notes.append(
-                "the letter has no motivation paragraph: tag one of your answers `motivation` to add one"
+                "the letter says nothing of why this company: add `why:` (in your words) to the posting's "
+                "front matter or pass --why FILE, or tag a `letter:` paragraph or an answer `motivation`"
             )
     if "prep" in built and not profile.stories:
         notes.append(

@@ -236,8 +236,10 @@ class _Chooser:
         best = found[0][0]
         # Never partial when strong exists; never teaching or mentoring when work evidence exists.
         kept = [cited for key, cited in found if key[0] == best[0] and key[1] == best[1]]
-        if kept[0].item.kind == "publication" and not _asks_papers(entry):
-            kept = kept[1:] + kept[:1]  # a paper supports a paragraph about skills; it does not lead it
+        papers = [cited for cited in kept if cited.item.kind == "publication"][:1]  # one paper a letter
+        others = [cited for cited in kept if cited.item.kind != "publication"]
+        # A paper supports a paragraph about skills; it leads only one that asks for papers.
+        kept = papers + others if _asks_papers(entry) else others + papers
         return kept[:per_paragraph]
 
     def take(self, cited: Sequence[Cited]) -> None:
