@@ -429,3 +429,30 @@ def test_build_without_a_role_writes_everything_but_the_letter(tmp_path: Path) -
     assert "tailored for this posting" in out
     report = json.loads((tmp_path / "match.json").read_text(encoding="utf-8"))
     assert set(report["skipped"]) == {"letter"}
+
+
+def test_why_file_becomes_the_letters_motivation(tmp_path: Path) -> None:
+    why = tmp_path / "why.txt"
+    why.write_text("Northwind's delivery robots are why I moved into perception.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, err = run(
+        "build", str(PROFILES / "eric-kim.yaml"), str(EXAMPLE_POSTING), "--out", str(out), "--why", str(why)
+    )
+    assert code == 0, err
+    report = json.loads((out / "match.json").read_text())
+    letter = report["documents"]["letter"]
+    why_text = "Northwind's delivery robots are why I moved into perception."
+    assert {"text": why_text, "source": "posting:why"} in letter
+
+
+def test_an_empty_why_file_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    why = tmp_path / "why.txt"
+    why.write_text("  \n", encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, err = run(
+        "build", str(PROFILES / "eric-kim.yaml"), str(EXAMPLE_POSTING), "--out", str(out), "--why", str(why)
+    )
+    assert code == 2
+    assert "why.txt" in err
+    assert "empty" in err
+    assert not out.exists()

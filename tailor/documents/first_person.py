@@ -158,19 +158,20 @@ def first_person_sentences(text: str) -> list[Sentence]:
     return out
 
 
-_NOT_OBJECTS = _words(
-    """
-    you your we our i the this they it he she have has be are is will can must should may bring
-    thrive enjoy love care want communicate take ensure stay keep write join help
-    """
+_OBJECT_LEAD = re.compile(
+    r"^(?:experience|fluency|knowledge|familiarity|expertise|background|understanding|ability|"
+    r"proficiency|track record|strong|solid|deep|excellent|demonstrated|proven|hands-on|working "
+    r"knowledge|advanced|extensive|practical|prior|previous|good|great|exposure|comfort|"
+    r"publications)\b",
+    re.IGNORECASE,
 )
 
 
 def reads_as_object(line: str) -> bool:
-    """Whether a posting line reads as the object of "You ask for …" ("Fluency in C++" does;
-    "Mentor junior engineers" and "You have shipped …" do not)."""
+    """Whether a posting line reads as the object of "You ask for …": it starts with a noun such as
+    "Experience", "Fluency", "Strong Python skills" or a number ("Mentor junior engineers", "You have
+    shipped …" and "Passionate about …" do not)."""
     words = _WORD.findall(line[:40])
     if not words or ". " in line.strip() or len(line) > 120:
         return False
-    first = words[0].lower()
-    return first not in _NOT_OBJECTS and first not in _PRESENT and _present(first) is None
+    return bool(_OBJECT_LEAD.match(line.strip()))

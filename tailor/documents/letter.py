@@ -32,6 +32,7 @@ from tailor.documents.letter_choice import (
 from tailor.documents.template_text import Traced, TracedRun, render_traced, render_user_text
 from tailor.errors import PostingError, TemplateError
 from tailor.matching import Selection
+from tailor.matching.core import BROAD
 from tailor.models.documents import Block, Document
 from tailor.models.fields import MONTH_NAMES
 from tailor.models.job import JobPosting
@@ -121,7 +122,65 @@ def long_date(day: dt.date) -> str:
 
 
 MAX_QUOTED = 100
+_YEARS = re.compile(r"\b\d+\s*(?:\+|-\s*\d+\+?)?\s*(?:years?|yrs)\b", re.IGNORECASE)
 _LEGAL_SUFFIX = re.compile(r",?\s+(?:Inc|Ltd|LLC|GmbH|Corp|Co|S\.A|SAS|AG|plc)\.?$", re.IGNORECASE)
+
+
+_JOB_TITLE = re.compile(
+    r"\b(?:engineer|scientist|developer|researcher|manager|analyst|intern|lead|architect|consultant|"
+    r"programmer|assistant|designer|director|head|specialist|officer|fellow|student|professor|"
+    r"lecturer|postdoc|founder|owner|tutor|teacher)s?\b",
+    re.IGNORECASE,
+)
+"""A role title that reads after "I am currently a …" ("ML model development" does not)."""
+_VOWEL_SOUND = re.compile(r"^(?:[AEIOU]|[FHLMNRSX](?:\.|[A-Z]|$)|(?:MSc|MEng|MPhil|MA|MS|MBA)\b)")
+
+
+def _an(text: str) -> bool:
+    """Whether "an" goes before ``text`` ("an M.S.", "an Engineer", "a PhD", "a Software Engineer")."""
+    return bool(_VOWEL_SOUND.match(text.strip()))
+
+
+def _who(profile: MasterProfile) -> dict[str, Any] | None:
+    """The person's latest job for the opening: "I am currently a Software Engineer at Pinterest"."""
+    from tailor.matching.candidates import newest_first
+
+    roles = newest_first(profile.experience)
+    if not roles:
+        return None
+    role = roles[0]
+    organisation = _LEGAL_SUFFIX.sub("", role.organisation)
+    rule = "legal suffix dropped" if organisation != role.organisation else None
+    title = Traced(role.title, f"profile:{role.key}") if _JOB_TITLE.search(role.title) else None
+    return {
+        "title": title,
+        "an": _an(role.title),
+        "where": Traced(organisation, f"profile:{role.key}", rule),
+        "present": (role.end or "").lower() == "present",
+    }
+
+
+def _degree(profile: MasterProfile) -> dict[str, Any] | None:
+    """The highest degree, for the opening: "I hold an M.S. in Computer Science from the University of …"."""
+    from tailor.matching.degrees import degree_level
+
+    ranked = [
+        (level, -order, entry)
+        for order, entry in enumerate(profile.education)
+        if entry.degree and (level := degree_level(entry.degree)) is not None
+    ]
+    if not ranked:
+        return None
+    entry = max(ranked, key=lambda triple: triple[:2])[2]
+    source = f"profile:{entry.key}"
+    return {
+        "degree": Traced(entry.degree or "", source),
+        "an": _an(entry.degree or ""),
+        "field": Traced(entry.field, source) if entry.field else None,
+        "institution": Traced(entry.institution, source),
+        "the": entry.institution.startswith(("University of", "Institute of")),
+        "programme": bool(re.search(r"\bprogram", entry.degree or "", re.IGNORECASE)),
+    }
 
 
 def _place(item: ProfileItem) -> Traced | None:
@@ -162,6 +221,11 @@ def _lower_word(word: str) -> str:
     return word
 
 
+def _too_broad(skill: str, vocabulary: Any) -> bool:
+    """A field or a language leads no paragraph: "The role centres on ML." says nothing."""
+    return skill in BROAD or "programming-languages" in vocabulary.family_of(skill)
+
+
 def _sentence_case(name: str) -> bool:
     """``Machine learning`` (a field, written in sentence case) rather than ``Python`` (a name)."""
     words = name.split()
@@ -176,8 +240,8 @@ def _core_names(choice: EvidenceChoice, posting: JobPosting, named: set[str]) ->
     unit = choice.entry.requirement
     names: list[Traced] = []
     for core in choice.core:
-        if core.id in named or core.id not in choice.items[0].shows_core:
-            continue  # named before, or not what the paragraph's first item shows
+        if core.id in named or core.id not in choice.items[0].shows_core or _too_broad(core.id, vocabulary):
+            continue  # named before, not what the first item shows, or too broad to say anything
         for text, source in ((unit.text, f"posting:{unit.id}"), (posting.role or "", "posting:role")):
             mention = next((m for m in vocabulary.find(text) if m.id == core.id), None)
             if mention is not None:
@@ -199,7 +263,7 @@ def _cited(cited: Cited, previous: ProfileItem | None) -> dict[str, Any]:
     sentences = []
     for number, s in enumerate(cited.sentences):
         text, rule = s.text, s.rule
-        if number == 0 and place is not None and not same and s.form == "own" and not text.startswith("I "):
+        if number == 0 and place is not None and not same and s.form != "verb" and not text.startswith("I "):
             # "At Capital One, my role on the team is …" (the sentence follows "At <place>, ")
             text, rule = (
                 text[0].lower() + text[1:],
@@ -236,7 +300,10 @@ def _paragraph(choice: EvidenceChoice | BankChoice, posting: JobPosting, named: 
     before = bool(named)
     core = _core_names(choice, posting, named) if choice.central else []
     lead = ("more-core" if before else "core") if core else None
-    lead = lead or ("ask" if _quotable_ask(choice) else "quote" if _short(choice) else "none")
+    years = bool(_YEARS.search(choice.entry.requirement.text))  # "8+ years": the CV's dates answer it
+    lead = lead or (
+        "none" if years else "ask" if _quotable_ask(choice) else "quote" if _short(choice) else "none"
+    )
     items = []
     previous: ProfileItem | None = None
     for cited in choice.items:
@@ -291,6 +358,8 @@ def _context(
         "role": Traced(posting.role or "", "posting:role"),
         "contact": Traced(posting.contact, "posting:contact") if posting.contact else None,
         "summary": Traced(summary, f"profile:{cv.summary_id}") if summary else None,
+        "who": _who(profile),
+        "degree": _degree(profile),
         "opening": _user_text(bank.opening, "profile:letter.opening", "letter opening", posting)
         if bank.opening
         else None,

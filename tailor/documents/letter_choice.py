@@ -44,6 +44,11 @@ SIDE_TAGS = frozenset({"mentoring", "teaching", "volunteering"})
 """Evidence about helping others learn: never cited for a technical line when work evidence exists."""
 MAX_EVIDENCE_CHARS = 600
 MAX_REQUIREMENT_CHARS = 300
+_STANDS_ALONE = re.compile(r"^(?:One|The|A|An|Most|Part|Each|Both|All|Several|Some)\b")
+"""A sentence that is not led by a verb but reads on after "At Capital One, " ("one of my ...")."""
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|includes?|involved?|allows?|uses?|used)\b")
+"""A verb: "An automatic music generator." is a fragment, "One of my contributions is ..." is not."""
+_REFERS_BACK = re.compile(r"\b(?:such|this|these|those|above|latter|former)\b", re.IGNORECASE)
 _LIST_LINE = re.compile(r"^\s*[-*\u2022] ", re.MULTILINE)
 _STRENGTH_RANK: dict[Strength, int] = {"strong": 0, "partial": 1, "none": 2}
 _KIND_RANK = {"required": 0, "responsibilities": 1, "other": 2, "preferred": 3}
@@ -124,6 +129,20 @@ def _letter_line(entry: RequirementEvidence) -> bool:
     return len(entry.requirement.text) <= MAX_REQUIREMENT_CHARS
 
 
+def _on_topic(evidence: Evidence, loose: bool = False) -> bool:
+    """Evidence a letter can cite for a line: the item shows the line's own skill, or shares a phrase
+    with it. A family cousin or shared single words may rank an item, but in a letter that says
+    "You ask for X." the next sentence has to be about X. ``loose`` (a letter that would otherwise
+    have fewer than two paragraphs) also takes a skill of the line's family."""
+    if evidence.exact:
+        return True
+    return any(
+        (" " in reason and not reason.startswith(("skill:", "related:")))
+        or (loose and reason.startswith("skill:"))
+        for reason in evidence.reasons
+    )
+
+
 def _flat(text: str) -> str:
     return " ".join(text.replace("- ", " ").split())
 
@@ -142,12 +161,18 @@ def _side(item: ProfileItem) -> bool:
 
 
 def _prose_ready(item: ProfileItem, sentences: Sequence[Sentence]) -> bool:
-    """An item the letter can write as prose: it starts with a verb, "I", or a capital letter."""
+    """An item the letter can write as prose: its first sentence starts with a verb or "I"/"My".
+    A bullet that starts "One of such solutions is ..." or a project that starts "An automatic music
+    generator." reads as a pasted fragment in a letter; the CV and the answer sheet keep it."""
     if item.kind in ("answer", "publication"):
         return True
     if not sentences:
         return False
-    return sentences[0].form != "quoted" or sentences[0].text[:1].isupper()
+    first = sentences[0]
+    if first.form != "quoted":
+        return True
+    text = first.text
+    return bool(_STANDS_ALONE.match(text) and _FINITE.search(text) and not _REFERS_BACK.search(text))
 
 
 class _Chooser:
@@ -172,6 +197,13 @@ class _Chooser:
         own = self.skills.get(item_id, set())
         chosen = self.selection.core if core is None else core
         return sum(1 for c in chosen if any(self.vocabulary.related(c.id, s) >= 0.5 for s in own))
+
+    def shows(self, item_id: str, core: CoreSkill) -> bool:
+        """The item shows this core skill itself, or, for a field (computer vision), one of its own."""
+        own = self.skills.get(item_id, set())
+        if core.id in self.vocabulary.families:
+            return any(self.vocabulary.related(core.id, s) >= 0.5 for s in own)
+        return core.id in own
 
     def line_key(self, entry: RequirementEvidence, strength: Strength | None = None) -> tuple[int, ...]:
         """Strong first, then lines naming more of the core, required before preferred, weight, order."""
@@ -202,11 +234,11 @@ class _Chooser:
             return None
         return item
 
-    def cite(self, entry: RequirementEvidence, per_paragraph: int) -> list[Cited]:
+    def cite(self, entry: RequirementEvidence, per_paragraph: int, *, loose: bool = False) -> list[Cited]:
         found: list[tuple[tuple[float, ...], Cited]] = []
         for order, evidence in enumerate(entry.more or entry.evidence):
             item = self.usable(evidence)
-            if item is None:
+            if item is None or not _on_topic(evidence, loose):
                 continue
             prose = item.kind in ("bullet", "project")
             sentences = tuple(first_person_sentences(item.text)) if prose else ()
@@ -224,7 +256,7 @@ class _Chooser:
                 -evidence.value,
                 order,
             )
-            shows = tuple(c.id for c in self.core_named(entry) if self.core_shown(item.id, (c,)))
+            shows = tuple(c.id for c in self.core_named(entry) if self.shows(item.id, c))
             found.append((key, Cited(item, evidence.strength, sentences, shows)))
         found.sort(key=lambda pair: pair[0])
         work = any(
@@ -234,8 +266,12 @@ class _Chooser:
         if not found or (work and found[0][0][1]):
             return []  # teaching or mentoring never stands in for work evidence already cited
         best = found[0][0]
-        # Never partial when strong exists; never teaching or mentoring when work evidence exists.
-        kept = [cited for key, cited in found if key[0] == best[0] and key[1] == best[1]]
+        # Never partial when strong exists; never teaching or mentoring when work evidence exists;
+        # never two items that say the same (two projects with one description).
+        kept: list[Cited] = []
+        for rank, cited in found:
+            if rank[:2] == best[:2] and not any(_overlaps(cited.item.text, k.item.text) for k in kept):
+                kept.append(cited)
         papers = [cited for cited in kept if cited.item.kind == "publication"][:1]  # one paper a letter
         others = [cited for cited in kept if cited.item.kind != "publication"]
         # A paper supports a paragraph about skills; it leads only one that asks for papers.
@@ -332,17 +368,24 @@ def _evidence_body(
     """Fill the body with prose paragraphs from items, for the lines the person's paragraphs leave."""
     answered = {choice.entry.requirement.id for choice in body if isinstance(choice, BankChoice)}
     lines = [e for e in selection.requirements if _letter_line(e) and e.requirement.id not in answered]
-    for entry in sorted(lines, key=chooser.line_key):
-        if len(body) >= size.paragraphs:
+    # Strictly on-topic evidence first; a letter left with fewer than two paragraphs takes evidence
+    # of the line's skill family too.
+    for loose in (False, True):
+        if loose and len(body) >= 2:
             break
-        if entry.strength != "strong" and not _fills_in(entry, chooser, body, size):
-            continue
-        per = size.per_paragraph if not body or size.paragraphs > 3 else min(size.per_paragraph, 2)
-        cited = chooser.cite(entry, per)
-        if cited:
-            chooser.take(cited)
-            core = chooser.core_named(entry)
-            body.append(EvidenceChoice(entry, chooser.central(entry), core, tuple(cited)))
+        for entry in sorted(lines, key=chooser.line_key):
+            if len(body) >= size.paragraphs:
+                break
+            if any(choice.entry.requirement.id == entry.requirement.id for choice in body):
+                continue
+            if entry.strength != "strong" and not _fills_in(entry, chooser, body, size):
+                continue
+            per = size.per_paragraph if not body or size.paragraphs > 3 else min(size.per_paragraph, 2)
+            cited = chooser.cite(entry, per, loose=loose)
+            if cited:
+                chooser.take(cited)
+                core = chooser.core_named(entry)
+                body.append(EvidenceChoice(entry, chooser.central(entry), core, tuple(cited)))
 
 
 def choose_letter(

@@ -22,13 +22,15 @@ from dataclasses import dataclass
 from tailor.matching.vocabulary import Vocabulary
 from tailor.models.job import JobPosting, Requirement
 
-__all__ = ["CORE_SIZE", "CoreSkill", "core_skills", "is_central"]
+__all__ = ["BROAD", "CORE_SIZE", "CoreSkill", "core_skills", "is_central"]
 
 CORE_SIZE = 3
 PRACTICE_FAMILIES = frozenset({"engineering-practices", "software-testing"})
 """Families of ways of working, never the core of a role."""
 GENERIC = frozenset({"software-engineering"})
 """Ids too broad to say what a role is about."""
+BROAD = frozenset({"machine-learning", "artificial-intelligence", "data-science", "deep-learning"})
+"""Core fields too broad to lead a letter's paragraph with ("The role centres on ML." says nothing)."""
 INTRO_KINDS = frozenset({"about", "other"})
 INTRO_WEIGHT = 1.0
 MIN_LINES = 2

@@ -207,3 +207,54 @@ def test_own_template_file_is_used(tmp_path: Path) -> None:
     )
     assert [block.text for block in letter.blocks] == [f"To Northwind Robotics: {profile.person.name}"]
     assert letter.blocks[0].segments[0].source == "phrase:short/only"
+
+
+def _with_bank(paragraphs: list[dict[str, object]]) -> object:
+    profile = load_profile(PROFILES / "eric-kim.yaml")
+    from tailor.models.profile import LetterBank
+
+    return profile.model_copy(update={"letter": LetterBank.model_validate({"paragraphs": paragraphs})})
+
+
+def test_own_paragraphs_fill_in_company_and_role_and_trace_them() -> None:
+    profile = _with_bank(
+        [
+            {
+                "id": "lp-vision",
+                "text": "At {{ company }} I would bring object detection in PyTorch to the {{ role }} team.",
+                "skills": ["object detection", "PyTorch"],
+            }
+        ]
+    )
+    posting = read_posting(EXAMPLE_POSTING)
+    selection = select(profile, posting, today=TODAY)  # type: ignore[arg-type]
+    theme = load_theme("classic")
+    letter = fitted_letter(profile, posting, selection, today=TODAY, theme=theme)  # type: ignore[arg-type]
+    text = "\n".join(block.text for block in letter.blocks)
+    wanted = f"At {posting.company} I would bring object detection in PyTorch to the {posting.role} team."
+    assert wanted in text
+    sources = [s.source for s in letter.segments() if s.text in (posting.company, posting.role)]
+    assert "posting:company" in sources
+    assert "posting:role" in sources
+    assert "{{" not in text
+
+
+def test_an_unknown_variable_in_a_paragraph_names_the_paragraph() -> None:
+    from tailor.documents.template_text import render_user_text
+
+    with pytest.raises(TemplateError, match="letter paragraph lp-bad") as caught:
+        render_user_text("Dear {{ manager }},", "profile:lp-bad", "letter paragraph lp-bad", {})
+    assert caught.value.hint is not None
+
+
+def test_a_letter_section_error_names_line_and_field(tmp_path: Path) -> None:
+    from tailor.errors import ProfileError
+
+    text = (PROFILES / "eric-kim.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "me.yaml"
+    path.write_text(text + "letter:\n  paragraphs:\n    - txt: My own words.\n", encoding="utf-8")
+    with pytest.raises(ProfileError) as caught:
+        load_profile(path)
+    message = str(caught.value)
+    assert "letter.paragraphs" in message or "letter" in message
+    assert "txt" in message

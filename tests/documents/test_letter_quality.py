@@ -66,8 +66,10 @@ def test_letter_on_the_sample_is_one_page_of_prose_naming_role_and_company(
     letter, posting, _, pages = _built(profile_name, posting_name)
     text = "\n".join(block.text for block in letter.blocks)
     assert pages == 1
-    assert posting.role and posting.role in text
-    assert posting.company and posting.company in text
+    assert posting.role
+    assert posting.role in text
+    assert posting.company
+    assert posting.company in text
     assert "You are looking for" not in text
     assert "From my work at" not in text.split("\n")[0]
 

@@ -113,7 +113,7 @@ def test_degree_line_answered_by_the_degree_on_the_answer_sheet() -> None:
     sheet = answers_document(profile, posting, selection, today=TODAY)
     lines = [b.text for b in sheet.blocks]
     at = lines.index("Master's degree or PhD in computer science or related field")
-    assert lines[at + 1] == "M.S., Computer Science · University of California, Los Angeles"
+    assert lines[at + 1] == "Strong: M.S., Computer Science · University of California, Los Angeles"
 
 
 def test_letter_leaves_degree_lines_to_the_cv() -> None:
