@@ -156,7 +156,10 @@ def build_documents(
         from tailor.documents.prep import prep_document
 
         built["prep"] = prep_document(profile, posting, selection, today=today)
+    from tailor.documents.trace_check import check_quotes
+
     for name, document in built.items():
+        check_quotes(document, profile, posting)  # every quote is the person's or the posting's words
         if name != "letter":
             out.files[out_dir / f"{name}.md"] = render_document_md(document).encode("utf-8")
         if "pdf" in formats:

@@ -7,8 +7,8 @@ and every change is named so that match.json can show it:
 - ``first-person``: a sentence led by a past-tense verb ("Served", "Led", "Co-authored",
   "Quantitatively determined") gets "I" before it and the verb in lower case;
 - ``first-person present``: a present-tense verb ("Leads a guild") becomes "I lead a guild";
-- ``tool list dropped``: a trailing parenthesised list of tools "(C++, jenkins, thrift)" is
-  left out of the prose (the CV keeps it);
+- ``tool list dropped`` (only when asked): a trailing parenthesised list of tools
+  "(C++, jenkins, thrift)" is left out of the prose;
 - ``quoted``: a sentence that does not start with a verb stays exactly as written.
 
 Sentences already in the first person ("I have mentored …") are kept as they are.
@@ -17,7 +17,7 @@ Sentences already in the first person ("I have mentored …") are kept as they a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 __all__ = ["Sentence", "first_person_sentences", "reads_as_object", "split_sentences"]
@@ -55,6 +55,10 @@ _ABBREVIATIONS = re.compile(r"(?:\b(?:e\.g|i\.e|etc|Inc|Ltd|Dr|Mr|Ms|Mrs|Prof|vs
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u201c\"(])")
 _TOOL_LIST = re.compile(r"\s*\(([^()]{1,80})\)\s*([.!]?)\s*$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+_LEAD_IN_THEN_I = re.compile(r"^[^,.;:]{1,40}, I(?:\b|[’']\w+)")
+"""A short lead-in and then the person: "Very recently, I’ve started …", "In 2021, I led …"."""
+_CONNECTORS = frozenset({"so", "however", "but", "and", "then", "also", "thus", "therefore", "because"})
+"""Words that tie a sentence to the one before it: out of its bullet, it does not stand alone."""
 _PARTICIPLE_CLAUSE = re.compile(
     r"^\S+(?: \S+){0,6}, (?:the|a|an|this|that|it|its|these|those|our|my|we|they|he|she)\b", re.IGNORECASE
 )
@@ -73,6 +77,9 @@ class Sentence:
     text: str
     form: SentenceForm
     rule: str | None = None
+    tools: str | None = None
+    """A tool list the bullet gives after this sentence ("C++, Nvidia GPUs"), written in parentheses
+    before the full stop: "… costs by 3-4x (C++, Nvidia GPUs).", not a sentence of its own."""
 
 
 def split_sentences(text: str) -> list[str]:
@@ -116,11 +123,11 @@ def _present(word: str) -> str | None:
     return None
 
 
-def _sentence(text: str) -> Sentence | None:
-    """One sentence in letter form (None for a sentence that is only a tool list)."""
+def _sentence(text: str, drop_tools: bool) -> Sentence | None:
+    """One sentence in letter form (None for a sentence that is only a dropped tool list)."""
     rule = None
     text = text.strip()
-    tools = _TOOL_LIST.search(text)
+    tools = _TOOL_LIST.search(text) if drop_tools else None
     if tools and _is_tool_list(tools.group(1)):
         text = text[: tools.start()].rstrip()
         rule = "tool list dropped"
@@ -131,6 +138,8 @@ def _sentence(text: str) -> Sentence | None:
     first = words[0] if words and text.startswith(words[0]) else ""
     if first in ("I", "My", "We", "Our"):
         return Sentence(text, "own", rule)
+    if _LEAD_IN_THEN_I.match(text) and first.lower() not in _CONNECTORS:
+        return Sentence(text, "own", rule)  # "Very recently, I've started …"
     if first and _past(first) and _PARTICIPLE_CLAUSE.match(text):
         return Sentence(text, "quoted", rule)
     if first and _past(first):
@@ -148,11 +157,21 @@ def _join(first: str | None, second: str) -> str:
     return f"{first}; {second}" if first else second
 
 
-def first_person_sentences(text: str) -> list[Sentence]:
-    """A bullet's sentences in letter form, in order."""
-    out = []
+def first_person_sentences(text: str, *, drop_tools: bool = False) -> list[Sentence]:
+    """A bullet's sentences in letter form, in order.
+
+    Args:
+        text: The bullet or project text.
+        drop_tools: Leave out a trailing tool list "(C++, jenkins, thrift)". Off by default: a
+            paragraph led by "You ask for C++." needs the "(…, C++)" that shows it.
+    """
+    out: list[Sentence] = []
     for piece in split_sentences(text):
-        sentence = _sentence(piece)
+        alone = _TOOL_LIST.fullmatch(piece.strip())
+        if alone and _is_tool_list(alone.group(1)) and out and not drop_tools:
+            out[-1] = replace(out[-1], tools=alone.group(1).strip())  # "(C++, jenkins, thrift)" alone
+            continue
+        sentence = _sentence(piece, drop_tools)
         if sentence is not None:
             out.append(sentence)
     return out

@@ -121,7 +121,7 @@ def long_date(day: dt.date) -> str:
     return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
-MAX_QUOTED = 100
+MAX_LEAD_SKILLS = 3
 _YEARS = re.compile(r"\b\d+\s*(?:\+|-\s*\d+\+?)?\s*(?:years?|yrs)\b", re.IGNORECASE)
 _LEGAL_SUFFIX = re.compile(r",?\s+(?:Inc|Ltd|LLC|GmbH|Corp|Co|S\.A|SAS|AG|plc)\.?$", re.IGNORECASE)
 
@@ -204,10 +204,37 @@ def _ask(choice: EvidenceChoice | BankChoice) -> Traced:
     return Traced(text, f"posting:{unit.id}")
 
 
-def _short(choice: EvidenceChoice | BankChoice) -> bool:
-    """A line short enough to quote as a paragraph's lead (a long one is left to the answer sheet)."""
-    text = choice.entry.requirement.text
-    return len(text) <= MAX_QUOTED and ". " not in text.strip()
+def _a_name(surface: str, skill: str, vocabulary: Any) -> bool:
+    """A tool or language name ("C++", "PyTorch", "AWS", "Spark"), not a practice ("Testing") or a
+    common noun ("dashboard"), which read badly after "You ask for"."""
+    if surface == surface.lower() and surface.replace(" ", "").replace("-", "").isalpha():
+        return False
+    if surface.lower().endswith("ing"):
+        return False
+    return not {"engineering-practices", "software-testing"} & set(vocabulary.family_of(skill))
+
+
+def _line_skills(choice: EvidenceChoice) -> list[Traced]:
+    """The line's skills that its first item shows itself, as the posting spells them (at most three):
+    a line that is a list ("Java, Python, C++") or an instruction is led by what it asks for."""
+    from tailor.matching.vocabulary import load_vocabulary
+
+    unit = choice.entry.requirement
+    shown = set(choice.items[0].shows_line)
+    own = choice.items[0].item.text.lower()
+    seen: set[str] = set()
+    out: list[Traced] = []
+    vocabulary = load_vocabulary()
+    for mention in vocabulary.find(unit.text):
+        surface = mention.surface
+        if mention.id not in shown or mention.id in seen or len(out) >= MAX_LEAD_SKILLS:
+            continue
+        # A name ("C++", "PyTorch", "AWS") the item's own words contain: not "Claude" for GPT,
+        # not a common noun ("You also ask for dashboard.").
+        if surface.lower() in own and _a_name(surface, mention.id, vocabulary):
+            seen.add(mention.id)
+            out.append(Traced(surface, f"posting:{unit.id}"))
+    return out
 
 
 def _quotable_ask(choice: EvidenceChoice | BankChoice) -> bool:
@@ -221,9 +248,12 @@ def _lower_word(word: str) -> str:
     return word
 
 
-def _too_broad(skill: str, vocabulary: Any) -> bool:
-    """A field or a language leads no paragraph: "The role centres on ML." says nothing."""
-    return skill in BROAD or "programming-languages" in vocabulary.family_of(skill)
+def _too_broad(core: Any, vocabulary: Any) -> bool:
+    """ "The role centres on ML." says nothing, and "… on AWS." misreads a role: a broad field, a
+    language, or a tool read off the lines (not the title) leads no paragraph."""
+    if core.id in BROAD or "programming-languages" in vocabulary.family_of(core.id):
+        return True
+    return core.source != "title" and core.id in vocabulary.skills
 
 
 def _sentence_case(name: str) -> bool:
@@ -240,7 +270,7 @@ def _core_names(choice: EvidenceChoice, posting: JobPosting, named: set[str]) ->
     unit = choice.entry.requirement
     names: list[Traced] = []
     for core in choice.core:
-        if core.id in named or core.id not in choice.items[0].shows_core or _too_broad(core.id, vocabulary):
+        if core.id in named or core.id not in choice.items[0].shows_core or _too_broad(core, vocabulary):
             continue  # named before, not what the first item shows, or too broad to say anything
         for text, source in ((unit.text, f"posting:{unit.id}"), (posting.role or "", "posting:role")):
             mention = next((m for m in vocabulary.find(text) if m.id == core.id), None)
@@ -269,7 +299,8 @@ def _cited(cited: Cited, previous: ProfileItem | None) -> dict[str, Any]:
                 text[0].lower() + text[1:],
                 ("lower-case first letter" + (f"; {rule}" if rule else "")),
             )
-        sentences.append({"form": s.form, "text": Traced(text, item.source, rule)})
+        tools = Traced(s.tools, item.source) if s.tools else None
+        sentences.append({"form": s.form, "text": Traced(text, item.source, rule), "tools": tools})
     return {
         "kind": item.kind,
         "section": item.section,
@@ -295,21 +326,54 @@ def _paragraph(choice: EvidenceChoice | BankChoice, posting: JobPosting, named: 
         own = _user_text(
             paragraph.text, f"profile:{paragraph.key}", f"letter paragraph {paragraph.key}", posting
         )
-        return {"own": own, "lead": None, "core": [], "ask": None, "cited": []}
+        return {"own": own, "lead": None, "core": [], "skills": [], "ask": None, "cited": []}
     # "The role centres on machine learning." only before an item that shows machine learning.
     before = bool(named)
     core = _core_names(choice, posting, named) if choice.central else []
     lead = ("more-core" if before else "core") if core else None
     years = bool(_YEARS.search(choice.entry.requirement.text))  # "8+ years": the CV's dates answer it
-    lead = lead or (
-        "none" if years else "ask" if _quotable_ask(choice) else "quote" if _short(choice) else "none"
-    )
-    items = []
-    previous: ProfileItem | None = None
-    for cited in choice.items:
-        items.append(_cited(cited, previous))
-        previous = cited.item
-    return {"own": None, "lead": lead, "core": core, "ask": _ask(choice), "cited": items}
+    skills = _line_skills(choice)
+    lead = lead or ("none" if years else "ask" if _quotable_ask(choice) else "skills" if skills else "none")
+    return {
+        "own": None,
+        "lead": lead,
+        "core": core,
+        "skills": skills,
+        "ask": _ask(choice),
+        "cited": choice.items,
+    }
+
+
+MAX_MERGED = 4
+"""Items in one paragraph when paragraphs without a lead run on into the one before."""
+
+
+def _paragraphs(choices: list[EvidenceChoice | BankChoice], posting: JobPosting) -> list[dict[str, Any]]:
+    """The body paragraphs for the template. A paragraph without a lead (its line is a long sentence
+    or a number of years) runs on into the paragraph before it, so that the letter does not read as
+    a list of one-sentence paragraphs; items then say "At Pinterest" once for a run from one place."""
+    named: set[str] = set()
+    out: list[dict[str, Any]] = []
+    for choice in choices:
+        paragraph = _paragraph(choice, posting, named)
+        before = out[-1] if out else None
+        if (
+            paragraph["lead"] == "none"
+            and before is not None
+            and before["own"] is None
+            and len(before["cited"]) + len(paragraph["cited"]) <= MAX_MERGED
+        ):
+            before["cited"] = [*before["cited"], *paragraph["cited"]]
+        else:
+            out.append(paragraph)
+    for paragraph in out:
+        previous: ProfileItem | None = None
+        items = []
+        for cited in paragraph["cited"]:
+            items.append(_cited(cited, previous))
+            previous = cited.item
+        paragraph["cited"] = items
+    return out
 
 
 def _pair(choice: EvidenceChoice | BankChoice, posting: JobPosting) -> dict[str, Any]:
@@ -350,7 +414,6 @@ def _context(
     cv = selection.cv
     bank = profile.letter
     summary = cv.summary if choice.summary and cv.summary and cv.summary_id else None
-    named: set[str] = set()
     return {
         "date": Traced(long_date(today), "date"),
         "name": Traced(profile.person.name, "profile:person.name"),
@@ -363,7 +426,7 @@ def _context(
         "opening": _user_text(bank.opening, "profile:letter.opening", "letter opening", posting)
         if bank.opening
         else None,
-        "paragraphs": [_paragraph(one, posting, named) for one in choice.body],
+        "paragraphs": _paragraphs(choice.body, posting),
         "pairs": [_pair(one, posting) for one in choice.body],
         "motivation": _motivation(choice, posting),
         "closing": _user_text(bank.closing, "profile:letter.closing", "letter closing", posting)

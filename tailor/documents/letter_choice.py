@@ -49,6 +49,7 @@ _STANDS_ALONE = re.compile(r"^(?:One|The|A|An|Most|Part|Each|Both|All|Several|So
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|includes?|involved?|allows?|uses?|used)\b")
 """A verb: "An automatic music generator." is a fragment, "One of my contributions is ..." is not."""
 _REFERS_BACK = re.compile(r"\b(?:such|this|these|those|above|latter|former)\b", re.IGNORECASE)
+_WORDS = re.compile(r"[a-z0-9+#]+")
 _LIST_LINE = re.compile(r"^\s*[-*\u2022] ", re.MULTILINE)
 _STRENGTH_RANK: dict[Strength, int] = {"strong": 0, "partial": 1, "none": 2}
 _KIND_RANK = {"required": 0, "responsibilities": 1, "other": 2, "preferred": 3}
@@ -88,6 +89,8 @@ class Cited:
     sentences: tuple[Sentence, ...]
     shows_core: tuple[str, ...] = ()
     """The core skills its line names that the item shows (a paragraph is led only by those)."""
+    shows_line: tuple[str, ...] = ()
+    """The line's own skills that the item shows itself ("You ask for Python and C++.")."""
 
 
 @dataclass(frozen=True)
@@ -148,8 +151,14 @@ def _flat(text: str) -> str:
 
 
 def _overlaps(a: str, b: str) -> bool:
+    """One text says what the other says: it is inside it, or nearly all of its words are (a summary
+    and a copy-edited letter paragraph that repeats it)."""
     a, b = _flat(a), _flat(b)
-    return a in b or b in a
+    if a in b or b in a:
+        return True
+    words_a, words_b = set(_WORDS.findall(a.lower())), set(_WORDS.findall(b.lower()))
+    shorter = min(words_a, words_b, key=len)
+    return len(shorter) >= 8 and len(words_a & words_b) >= 0.8 * len(shorter)
 
 
 def _asks_papers(entry: RequirementEvidence) -> bool:
@@ -188,6 +197,9 @@ class _Chooser:
             for c in candidates(profile)
         }
         self.publications = 0
+        texts = [_flat(item.text) for item in self.items.values()]
+        self.shared = {text for text in texts if texts.count(text) > 1}
+        """Passages that several items share ("I have 3 favorite projects, …"): about none of them."""
 
     def central(self, entry: RequirementEvidence) -> bool:
         return is_central(entry.requirement, self.selection.core, self.vocabulary)
@@ -230,6 +242,8 @@ class _Chooser:
             return None
         if item.kind == "answer" and _LIST_LINE.search(item.text):
             return None  # a list of notes reads as a form, not a letter: the answer sheet has it
+        if _flat(item.text) in self.shared:
+            return None
         if len(item.text) > MAX_EVIDENCE_CHARS or any(_overlaps(item.text, t) for t in self.quoted):
             return None
         return item
@@ -257,7 +271,9 @@ class _Chooser:
                 order,
             )
             shows = tuple(c.id for c in self.core_named(entry) if self.shows(item.id, c))
-            found.append((key, Cited(item, evidence.strength, sentences, shows)))
+            own = self.skills.get(item.id, set())
+            line = tuple(s for s in self.vocabulary.ids(entry.requirement.text) if s in own)
+            found.append((key, Cited(item, evidence.strength, sentences, shows, line)))
         found.sort(key=lambda pair: pair[0])
         work = any(
             (item := self.items.get(e.item)) is not None and not _side(item) and item.kind in LETTER_KINDS
@@ -368,11 +384,11 @@ def _evidence_body(
     """Fill the body with prose paragraphs from items, for the lines the person's paragraphs leave."""
     answered = {choice.entry.requirement.id for choice in body if isinstance(choice, BankChoice)}
     lines = [e for e in selection.requirements if _letter_line(e) and e.requirement.id not in answered]
-    # Strictly on-topic evidence first; a letter left with fewer than two paragraphs takes evidence
-    # of the line's skill family too.
+    # Strictly on-topic evidence first; a letter left with fewer than two paragraphs, or one in the
+    # sizes that say more (under 250 words), takes evidence of the line's skill family too.
     for loose in (False, True):
-        if loose and len(body) >= 2:
-            break
+        if loose and len(body) >= 2 and size.paragraphs <= 3:
+            break  # family evidence only for a letter that would say too little
         for entry in sorted(lines, key=chooser.line_key):
             if len(body) >= size.paragraphs:
                 break
@@ -397,7 +413,8 @@ def choose_letter(
     chooser.quoted.extend(choice.paragraph.text for choice in bank)
     motivation = _motivation(profile, posting, chooser, own_motivation)
     cv_summary = selection.cv.summary if selection.cv.summary_id else None
-    summary = bool(size.summary and cv_summary)
+    # With letter paragraphs of their own, the person introduces themselves there (`letter.opening`).
+    summary = bool(size.summary and cv_summary and not profile.letter.paragraphs)
     if cv_summary and any(_overlaps(cv_summary, text) for text in chooser.quoted):
         summary = False  # the motivation or a paragraph says it already, in the person's own words
     if summary and cv_summary:

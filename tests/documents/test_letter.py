@@ -121,7 +121,7 @@ def test_a_paragraph_about_the_role_is_not_quoted_back(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     text, _ = letter_for("eric-kim.yaml", read_posting(posting_file))
-    assert "The role centres on object detection and PyTorch." in text
+    assert "You ask for experience with PyTorch and object detection." in text
     assert "You are a computer vision engineer" not in text
 
 
