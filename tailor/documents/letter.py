@@ -209,19 +209,21 @@ def _a_name(surface: str, skill: str, vocabulary: Any) -> bool:
     common noun ("dashboard"), which read badly after "You ask for"."""
     if surface == surface.lower() and surface.replace(" ", "").replace("-", "").isalpha():
         return False
+    if surface.replace(" ", "").isalpha() and _sentence_case(vocabulary.name(skill)):
+        return False  # "Data Science", "Machine Learning": a field written in title case
     if surface.lower().endswith("ing"):
         return False
     return not {"engineering-practices", "software-testing"} & set(vocabulary.family_of(skill))
 
 
 def _line_skills(choice: EvidenceChoice) -> list[Traced]:
-    """The line's skills that its first item shows itself, as the posting spells them (at most three):
+    """The line's skills that its items show themselves, as the posting spells them (at most three):
     a line that is a list ("Java, Python, C++") or an instruction is led by what it asks for."""
     from tailor.matching.vocabulary import load_vocabulary
 
     unit = choice.entry.requirement
-    shown = set(choice.items[0].shows_line)
-    own = choice.items[0].item.text.lower()
+    shown = {skill for cited in choice.items for skill in cited.shows_line}
+    own = " ".join(cited.item.text for cited in choice.items).lower()
     seen: set[str] = set()
     out: list[Traced] = []
     vocabulary = load_vocabulary()
@@ -326,7 +328,7 @@ def _paragraph(choice: EvidenceChoice | BankChoice, posting: JobPosting, named: 
         own = _user_text(
             paragraph.text, f"profile:{paragraph.key}", f"letter paragraph {paragraph.key}", posting
         )
-        return {"own": own, "lead": None, "core": [], "skills": [], "ask": None, "cited": []}
+        return {"own": own, "lead": None, "core": [], "skills": [], "ask": None, "cited": [], "also": False}
     # "The role centres on machine learning." only before an item that shows machine learning.
     before = bool(named)
     core = _core_names(choice, posting, named) if choice.central else []
@@ -361,12 +363,16 @@ def _paragraphs(choices: list[EvidenceChoice | BankChoice], posting: JobPosting)
             paragraph["lead"] == "none"
             and before is not None
             and before["own"] is None
+            and before["lead"] == "none"  # never under a lead that the items would not show
             and len(before["cited"]) + len(paragraph["cited"]) <= MAX_MERGED
         ):
             before["cited"] = [*before["cited"], *paragraph["cited"]]
         else:
             out.append(paragraph)
+    asked = False
     for paragraph in out:
+        paragraph["also"] = asked
+        asked = asked or paragraph["lead"] in ("ask", "skills")
         previous: ProfileItem | None = None
         items = []
         for cited in paragraph["cited"]:

@@ -180,6 +180,8 @@ def _prose_ready(item: ProfileItem, sentences: Sequence[Sentence]) -> bool:
     first = sentences[0]
     if first.form != "quoted":
         return True
+    if item.kind == "project":
+        return False  # "In my project X, the second project I had was …"
     text = first.text
     return bool(_STANDS_ALONE.match(text) and _FINITE.search(text) and not _REFERS_BACK.search(text))
 

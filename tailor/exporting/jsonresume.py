@@ -144,6 +144,7 @@ def to_json_resume(profile: MasterProfile) -> str:
         "summaries": summaries[1:],
         "answers": [a.model_dump(mode="json", exclude_defaults=True) for a in profile.answers],
         "stories": [s.model_dump(mode="json", exclude_defaults=True) for s in profile.stories],
+        "letter": profile.letter.model_dump(mode="json", exclude_defaults=True),
         "rules": profile.rules.model_dump(mode="json", exclude_defaults=True),
         "unplaced": profile.unplaced,
     }

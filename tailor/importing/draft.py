@@ -73,6 +73,8 @@ class Draft:
     notes: list[str] = field(default_factory=list)
     unplaced: list[tuple[str, str]] = field(default_factory=list)
     rules: dict[str, Any] = field(default_factory=dict)
+    letter: dict[str, Any] = field(default_factory=dict)
+    """Cover-letter paragraphs carried over from an exported profile (JSON Resume ``x-tailor``)."""
 
     def check(self, path: Path, message: str) -> None:
         """Attach a ``# check: ...`` comment to the item at ``path``."""

@@ -259,6 +259,8 @@ def _extension(draft: Draft, extension: dict[str, Any]) -> None:
             draft.add(section, item)
     if isinstance(extension.get("rules"), dict):
         draft.rules = extension["rules"]
+    if isinstance(extension.get("letter"), dict):
+        draft.letter = extension["letter"]
     for text in extension.get("unplaced") or []:
         draft.put_aside("unplaced (kept from the exported profile)", str(text))
 

@@ -95,6 +95,9 @@ def to_yaml(draft: Draft, header: list[str]) -> str:
         if items:
             writer.lines.append("")
             writer.value(f"{section}:", items, (section,), "")
+    if draft.letter:
+        writer.lines.append("")
+        writer.value("letter:", draft.letter, ("letter",), "")
     if draft.rules:
         writer.lines.append("")
         writer.value("rules:", draft.rules, ("rules",), "")
