@@ -8,7 +8,7 @@ from tailor.documents.answers import answers_document
 from tailor.loading import load_profile
 from tailor.matching import select
 from tailor.posting import read_posting
-from tests.conftest import EXAMPLE_POSTING, PROFILES, SHARED_JOBS, TODAY
+from tests.conftest import EXAMPLE_POSTING, EXAMPLE_PROFILES, PROFILES, SHARED_JOBS, TODAY
 
 ANTHROPIC = SHARED_JOBS / "11-anthropic-research-engineer-scientist-alignment-science.html"
 
@@ -102,3 +102,59 @@ def test_a_line_with_evidence_shows_it_and_its_strength() -> None:
         after = blocks[index + 1]
         assert after.kind in ("bullet", "note"), block.text
         assert after.text.startswith(("Strong: ", "Partial: ", "No evidence in profile.")), after.text
+
+
+@pytest.mark.parametrize("name", EXAMPLE_PROFILES)
+def test_every_evidence_shows_its_strength_in_md_pdf_and_docx(name: str) -> None:
+    from tests.documents.support import OUT, build
+    from tests.normalise import docx_text, pdf_plain_text
+
+    built = build(PROFILES / name, EXAMPLE_POSTING, docs=("answers",))
+    document = built.docs.documents["answers"]
+    blocks = list(document.blocks)
+    labels = 0
+    for index, block in enumerate(blocks):
+        if block.kind != "subheading":
+            continue
+        after = blocks[index + 1] if index + 1 < len(blocks) else None
+        assert after is not None
+        assert after.text.startswith(("Strong: ", "Partial: ", "No evidence in profile.")), after.text
+        labels += after.text.startswith(("Strong: ", "Partial: "))
+    assert labels
+    files = built.docs.files
+    markdown = files[OUT / "answers.md"].decode()
+    pdf = pdf_plain_text(files[OUT / "answers.pdf"])
+    docx = docx_text(files[OUT / "answers.docx"])
+    for text in (markdown, pdf, docx):
+        assert text.count("Strong:") + text.count("Partial:") >= labels
+
+
+@pytest.mark.parametrize("name", EXAMPLE_PROFILES)
+def test_no_evidence_below_partial_and_no_partial_beside_strong(name: str) -> None:
+    from tailor.documents.answers import allocate, sheet_units
+    from tailor.documents.items import profile_items
+    from tailor.matching.vocabulary import load_vocabulary
+
+    profile = load_profile(PROFILES / name)
+    posting = read_posting(EXAMPLE_POSTING)
+    selection = select(profile, posting, today=TODAY)
+    chosen = allocate(sheet_units(selection), profile_items(profile), load_vocabulary(profile.vocabulary))
+    for shown in chosen.values():
+        strengths = [evidence.strength for _, evidence in shown]
+        assert "none" not in strengths
+        if "strong" in strengths:
+            assert set(strengths) == {"strong"}
+
+
+def test_a_degree_line_is_never_answered_by_a_tutorial_or_a_course() -> None:
+    document, profile = sheet("eric-kim.yaml", BENCHSCI)
+    blocks = list(document.blocks)  # type: ignore[attr-defined]
+    education = {f"profile:{e.key}" for e in profile.education}  # type: ignore[attr-defined]
+    for index, block in enumerate(blocks):
+        if block.kind != "subheading" or "degree" not in block.text.lower():
+            continue
+        for after in blocks[index + 1 :]:
+            if after.kind in ("subheading", "heading"):
+                break
+            sources = {s.source for s in after.segments if s.source.startswith("profile:")}
+            assert sources <= education, after.text

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tailor.documents.prep import prep_document
 from tailor.documents.questions import likely_themes, load_questions
 from tailor.loading import load_profile
 from tailor.matching import select
 from tailor.models.documents import Document
 from tailor.posting import read_posting
-from tests.conftest import EXAMPLE_POSTING, PROFILES, TODAY, shared_jobs
+from tests.conftest import EXAMPLE_POSTING, EXAMPLE_PROFILES, PROFILES, TODAY, shared_jobs
 
 TOML = "Proposing TOML instead of YAML configs"
 POETRY = "Suggesting poetry over pipenv and finding a security vulnerability"
@@ -68,3 +70,19 @@ def test_missing_skills_are_topics_to_prepare() -> None:
     # Every story of the bank is on the sheet.
     profile = load_profile(PROFILES / "data-scientist.yaml")
     assert all(story.title in texts for story in profile.stories)
+
+
+@pytest.mark.parametrize("name", EXAMPLE_PROFILES)
+def test_prep_sheet_offers_material_or_a_story_for_most_questions(name: str) -> None:
+    from tailor.documents.prep import prep_document
+
+    profile = load_profile(PROFILES / name)
+    posting = read_posting(EXAMPLE_POSTING)
+    document = prep_document(profile, posting, select(profile, posting, today=TODAY), today=TODAY)
+    notes = [block.text for block in document.blocks if block.kind == "note"]
+    questions = sum(1 for block in document.blocks if block.segments[0].source.startswith("question:"))
+    empty = notes.count("No story in profile for this question yet.")
+    assert questions
+    assert empty <= questions // 2, (empty, questions)
+    if not profile.stories:
+        assert "No story for this question yet. Material from your profile:" in notes
