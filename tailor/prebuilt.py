@@ -89,6 +89,15 @@ def _font_metrics(path: Path) -> Callable[[], bytes]:
     return make
 
 
+def _font_subset(path: Path) -> Callable[[], bytes]:
+    def make() -> bytes:
+        from tailor.render.docx_fonts import PREBUILT_CHARS, subset_font
+
+        return subset_font(str(path), PREBUILT_CHARS)
+
+    return make
+
+
 def _package_file(*parts: str) -> Path:
     return Path(str(resources.files("tailor").joinpath(*parts)))
 
@@ -99,6 +108,10 @@ PREBUILT: dict[str, Callable[[], bytes]] = {
     "data/word_bodies.json": _word_bodies,
     **{
         f"fonts/{font.parent.name}/{font.stem}.metrics": _font_metrics(font)
+        for font in sorted(_package_file("fonts").glob("*/*.ttf"))
+    },
+    **{
+        f"fonts/{font.parent.name}/{font.stem}.subset": _font_subset(font)
         for font in sorted(_package_file("fonts").glob("*/*.ttf"))
     },
 }

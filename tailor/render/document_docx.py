@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from tailor.models.documents import Block, Document
 from tailor.models.theme import Theme
-from tailor.render.docx import FIXED_TIME, _clean, _load, _normalised_zip, _person, _render, _Rich
+from tailor.render.docx import FIXED_TIME, _clean, _load, _normalised_zip, _person, _render, _Rich, with_fonts
 
 if TYPE_CHECKING:
     from docxtpl import DocxTemplate
@@ -179,4 +179,4 @@ def render_document_docx(document: Document, template: pathlib.Path, *, theme: T
     props.revision = 1
     buffer = io.BytesIO()
     tpl.save(buffer)
-    return _normalised_zip(buffer.getvalue())
+    return _normalised_zip(with_fonts(buffer.getvalue(), theme))

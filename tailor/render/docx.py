@@ -138,7 +138,15 @@ def render_docx(cv: TailoredCV, template: pathlib.Path, *, theme: Theme | None =
     _set_properties(tpl, cv)
     buffer = io.BytesIO()
     tpl.save(buffer)
-    return _normalised_zip(buffer.getvalue())
+    return _normalised_zip(with_fonts(buffer.getvalue(), theme))
+
+
+def with_fonts(docx: bytes, theme: Theme | None) -> bytes:
+    """The package with the fonts it names embedded (see :mod:`tailor.render.docx_fonts`)."""
+    from tailor.render.docx_fonts import embed_fonts
+    from tailor.render.fonts import word_font_families
+
+    return embed_fonts(docx, word_font_families(theme))
 
 
 def _load(template: pathlib.Path) -> DocxTemplate:

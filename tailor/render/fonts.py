@@ -25,6 +25,7 @@ __all__ = [
     "display_name",
     "family_for",
     "source_sans",
+    "word_font_families",
 ]
 
 FONT_DIR = Path(str(resources.files("tailor") / "fonts"))
@@ -166,3 +167,17 @@ def check_glyphs(families: list[FontFamily], texts: dict[str, str]) -> None:
             msg,
             hint="replace these characters in your profile, or choose a theme whose font covers them",
         )
+
+
+def word_font_families(theme: Any) -> dict[str, dict[str, str]]:
+    """Family name as Word knows it -> face -> TTF path, for every font a Word file may name:
+    the bundled families and the theme's own (embedded when the document uses them)."""
+    families: dict[str, dict[str, str]] = {}
+    for family in _BUNDLED:
+        files = bundled_files(family)
+        families[_BUNDLED[family][0]] = {face: getattr(files, face) for face in _FACES}
+    if theme is not None:
+        for ref in (theme.fonts.body, theme.fonts.heading_font):
+            if isinstance(ref, FontFiles):
+                families[display_name(ref)] = {face: getattr(ref, face) for face in _FACES}
+    return families

@@ -1,16 +1,21 @@
-"""PDF/Word parity: LibreOffice's PDF of each DOCX has tailor's page count and the same links.
+"""PDF/Word parity on a machine without tailor's fonts: LibreOffice's PDF of each DOCX has tailor's
+page count, its links, and its words in the same order.
 
-LibreOffice must see the fonts the Word templates name (the bundled Source Sans 3
-and Gentium Book Plus). The test gives it a private fontconfig file that adds
-``tailor/fonts`` to the system's font folders, and a private user profile, so it
-neither depends on nor changes the machine's set-up. CI installs LibreOffice
-(``libreoffice-writer-nogui``); without it the test is skipped.
+The Word files carry their fonts (see :mod:`tailor.render.docx_fonts`), so LibreOffice must not
+need Source Sans 3 or Gentium Book Plus installed. The test gives it a private fontconfig file
+with the system's fonts only (and checks that the bundled families are not among them) and a
+private user profile, so it neither depends on nor changes the machine's set-up. Every theme x
+example profile x the example posting and two development postings, for the CV, the cover letter
+and the answer sheet. CI installs LibreOffice (``libreoffice-writer-nogui``); without it the test
+is skipped.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -18,17 +23,33 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tailor.render.docx import render_docx
-from tailor.render.fonts import FONT_DIR
-from tailor.render.pdf import render_pdf
-from tailor.themes import load_theme
-from tests.conftest import EXAMPLE_PROFILES, PROFILES
-from tests.render.test_documents import THEMES, tailored
+from tailor.pipeline import BuildRequest, PostingInput, build
+from tailor.themes import list_themes
+from tests.conftest import EXAMPLE_POSTING, EXAMPLE_PROFILES, PROFILES, SHARED_JOBS
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 
-CASES = [(theme, name) for theme in THEMES for name in EXAMPLE_PROFILES]
+THEMES = tuple(info.name for info in list_themes())
+POSTINGS = {
+    "example": EXAMPLE_POSTING,
+    "benchsci": SHARED_JOBS / "04-benchsci-senior-ml-engineer-knowledge-enrichment-graph.txt",
+    "data-engineer": SHARED_JOBS / "29-senior-data-engineer-112274.txt",
+}
+DOCS = ("cv", "letter", "answers")
+CASES = [
+    (theme, name, posting)
+    for theme in THEMES
+    for name in EXAMPLE_PROFILES
+    for posting, path in POSTINGS.items()
+    if path.is_file()
+]
+KNOWN_PAGE_BREAKS = {
+    ("classic", "research-engineer.yaml", "benchsci", "answers"),
+    ("modern", "research-engineer.yaml", "benchsci", "answers"),
+}
+"""A four-page answer sheet that Word lays out on five pages, with the fonts installed or not:
+its long nested lists break differently (issue #18: the page fit does not reach the DOCX yet)."""
 
 
 def _uris(reader: PdfReader) -> set[str]:
@@ -36,24 +57,64 @@ def _uris(reader: PdfReader) -> set[str]:
     return {a["/A"]["/URI"] for a in annots if "/A" in a and "/URI" in a["/A"]}
 
 
+def _words(pdf: bytes | Path, name: str) -> list[str]:
+    """The words in reading order, as a reader's copy would compare them: case, hyphens at line
+    ends ("on-\\npar"), page footers and the name repeated atop later pages aside."""
+    reader = PdfReader(io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf)
+    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    text = re.sub(r"page \d+ of \d+", " ", text, flags=re.IGNORECASE)
+    tokens = [
+        re.sub(r"[-+]", "", t.lower()) for t in re.findall(r"[\w'’+#.@/-]+", text) if re.search(r"\w", t)
+    ]
+    tokens = [t for t in tokens if t]
+    head = [re.sub(r"[-+]", "", t.lower()) for t in re.findall(r"[\w'’+#.@/-]+", name)]
+    out: list[str] = []
+    seen, index = False, 0
+    while index < len(tokens):
+        if tokens[index : index + len(head)] == head:
+            if seen:
+                index += len(head)
+                continue
+            seen = True
+        out.append(tokens[index])
+        index += 1
+    return out
+
+
 @pytest.fixture(scope="module")
-def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], tuple[bytes, Path]]:
-    """Every theme x profile: tailor's PDF, and the path of LibreOffice's PDF of the DOCX."""
+def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str, str], Path]:
+    """Every case's output folder; LibreOffice's PDFs of its DOCX files are in ``<folder>/lo``."""
     work = tmp_path_factory.mktemp("parity")
     conf = work / "fonts.conf"
     conf.write_text(
         '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
         '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
-        f"<dir>{FONT_DIR}</dir><cachedir>{work / 'fc-cache'}</cachedir></fontconfig>",
+        f"<cachedir>{work / 'fc-cache'}</cachedir></fontconfig>",
         encoding="utf-8",
     )
-    pdfs: dict[tuple[str, str], bytes] = {}
-    for theme_name, name in CASES:
-        theme = load_theme(theme_name)
-        cv = tailored(PROFILES / name, theme)
-        pdfs[theme_name, name] = render_pdf(cv, theme)
-        docx = render_docx(cv, Path(theme.word_template), theme=theme)
-        (work / f"{theme_name}-{Path(name).stem}.docx").write_bytes(docx)
+    env = {**os.environ, "FONTCONFIG_FILE": str(conf)}
+    if shutil.which("fc-list"):
+        families = subprocess.run(["fc-list", ":", "family"], env=env, capture_output=True, text=True).stdout
+        if "Gentium Book Plus" in families or "Source Sans 3" in families:
+            pytest.skip("tailor's fonts are installed system-wide: this test needs a machine without them")
+    folders: dict[tuple[str, str, str], Path] = {}
+    inputs = work / "docx"
+    inputs.mkdir()
+    for theme, name, posting in CASES:
+        out = work / f"{theme}-{Path(name).stem}-{posting}"
+        request = BuildRequest(
+            PROFILES / name,
+            PostingInput(str(POSTINGS[posting])),
+            dt.date(2026, 11, 21),
+            out=out,
+            formats=("pdf", "docx"),
+            theme=theme,
+            docs=DOCS,
+        )
+        build(request)
+        folders[theme, name, posting] = out
+        for doc in DOCS:
+            shutil.copy(out / f"{doc}.docx", inputs / f"{out.name}-{doc}.docx")
     assert SOFFICE is not None
     command = [
         SOFFICE,
@@ -63,19 +124,37 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str],
         "pdf",
         "--outdir",
         str(work / "lo"),
-        *sorted(str(path) for path in work.glob("*.docx")),
+        *sorted(str(path) for path in inputs.glob("*.docx")),
     ]
-    env = {**os.environ, "FONTCONFIG_FILE": str(conf)}
-    subprocess.run(command, env=env, capture_output=True, check=True, timeout=300)
-    return {key: (pdf, work / "lo" / f"{key[0]}-{Path(key[1]).stem}.pdf") for key, pdf in pdfs.items()}
+    subprocess.run(command, env=env, capture_output=True, check=True, timeout=600)
+    for out in folders.values():
+        (out / "lo").mkdir()
+        for doc in DOCS:
+            shutil.move(work / "lo" / f"{out.name}-{doc}.pdf", out / "lo" / f"{doc}.pdf")
+    return folders
 
 
-@pytest.mark.parametrize(("theme_name", "name"), CASES)
-def test_libreoffice_page_count_and_links_match_the_pdf(
-    converted: dict[tuple[str, str], tuple[bytes, Path]], theme_name: str, name: str
+@pytest.mark.parametrize("doc", DOCS)
+@pytest.mark.parametrize(("theme", "name", "posting"), CASES)
+def test_word_output_without_the_fonts_installed_matches_the_pdf(
+    converted: dict[tuple[str, str, str], Path], theme: str, name: str, posting: str, doc: str
 ) -> None:
-    pdf, office_path = converted[theme_name, name]
-    ours, office = PdfReader(io.BytesIO(pdf)), PdfReader(office_path)
+    folder = converted[theme, name, posting]
+    ours, office = PdfReader(folder / f"{doc}.pdf"), PdfReader(folder / "lo" / f"{doc}.pdf")
+    fonts = {
+        str(font.get("/BaseFont", ""))
+        for page in office.pages
+        for font in (page.get("/Resources", {}).get("/Font", {}) or {}).values()
+    }
+    assert any("Gentium" in font or "SourceSans" in font for font in fonts), fonts  # the embedded ones
+    if (theme, name, posting, doc) in KNOWN_PAGE_BREAKS:
+        pytest.xfail("long answer sheet: Word breaks its nested lists differently (issue #18)")
     assert len(office.pages) == len(ours.pages)
-    assert _uris(ours)
     assert _uris(office) == _uris(ours)
+    from tailor.loading import load_profile
+
+    person = load_profile(PROFILES / name).person.name
+    # Joined without spaces: a word broken at a line's hyphen ("transformer-/based") is one word.
+    assert "".join(_words(folder / "lo" / f"{doc}.pdf", person)) == "".join(
+        _words(folder / f"{doc}.pdf", person)
+    )
