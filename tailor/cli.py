@@ -524,6 +524,18 @@ def templates_copy(name: str, folder: Path, force: bool) -> None:
     click.echo(f"edit {folder / 'theme.yaml'}, then build with --theme {folder}")
 
 
+@templates.command("build-docx")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+def templates_build_docx(folder: Path) -> None:
+    """Remake FOLDER's Word template from its theme.yaml (edits made to it in Word are lost).
+
+    A build does this by itself when theme.yaml changed and the Word file was not edited since.
+    """
+    from tailor.pipeline import build_word_template
+
+    click.echo(f"  wrote     {build_word_template(folder)}")
+
+
 # --- many applications: batch, rebuild, list --------------------------------------------
 
 

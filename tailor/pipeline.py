@@ -275,12 +275,12 @@ def build(request: BuildRequest) -> BuildResult:
     cv = outcome.selection.cv
     out_dir = _out_dir(request, outcome.posting)
     files: dict[Path, bytes] = {}
-    template = request.docx_template or Path(theme.word_template)
+    template, template_notes = _word_templates(request, theme, outcome.squeeze)
     if "pdf" in request.formats and "cv" in request.docs:
         files[out_dir / "cv.pdf"] = render_pdf(cv, theme, squeeze=outcome.squeeze, measured=outcome.measured)
     if "docx" in request.formats and "cv" in request.docs:
-        files[out_dir / "cv.docx"] = render_docx(cv, template, theme=theme)
-    documents = _documents(request, outcome, theme, template, out_dir)
+        files[out_dir / "cv.docx"] = render_docx(cv, template.cv, theme=theme)
+    documents = _documents(request, outcome, theme, template.documents, out_dir)
     files.update(documents.files)
     if request.report:
         full = {**outcome.report, "documents": documents.trace} if documents.trace else outcome.report
@@ -290,8 +290,33 @@ def build(request: BuildRequest) -> BuildResult:
         files[out_dir / "match.json"] = report.encode("utf-8")
         files[out_dir / "match.md"] = match_markdown(outcome.report).encode("utf-8")
     changed = write_all(files, force=request.force)
-    notes = _notes(outcome.posting) + documents.notes
+    notes = _notes(outcome.posting) + template_notes + documents.notes
     return BuildResult(out_dir, list(files), changed, outcome, notes, dict(documents.skipped))
+
+
+@dataclass(frozen=True)
+class _Templates:
+    cv: Path
+    """The CV's Word template: the theme's, at the page fit's squeeze."""
+    documents: Path
+    """The letter's and answer sheet's: the theme's at its normal spacing (as their PDFs)."""
+
+
+def _word_templates(request: BuildRequest, theme: Theme, squeeze: float) -> tuple[_Templates, list[str]]:
+    """The Word templates that follow the theme and the fit (see ``word_template_for``)."""
+    if request.docx_template is not None:
+        return _Templates(request.docx_template, request.docx_template), []
+    path = Path(theme.word_template)
+    if "docx" not in request.formats:
+        return _Templates(path, path), []
+    from tailor.render.word_template import word_template_for
+    from tailor.resources import templates_dir
+
+    builtin = path.resolve().parent == templates_dir().resolve()
+    cv = word_template_for(theme, squeeze, builtin=builtin)
+    documents = cv if squeeze <= 0 else word_template_for(theme, 0.0, builtin=builtin)
+    notes = list(dict.fromkeys(note for note in (cv.note, documents.note) if note))
+    return _Templates(cv.path, documents.path), notes
 
 
 def _documents(
@@ -396,6 +421,17 @@ def list_templates() -> list[ThemeInfo]:
 def copy_template(name: str, folder: Path, *, force: bool = False) -> list[Path]:
     """Copy a built-in theme (YAML and Word template) into ``folder`` as a starting point."""
     return copy_theme(name, folder, force=force)
+
+
+def build_word_template(folder: Path) -> Path:
+    """Write a theme folder's Word template from its ``theme.yaml``.
+
+    Raises:
+        ThemeError: The folder holds no valid theme.
+    """
+    from tailor.render.word_template import write_template
+
+    return write_template(load_theme(folder))
 
 
 @dataclass(frozen=True)

@@ -127,7 +127,9 @@ class Case:
 
 BUILD = ["build", "me.yaml"]
 OUT = ["--out", "out/app", *DATE]
-TEMPLATE_HINT = "hint: fix the tag in the template, or regenerate the default with templates/build_docx.py"
+TEMPLATE_HINT = (
+    "hint: fix the tag in the template, or remake a theme's own with `tailor templates build-docx DIR`"
+)
 CASES: dict[str, Case] = {
     "posting_missing": Case(
         _nothing,

@@ -174,7 +174,7 @@ def render_document_docx(document: Document, template: pathlib.Path, *, theme: T
     props = tpl.docx.core_properties
     props.title, props.author, props.subject = document.title, document.person.name, document.role or ""
     props.keywords = "; ".join(part for part in (document.kind, document.role, document.company) if part)
-    props.comments, props.last_modified_by = "", "tailor"
+    props.comments, props.last_modified_by, props.category = "", "tailor", ""
     props.created = props.modified = props.last_printed = FIXED_TIME
     props.revision = 1
     buffer = io.BytesIO()

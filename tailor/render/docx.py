@@ -1,6 +1,7 @@
 """Render a :class:`~tailor.models.tailored.TailoredCV` into a Word document.
 
-The layout lives in a docxtpl template (``templates/classic.docx``, made by ``templates/build_docx.py``);
+The layout lives in a docxtpl template (``templates/classic.docx``, made by
+:mod:`tailor.render.word_template`);
 this module builds the context it reads, renders it in a sandbox and makes the output reproducible.
 
 Template context (plain, pre-formatted text; "" when absent):
@@ -71,7 +72,7 @@ _SANDBOX_HINT = (
     "Word templates run in a sandbox: they may read the values tailor gives them "
     "(person, sections, meta) but not Python internals; remove the tag"
 )
-_HINT = "fix the tag in the template, or regenerate the default with templates/build_docx.py"
+_HINT = "fix the tag in the template, or remake a theme's own with `tailor templates build-docx DIR`"
 
 Context = dict[str, Any]
 Span = tuple[str, "str | None"]  # a piece of rich text and the URL it links to
@@ -387,7 +388,7 @@ def _set_properties(tpl: DocxTemplate, cv: TailoredCV) -> None:
     props = tpl.docx.core_properties
     props.title, props.author, props.subject = cv.title, cv.person.name, cv.role or ""
     props.keywords = "; ".join(part for part in ("CV", cv.role, cv.company) if part)
-    props.comments, props.last_modified_by = "", "tailor"
+    props.comments, props.last_modified_by, props.category = "", "tailor", ""
     props.created = props.modified = props.last_printed = FIXED_TIME
     props.revision = 1
 

@@ -158,3 +158,66 @@ def test_word_output_without_the_fonts_installed_matches_the_pdf(
     assert "".join(_words(folder / "lo" / f"{doc}.pdf", person)) == "".join(
         _words(folder / f"{doc}.pdf", person)
     )
+
+
+@pytest.fixture(scope="module")
+def fitted_and_restyled(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A CV the fit had to tighten (every bullet pinned) in two themes, and one in an edited copy
+    of a theme (accent, body size, margins, another font family): tailor's PDF and LibreOffice's."""
+    import yaml
+
+    from tests.render.test_word_template import _edited_theme
+
+    work = tmp_path_factory.mktemp("parity-fit")
+    data = yaml.safe_load((PROFILES / "eric-kim.yaml").read_text(encoding="utf-8"))
+    for role in data["experience"]:
+        role["bullets"] = [{**bullet, "pin": True} for bullet in role["bullets"]]
+    data["projects"] = [{**project, "pin": True} for project in data["projects"]]
+    pinned = work / "pinned.yaml"
+    pinned.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    cases = {
+        "classic-fitted": (pinned, "classic"),
+        "modern-fitted": (pinned, "modern"),
+        "restyled": (PROFILES / "eric-kim.yaml", str(_edited_theme(work / "mytheme"))),
+    }
+    inputs = work / "docx"
+    inputs.mkdir()
+    for name, (profile, theme) in cases.items():
+        request = BuildRequest(
+            profile,
+            PostingInput(str(EXAMPLE_POSTING)),
+            dt.date(2026, 11, 21),
+            out=work / name,
+            formats=("pdf", "docx"),
+            theme=theme,
+            docs=("cv",),
+        )
+        build(request)
+        shutil.copy(work / name / "cv.docx", inputs / f"{name}.docx")
+    assert SOFFICE is not None
+    command = [
+        SOFFICE,
+        f"-env:UserInstallation={(work / 'lo-profile').as_uri()}",
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(work / "lo"),
+        *sorted(str(path) for path in inputs.glob("*.docx")),
+    ]
+    subprocess.run(command, capture_output=True, check=True, timeout=300)
+    return {name: work / name for name in cases}
+
+
+@pytest.mark.parametrize("name", ["classic-fitted", "modern-fitted", "restyled"])
+def test_the_fit_and_a_theme_edit_reach_the_word_file(
+    fitted_and_restyled: dict[str, Path], name: str
+) -> None:
+    import json
+
+    folder = fitted_and_restyled[name]
+    if name.endswith("fitted"):
+        assert json.loads((folder / "match.json").read_text())["cv"]["squeeze"] > 0
+    ours = PdfReader(folder / "cv.pdf")
+    office = PdfReader(folder.parent / "lo" / f"{name}.pdf")
+    assert len(office.pages) == len(ours.pages) == 1

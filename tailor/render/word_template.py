@@ -1,9 +1,13 @@
-"""Generate the Word template of every theme: ``templates/<theme>.docx`` from ``templates/<theme>.yaml``.
+"""The Word template of a theme, generated from its ``theme.yaml``.
 
-Run from the repository root::
+``tailor templates build-docx DIR`` writes it for a theme folder; a build makes it on the fly
+when the theme changed after the template was made (and the template was not edited in Word
+since), and when the page fit tightened the spacing, so that the DOCX follows the theme and the
+fit as the PDF does (see :func:`word_template_for`). Developers regenerate the built-in ones
+with::
 
-    python templates/build_docx.py            # every theme
-    python templates/build_docx.py modern     # one theme
+    python -m tailor.render.word_template            # every built-in theme
+    python -m tailor.render.word_template modern     # one theme
 
 Each result is a docxtpl template: an ordinary Word document whose paragraphs
 hold Jinja tags. Every piece of formatting lives in named Word styles (Title,
@@ -20,11 +24,15 @@ The generator is deterministic: two runs produce byte-identical files.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import pathlib
+import re
 import sys
 import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -37,9 +45,7 @@ from docx.styles.style import BaseStyle
 from tailor.models.theme import Theme
 from tailor.render.fonts import display_name
 from tailor.render.pdf_style import PAGE_SIZES
-from tailor.themes import load_theme
 
-HERE = pathlib.Path(__file__).parent
 THEMES = ("classic", "compact", "modern")
 FALLBACK_FONT = "Arial"
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
@@ -237,13 +243,14 @@ def add_style(
     doc: DocumentObject, name: str, kind: WD_STYLE_TYPE, *, builtin: bool = True, base: str | None = None
 ) -> BaseStyle:
     """Add a style (built-in names keep their Word identity, e.g. ``Heading 1``)."""
-    style = doc.styles.add_style(name, kind, builtin=builtin)
+    style: Any = doc.styles.add_style(name, kind, builtin=builtin)
     if base:
         style.base_style = doc.styles[base]
     style.hidden = False
     style.quick_style = True
     style.unhide_when_used = False
-    return style
+    added: BaseStyle = style
+    return added
 
 
 def style_xml(style: BaseStyle, p_props: str = "", r_props: str = "") -> None:
@@ -567,16 +574,17 @@ def set_page(doc: DocumentObject, theme: Theme) -> None:
     footer._p.append(parse_xml(field.format(ns=nsdecls("w"), name="NUMPAGES")))
 
 
-def set_properties(doc: DocumentObject) -> None:
-    """Fixed template metadata (the renderer overwrites it per CV)."""
+def set_properties(doc: DocumentObject, marker: str = "") -> None:
+    """Fixed template metadata (the renderer overwrites it per CV); ``marker`` in the category."""
     props = doc.core_properties
-    props.title = props.subject = props.keywords = props.comments = props.category = ""
+    props.title = props.subject = props.keywords = props.comments = ""
+    props.category = marker
     props.author = props.last_modified_by = "tailor"
     props.created = props.modified = props.last_printed = FIXED_TIME
     props.revision = 1
 
 
-def build(theme: Theme) -> DocumentObject:
+def build(theme: Theme, marker: str = "") -> DocumentObject:
     """The complete template document for ``theme``."""
     geo = Geometry(theme)
     doc = Document()
@@ -590,7 +598,7 @@ def build(theme: Theme) -> DocumentObject:
     add_paragraph_styles(doc, theme, geo)
     add_character_styles(doc, theme)
     set_page(doc, theme)
-    set_properties(doc)
+    set_properties(doc, marker)
     out = Body(doc, theme)
     write_header(out)
     write_sections(out)
@@ -610,19 +618,142 @@ def normalised_zip(data: bytes) -> bytes:
     return buffer.getvalue()
 
 
+MARKER = "tailor word template"
+"""Start of the category a generated template records: ``<MARKER> theme=<hash> parts=<hash>``."""
+
+
+def theme_hash(theme: Theme) -> str:
+    """What a template is made from: the theme's measurements, fonts and colours."""
+    data = theme.model_dump_json(exclude={"word_template", "name", "description"}).encode("utf-8")
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def parts_hash(data: bytes) -> str:
+    """The template's content (every part but its metadata): changes when it is edited in Word."""
+    digest = hashlib.sha256()
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        for name in sorted(package.namelist()):
+            if not name.startswith("docProps/"):
+                digest.update(name.encode("utf-8"))
+                digest.update(package.read(name))
+    return digest.hexdigest()[:16]
+
+
 def template_bytes(theme: Theme) -> bytes:
-    """The Word template of ``theme``, as the bytes of a .docx file."""
+    """The Word template of ``theme``, as the bytes of a .docx file (deterministic)."""
     buffer = io.BytesIO()
     build(theme).save(buffer)
+    parts = parts_hash(buffer.getvalue())
+    buffer = io.BytesIO()
+    build(theme, f"{MARKER} theme={theme_hash(theme)} parts={parts}").save(buffer)
     return normalised_zip(buffer.getvalue())
 
 
+def marker_of(data: bytes) -> dict[str, str]:
+    """The ``theme`` and ``parts`` hashes a generated template records ({} for any other .docx)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            core = package.read("docProps/core.xml").decode("utf-8")
+    except (zipfile.BadZipFile, KeyError, UnicodeDecodeError):
+        return {}
+    found = re.search(r"<cp:category>" + MARKER + r" ([^<]*)</cp:category>", core)
+    return dict(part.split("=", 1) for part in found.group(1).split() if "=" in part) if found else {}
+
+
+def squeezed(theme: Theme, squeeze: float) -> Theme:
+    """The theme with the page fit's tighter sizes, margins, leading and gaps (as the PDF uses them)."""
+    from tailor.render.pdf_style import metrics
+
+    if squeeze <= 0:
+        return theme
+    m = metrics(theme, squeeze)
+    spacing = theme.spacing
+    gaps = ("section_before", "section_after", "entry_before", "item_before", "bullet_before")
+    return theme.model_copy(
+        update={
+            "sizes": theme.sizes.model_copy(update=m.sizes),
+            "margins": theme.margins.model_copy(
+                update={"top": m.top, "bottom": m.bottom, "left": m.left, "right": m.right}
+            ),
+            "spacing": spacing.model_copy(
+                update={"line": m.line, **{gap: m.gap(getattr(spacing, gap)) for gap in gaps}}
+            ),
+        }
+    )
+
+
+@dataclass(frozen=True)
+class WordTemplate:
+    """The template a build renders with, and a note for the user when it is not the file's own."""
+
+    path: pathlib.Path
+    note: str | None = None
+
+
+def word_template_for(theme: Theme, squeeze: float = 0.0, *, builtin: bool = False) -> WordTemplate:
+    """The Word template that matches ``theme`` (and the fit's ``squeeze``).
+
+    - A built-in theme at its normal spacing: its shipped template (kept current by a test).
+    - A template edited in Word since tailor made it (its content no longer matches what it
+      records), or one made elsewhere: used as it is, with a note when ``theme.yaml`` changed since.
+    - Otherwise the template is made from the theme now (about 80 ms), at the fit's squeeze, and
+      written to a cache file named by its content.
+    """
+    path = pathlib.Path(theme.word_template)
+    if builtin and squeeze <= 0:
+        return WordTemplate(path)
+    try:
+        current = path.read_bytes()
+    except OSError:
+        return WordTemplate(path)  # the renderer reports the missing file
+    marker = marker_of(current)
+    if not marker or marker.get("parts") != parts_hash(current):
+        note = None
+        if marker.get("theme") not in (None, theme_hash(theme)):
+            note = (
+                f"{path.name} was edited in Word and {path.parent / 'theme.yaml'} changed since: the Word "
+                f"file keeps its own styles (run `tailor templates build-docx {path.parent}` to remake it "
+                "from theme.yaml; your Word edits to it are then lost)"
+            )
+        return WordTemplate(path, note)
+    wanted = template_bytes(squeezed(theme, squeeze))
+    if wanted == current:
+        return WordTemplate(path)
+    return WordTemplate(_cached(wanted))
+
+
+def _cached(data: bytes) -> pathlib.Path:
+    """A generated template in the user's temporary folder, named by its content (written once)."""
+    import os
+    import tempfile
+
+    folder = pathlib.Path(tempfile.gettempdir()) / "tailor-word-templates"
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{hashlib.sha256(data).hexdigest()[:24]}.docx"
+    if not target.is_file() or target.read_bytes() != data:
+        scratch = folder / f".{target.name}.{os.getpid()}"
+        scratch.write_bytes(data)
+        scratch.replace(target)
+    return target
+
+
+def write_template(theme: Theme) -> pathlib.Path:
+    """Write the theme's Word template from its ``theme.yaml`` (``tailor templates build-docx``)."""
+    path = pathlib.Path(theme.word_template)
+    path.write_bytes(template_bytes(theme))
+    return path
+
+
 def main(names: list[str]) -> None:
-    """Write ``templates/<theme>.docx`` for each named theme (default: all built-in themes)."""
+    """Write ``templates/<theme>.docx`` for each named built-in theme (default: all of them)."""
+    from tailor.resources import templates_dir
+    from tailor.themes import load_theme
+
+    folder = templates_dir()
     for name in names or THEMES:
-        output = HERE / f"{name}.docx"
-        output.write_bytes(template_bytes(load_theme(HERE / f"{name}.yaml")))
-        print(f"wrote {output}")
+        output = folder / f"{name}.docx"
+        output.write_bytes(template_bytes(load_theme(folder / f"{name}.yaml")))
+        print(f"wrote {output}")  # noqa: T201
 
 
 if __name__ == "__main__":
