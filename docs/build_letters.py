@@ -25,10 +25,20 @@ def main() -> None:
     for name, profile in LETTERS.items():
         with tempfile.TemporaryDirectory() as tmp:
             out = pathlib.Path(tmp) / "out"
-            command = [sys.executable, "-m", "tailor", "letter", str(ROOT / "profiles" / profile), str(POSTING)]
-            subprocess.run([*command, "--out", str(out), "--format", "pdf", "--date", "2026-11-21"], check=True)
+            command = [
+                sys.executable,
+                "-m",
+                "tailor",
+                "letter",
+                str(ROOT / "profiles" / profile),
+                str(POSTING),
+            ]
             subprocess.run(
-                ["pdftoppm", "-png", "-r", "70", "-singlefile", str(out / "letter.pdf"), f"{tmp}/page"], check=True
+                [*command, "--out", str(out), "--format", "pdf", "--date", "2026-11-21"], check=True
+            )
+            subprocess.run(
+                ["pdftoppm", "-png", "-r", "70", "-singlefile", str(out / "letter.pdf"), f"{tmp}/page"],
+                check=True,
             )
             shutil.copy(f"{tmp}/page.png", ROOT / "docs" / f"{name}.png")
 

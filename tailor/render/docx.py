@@ -136,10 +136,45 @@ def render_docx(cv: TailoredCV, template: pathlib.Path, *, theme: Theme | None =
     tpl = _load(template)
     context = _context(cv, _Rich(tpl, theme), theme)
     _render(tpl, context, template)
+    _check_rendered(tpl, cv, template)
     _set_properties(tpl, cv)
     buffer = io.BytesIO()
     tpl.save(buffer)
     return _normalised_zip(with_fonts(buffer.getvalue(), theme))
+
+
+def _letters(text: str) -> str:
+    """Only the letters and digits: Word text and the CV's may differ in spaces and punctuation."""
+    return "".join(char for char in text if char.isalnum())
+
+
+def _check_rendered(tpl: DocxTemplate, cv: TailoredCV, template: pathlib.Path) -> None:
+    """Refuse a template that rendered without error but left out what the CV holds: a
+    ``{% for %}`` closed by a ``{%p endfor %}`` in the wrong paragraph can swallow every section."""
+    import html
+
+    xml = tpl.docx.element.body.xml
+    text = html.unescape("".join(re.findall(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>", xml)))
+    flat = _letters(text)
+
+    def shown(role: TailoredRole) -> bool:
+        # A bullet's own words are unique to it; a title or organisation may recur elsewhere.
+        probes = [_letters(b.text)[:24] for b in role.bullets] or [_letters(role.title)]
+        return any(probe in flat for probe in probes if probe)
+
+    missing = [
+        f"{section} ({len(roles)} {'role' if len(roles) == 1 else 'roles'})"
+        for section in ("experience", "teaching", "volunteering")
+        if section in cv.sections and (roles := getattr(cv, section)) and not any(shown(r) for r in roles)
+    ]
+    if missing:
+        msg = f"{template}: the Word template rendered none of {', '.join(missing)}"
+        hint = (
+            "check that every {% for %} / {% if %} tag has its {% endfor %} / {% endif %} in the right "
+            "paragraph ({%p ...%} tags remove their whole paragraph), or start again from "
+            "`tailor templates copy NAME DIR`"
+        )
+        raise TemplateError(msg, hint=hint)
 
 
 def with_fonts(docx: bytes, theme: Theme | None) -> bytes:

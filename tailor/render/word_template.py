@@ -716,6 +716,8 @@ def word_template_for(theme: Theme, squeeze: float = 0.0, *, builtin: bool = Fal
                 "from theme.yaml; your Word edits to it are then lost)"
             )
         return WordTemplate(path, note)
+    if squeeze <= 0 and marker.get("theme") == theme_hash(theme):
+        return WordTemplate(path)  # made from this very theme and not edited since
     wanted = template_bytes(squeezed(theme, squeeze))
     if wanted == current:
         return WordTemplate(path)

@@ -243,3 +243,30 @@ def test_committed_templates_are_what_the_generator_makes(theme: str) -> None:
     assert fresh == (REPO / "templates" / f"{theme}.docx").read_bytes(), (
         "run python -m tailor.render.word_template"
     )
+
+
+def test_a_template_that_drops_the_experience_is_refused(tmp_path: Path) -> None:
+    """A loop or condition in the wrong place can render without error and leave sections out."""
+    import io
+    import zipfile
+
+    from tailor.errors import TemplateError
+    from tailor.render.docx import render_docx
+    from tailor.themes import load_theme
+    from tests.conftest import PROFILES
+    from tests.render.test_documents import tailored
+
+    theme = load_theme("classic")
+    broken = io.BytesIO()
+    with zipfile.ZipFile(Path(theme.word_template)) as source, zipfile.ZipFile(broken, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "word/document.xml":
+                data = data.replace(b'("experience", "teaching"', b'("experiense", "teaching"')
+            target.writestr(name, data)
+    path = tmp_path / "mine.docx"
+    path.write_bytes(broken.getvalue())
+    with pytest.raises(TemplateError, match="rendered none of experience") as caught:
+        render_docx(tailored(PROFILES / "eric-kim.yaml", theme), path, theme=theme)
+    assert caught.value.hint is not None
+    assert "endfor" in caught.value.hint

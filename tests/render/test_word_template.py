@@ -100,3 +100,19 @@ def test_the_fit_reaches_the_word_file() -> None:
         for p in (normal, tight)
     ]
     assert sum(map(int, sizes[1])) < sum(map(int, sizes[0]))  # smaller type, as in the squeezed PDF
+
+
+def test_themes_doc_lists_the_word_template_variables_and_font_keys() -> None:
+    import importlib.util
+
+    from tests.conftest import REPO
+
+    spec = importlib.util.spec_from_file_location("build_gallery", REPO / "docs" / "build_gallery.py")
+    assert spec is not None
+    assert spec.loader is not None
+    gallery = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gallery)
+    doc = (REPO / "docs" / "themes.md").read_text(encoding="utf-8")
+    assert gallery.template_context() in doc, "run python docs/build_gallery.py"
+    for key in ("regular:", "bold:", "italic:", "bold_italic:"):
+        assert key in doc
