@@ -97,21 +97,23 @@ def _fit_letter(
 
     loaded = letter_template(template)
     pages = 0
-    fallback: tuple[int, Document, bytes] | None = None
-    for size in letter_sizes():
+    short: list[tuple[int, int, Document]] = []
+    for number, size in enumerate(letter_sizes()):
         letter = letter_document(profile, posting, selection, today=today, template=loaded, size=size)
         words = letter_words(letter)
         if words > MAX_LETTER_WORDS:
             continue
-        pdf, pages = render_document_pdf_pages(letter, theme)
-        if pages > MAX_LETTER_PAGES:
+        if words < MIN_LETTER_WORDS:
+            short.append((-words, number, letter))  # kept in case no size says enough
             continue
-        if words >= MIN_LETTER_WORDS:
+        pdf, pages = render_document_pdf_pages(letter, theme)
+        if pages <= MAX_LETTER_PAGES:
             return letter, pdf  # the first size, in order of preference, with enough to say
-        if fallback is None or words > fallback[0]:
-            fallback = (words, letter, pdf)
-    if fallback is not None:
-        return fallback[1], fallback[2]  # the profile has less to say: the longest letter that fits
+    # The profile has less to say: the longest letter that fits (rendered only until one fits).
+    for _, _, letter in sorted(short, key=lambda entry: entry[:2]):
+        pdf, pages = render_document_pdf_pages(letter, theme)
+        if pages <= MAX_LETTER_PAGES:
+            return letter, pdf
     msg = f"the cover letter takes {pages} pages even in its shortest form; a letter has one page at most"
     hint = "shorten the answer tagged motivation or mission, or the letter template's fixed text"
     raise RenderError(msg, hint=hint)

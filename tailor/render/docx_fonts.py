@@ -96,6 +96,13 @@ class EmbeddedFace:
 LAYOUT_FEATURES = ["kern", "liga", "clig", "calt", "ccmp", "locl", "mark", "mkmk"]
 
 
+@lru_cache(maxsize=32)
+def _obfuscated(path: str, characters: frozenset[str]) -> EmbeddedFace:
+    data = face_bytes(path, characters)
+    key = _guid(data)
+    return EmbeddedFace("", key, obfuscate(data, key))
+
+
 @lru_cache(maxsize=64)
 def subset_font(path: str, characters: frozenset[str]) -> bytes:
     """The TTF at ``path`` cut down to ``characters`` (names, kerning and ligatures kept, hinting
@@ -180,6 +187,8 @@ def _slug(family: str) -> str:
 def _faces(
     families: Mapping[str, Mapping[str, str]], characters: frozenset[str]
 ) -> dict[str, dict[str, EmbeddedFace]]:
+    if characters <= PREBUILT_CHARS:
+        characters = PREBUILT_CHARS  # the prebuilt subsets: one cache entry for every such document
     out: dict[str, dict[str, EmbeddedFace]] = {}
     for family, paths in families.items():
         faces: dict[str, EmbeddedFace] = {}
@@ -187,10 +196,9 @@ def _faces(
             path = paths.get(face)
             if not path:
                 continue
-            data = face_bytes(path, characters)
-            key = _guid(data)
+            ready = _obfuscated(path, characters)  # once per process: a batch embeds them again and again
             part = f"word/fonts/{_slug(family)}-{face.replace('_', '')}.odttf"
-            faces[face] = EmbeddedFace(part, key, obfuscate(data, key))
+            faces[face] = EmbeddedFace(part, ready.key, ready.data)
         out[family] = faces
     return out
 
@@ -284,7 +292,8 @@ def embed_fonts(docx: bytes, families: Mapping[str, Mapping[str, str]]) -> bytes
         if "word/settings.xml" in names:
             replaced["word/settings.xml"] = _settings(source.read("word/settings.xml").decode("utf-8"))
         buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        # Stored: the caller re-packs the package once, compressing every part (see _normalised_zip).
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as target:
             for name in names:
                 if name in ("word/_rels/fontTable.xml.rels",) or name.startswith("word/fonts/"):
                     continue
