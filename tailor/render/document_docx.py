@@ -53,11 +53,23 @@ def _body(tpl: DocxTemplate, letter: bool, theme: Theme | None) -> None:
 
     bullet = theme.spacing.bullet_indent if theme else 12.0
 
-    def para(text: str, style: str = "Normal", before: float | None = None, level: int | None = None) -> None:
+    def para(
+        text: str,
+        style: str = "Normal",
+        before: float | None = None,
+        level: int | None = None,
+        *,
+        loose: bool = False,
+    ) -> None:
         paragraph = doc.add_paragraph(text, style=style if style in names else "Normal")
         layout = paragraph.paragraph_format
         if before is not None:
             layout.space_before = Pt(before)
+        if loose:
+            # A note ("No evidence in profile.") stands alone, as in the PDF: the CV's "Entry Detail"
+            # style keeps with the next paragraph, which here chained whole runs of requirement
+            # lines into one block that Word moved to the next page.
+            layout.keep_with_next = False
         if style == "List Bullet":
             # The CV's bullets sit in a theme's date column; a letter's start at the margin.
             layout.left_indent = Pt(bullet + LEVEL_INDENT_PT * (level or 0))
@@ -77,7 +89,8 @@ def _body(tpl: DocxTemplate, letter: bool, theme: Theme | None) -> None:
     for kind, style in STYLES.items():
         para(f'{{%p {"if" if first else "elif"} block.kind == "{kind}" and block.level == 0 %}}')
         gap = 8.0 if kind == "paragraph" and letter else (4.0 if kind in ("paragraph", "note") else None)
-        para("{{r block.text }}", style, before=14.0 if kind == "title" else gap, level=0)
+        before = 14.0 if kind == "title" else gap
+        para("{{r block.text }}", style, before=before, level=0, loose=kind == "note")
         first = False
     for level in (1, 2):
         para(f"{{%p elif block.level == {level} %}}")
