@@ -113,3 +113,17 @@ def test_theme_with_its_own_font_files(tmp_path: Path) -> None:
     fonts = pdf_text(pdf).splitlines()[1]
     assert "GentiumBookPlus" in fonts
     assert "SourceSans3" not in fonts
+
+
+def test_a_single_ttf_path_is_explained_as_four_faces(tmp_path: Path) -> None:
+    from tailor.errors import ThemeError
+    from tailor.themes import copy_theme, load_theme
+
+    copy_theme("classic", tmp_path)
+    theme_file = tmp_path / "theme.yaml"
+    text = theme_file.read_text(encoding="utf-8").replace("body: gentium-book-plus", "body: fonts/Mine.ttf")
+    theme_file.write_text(text, encoding="utf-8")
+    with pytest.raises(ThemeError) as caught:
+        load_theme(tmp_path)
+    assert "one font file" in str(caught.value)
+    assert "bold_italic" in str(caught.value)

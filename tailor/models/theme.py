@@ -61,6 +61,12 @@ class Fonts(Model):
     @field_validator("body", "heading")
     @classmethod
     def _known_family(cls, value: FontRef | None) -> FontRef | None:
+        if isinstance(value, str) and value.lower().endswith((".ttf", ".otf")):
+            msg = (
+                f"{value!r} is one font file; a font is four TTF files, one per face: "
+                "{regular: ..., bold: ..., italic: ..., bold_italic: ...} (the same file may serve twice)"
+            )
+            raise ValueError(msg)
         if isinstance(value, str) and value not in BUNDLED_FAMILIES:
             msg = f"unknown font family {value!r}; use one of {', '.join(BUNDLED_FAMILIES)} or TTF paths"
             raise ValueError(msg)
