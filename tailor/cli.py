@@ -52,9 +52,9 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
 
 
 def _posting_input(posting: str, company: str | None, role: str | None, why: Path | None = None) -> Any:
-    from tailor.pipeline import PostingInput, read_why
+    from tailor.pipeline import PostingInput, read_stdin, read_why
 
-    stdin_text = sys.stdin.read() if posting == "-" else None
+    stdin_text = read_stdin() if posting == "-" else None
     return PostingInput(posting, stdin_text, company, role, why=read_why(why) if why else None)
 
 

@@ -47,6 +47,10 @@ _WORDING: dict[str, tuple[str, str | None]] = {
 }
 
 
+MAX_PROFILE_BYTES = 5_000_000
+"""A profile is text: a few hundred items are ~100 KB."""
+
+
 def load_profile(path: Path) -> MasterProfile:
     """Load and validate a master profile from a YAML or JSON file.
 
@@ -59,9 +63,13 @@ def load_profile(path: Path) -> MasterProfile:
     Raises:
         ProfileError: The file cannot be read or is invalid; lists every problem.
     """
+    from tailor.bounded import InputRefused, read_limited
+
     source = str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_PROFILE_BYTES, "profile")
+    except InputRefused as err:
+        raise ProfileError(source, [Problem("", err.message, hint=err.hint)]) from err
     except OSError as err:
         raise ProfileError(source, [Problem("", f"cannot read the file: {err.strerror}")]) from err
     try:
@@ -117,6 +125,44 @@ def parse_yaml(text: str, source: str) -> tuple[Any, dict[Loc, int]]:
     return copy.deepcopy(data), dict(lines)
 
 
+MAX_NODES = 200_000
+"""Values a YAML file may expand to, aliases counted each time they are used (a profile has a few
+thousand; a 550-byte "billion laughs" file has billions)."""
+MAX_DEPTH = 60
+"""Nesting a YAML file may have (a profile nests six or seven levels)."""
+
+
+def yaml_too_big(root: yaml.Node) -> Problem | None:
+    """Why YAML is refused: its aliases expand past :data:`MAX_NODES` values, or it nests deeper
+    than :data:`MAX_DEPTH`; counted on the node graph (each node once), never by expanding it."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+    while stack:
+        node, depth, done = stack.pop()
+        line = node.start_mark.line + 1
+        if depth > MAX_DEPTH:
+            return Problem("", f"nests deeper than {MAX_DEPTH} levels", line, "a profile needs a few levels")
+        children = _children(node)
+        if done or not children:
+            sizes[id(node)] = 1 + sum(sizes.get(id(child), 1) for child in children)
+            if sizes[id(node)] > MAX_NODES:
+                message = f"expands to more than {MAX_NODES:,} values (YAML aliases reused again and again)"
+                return Problem("", message, line, "write the values out, or use fewer aliases")
+            continue
+        if id(node) not in sizes:
+            stack.append((node, depth, True))
+            stack.extend((child, depth + 1, False) for child in children if id(child) not in sizes)
+    return None
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
 def _parse_yaml(text: str, source: str) -> tuple[Any, dict[Loc, int]]:
     try:
         node, data = _compose_and_construct(text, _FAST_LOADER)
@@ -128,6 +174,9 @@ def _parse_yaml(text: str, source: str) -> tuple[Any, dict[Loc, int]]:
     lines: dict[Loc, int] = {}
     problems: list[Problem] = []
     if node is not None:
+        too_big = yaml_too_big(node)
+        if too_big is not None:
+            raise ProfileError(source, [too_big])
         _walk(node, (), lines, problems)
     if problems:
         raise ProfileError(source, problems)

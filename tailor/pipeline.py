@@ -81,6 +81,30 @@ def _allow_plain_bullets(node: Any) -> None:
 
 
 MAX_WHY_BYTES = 20_000
+MAX_IMPORT_BYTES = 20_000_000
+"""A CV to import: a PDF or Word file of a few pages is well under 1 MB; scans with images are more."""
+
+
+def read_stdin() -> str:
+    """The posting piped in: at most the posting limit, UTF-8 or Windows-1252 like a file.
+
+    Raises:
+        PostingError: More than the limit (``/dev/zero`` piped in ends here, not in memory).
+    """
+    import sys
+
+    from tailor.bounded import InputRefused, read_stream_limited
+    from tailor.posting.sources import MAX_TEXT_BYTES
+
+    try:
+        data = read_stream_limited(sys.stdin.buffer, MAX_TEXT_BYTES, "job posting")
+    except InputRefused as err:
+        msg = f"standard input {err.message}"
+        raise PostingError(msg, hint=err.hint) from err
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
 
 
 def read_why(path: Path) -> str:
@@ -375,8 +399,13 @@ def import_profile(request: ImportRequest) -> ImportOutcome:
     if request.out.exists() and not request.force:
         msg = f"{request.out} already exists"
         raise OutputError(msg, hint="pass --force to replace it, or choose another -o path")
+    from tailor.bounded import InputRefused, read_limited
+
     try:
-        data = request.source.read_bytes()
+        data = read_limited(request.source, MAX_IMPORT_BYTES, "CV")
+    except InputRefused as err:
+        msg = f"{request.source}: {err.message}"
+        raise ImportSourceError(msg, hint=err.hint) from err
     except OSError as err:
         msg = f"{request.source}: cannot be read ({err.strerror})"
         raise ImportSourceError(msg, hint="check the path") from err

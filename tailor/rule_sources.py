@@ -36,9 +36,13 @@ def load_rules_file(path: Path) -> dict[str, Any]:
     Raises:
         ProfileError: The file cannot be read, is not YAML, or has a wrong or unknown rule.
     """
+    from tailor.bounded import InputRefused, read_limited
+
     source = str(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_limited(path, 1_000_000, "rules").decode("utf-8-sig")
+    except InputRefused as err:
+        raise ProfileError(source, [Problem("", err.message, hint=err.hint)]) from err
     except (OSError, UnicodeDecodeError) as err:
         raise ProfileError(source, [Problem("", f"cannot read the rules file: {err}")]) from err
     data, lines = parse_yaml(text, source)

@@ -58,6 +58,10 @@ def theme_path(name_or_dir: str | Path) -> Path:
     raise TemplateError(msg, hint=f"use one of {names}, or a folder made by `tailor templates copy`")
 
 
+MAX_SETTINGS_BYTES = 1_000_000
+"""A theme is a page of settings."""
+
+
 def load_theme(name_or_dir: str | Path) -> Theme:
     """Load and validate a theme; its file paths come back absolute.
 
@@ -78,8 +82,12 @@ def load_theme(name_or_dir: str | Path) -> Theme:
 
     path = theme_path(name_or_dir)
     source = str(path)
+    from tailor.bounded import InputRefused, read_limited
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_limited(path, MAX_SETTINGS_BYTES, "theme").decode("utf-8-sig")
+    except InputRefused as err:
+        raise ThemeError(source, [Problem("", err.message, hint=err.hint)]) from err
     except (OSError, UnicodeDecodeError) as err:
         raise ThemeError(source, [Problem("", f"cannot read the theme file: {err}")]) from err
     try:

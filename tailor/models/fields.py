@@ -196,9 +196,30 @@ def _end(value: Any) -> Any:
 
 _DATE_DOC = "A date: '2017', '2017-01', 'Jan 2017' or 'January 2017'."
 
-Line = Annotated[str, BeforeValidator(clean_line), AfterValidator(_not_empty)]
+MAX_LINE_CHARS = 3_000
+"""A bullet, title or other one-line value (the longest real bullets are ~600 characters)."""
+MAX_PARAGRAPH_CHARS = 20_000
+"""An answer, story part or letter paragraph."""
+
+
+def _at_most(limit: int) -> Any:
+    def check(value: str) -> str:
+        if len(value) > limit:
+            msg = (
+                f"is {len(value):,} characters long; at most {limit:,} (a longer text takes the page "
+                "layout minutes to set): split it, or keep the long version elsewhere"
+            )
+            raise ValueError(msg)
+        return value
+
+    return AfterValidator(check)
+
+
+Line = Annotated[str, BeforeValidator(clean_line), AfterValidator(_not_empty), _at_most(MAX_LINE_CHARS)]
 """One line of text (whitespace collapsed)."""
-Paragraph = Annotated[str, BeforeValidator(clean_paragraph), AfterValidator(_not_empty)]
+Paragraph = Annotated[
+    str, BeforeValidator(clean_paragraph), AfterValidator(_not_empty), _at_most(MAX_PARAGRAPH_CHARS)
+]
 """Text that may span lines and paragraphs."""
 Url = Annotated[
     str,

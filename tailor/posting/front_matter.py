@@ -55,7 +55,14 @@ def _closing_index(lines: list[str], where: str) -> int:
 
 
 def _load(block: str, where: str) -> object:
+    from tailor.loading import yaml_too_big
+
     try:
+        node = yaml.compose(block, Loader=yaml.SafeLoader)
+        refused = yaml_too_big(node) if node is not None else None
+        if refused is not None:
+            msg = f"{where}:{(refused.line or 0) + 1}: the front matter {refused.message}"
+            raise PostingError(msg, hint=refused.hint)
         return yaml.safe_load(block)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)

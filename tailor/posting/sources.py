@@ -96,8 +96,13 @@ def _check_size(size: int, limit: int, label: str) -> None:
 
 
 def _read_bytes(path: Path) -> bytes:
+    from tailor.bounded import InputRefused, read_limited
+
     try:
-        return path.read_bytes()
+        return read_limited(path, MAX_PDF_BYTES, "job posting")
+    except InputRefused as exc:
+        msg = f"{path}: {exc.message}"
+        raise PostingError(msg, hint=exc.hint) from exc
     except FileNotFoundError as exc:
         msg = f"{path}: no such file"
         raise PostingError(
