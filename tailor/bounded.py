@@ -16,10 +16,12 @@ __all__ = ["InputRefused", "read_limited", "read_stream_limited"]
 class InputRefused(Exception):
     """Why an input was not read: not a regular file, or larger than the limit."""
 
-    def __init__(self, message: str, hint: str) -> None:
+    def __init__(self, message: str, hint: str, size: int | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.size = size
+        """The file's size in bytes when it was refused for being too large and the size is known."""
 
 
 def _megabytes(size: int) -> str:
@@ -38,6 +40,9 @@ def read_limited(path: Path, limit: int, what: str) -> bytes:
         kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file (a device or pipe)"
         msg = f"is {kind}"
         raise InputRefused(msg, f"pass the {what} file itself")
+    if info.st_size > limit:
+        msg = f"{info.st_size / 1e6:.1f} MB is too large for a {what} (at most {_megabytes(limit)})"
+        raise InputRefused(msg, f"give the {what} itself (a {what} is a few kilobytes of text)", info.st_size)
     with path.open("rb") as handle:
         return read_stream_limited(handle, limit, what)
 

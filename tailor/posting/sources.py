@@ -101,6 +101,9 @@ def _read_bytes(path: Path) -> bytes:
     try:
         return read_limited(path, MAX_PDF_BYTES, "job posting")
     except InputRefused as exc:
+        if exc.size is not None:  # a regular file: say how large against the limit for its kind
+            limit = MAX_PDF_BYTES if path.suffix.lower() == ".pdf" else MAX_TEXT_BYTES
+            _check_size(exc.size, limit, str(path))
         msg = f"{path}: {exc.message}"
         raise PostingError(msg, hint=exc.hint) from exc
     except FileNotFoundError as exc:
