@@ -32,7 +32,7 @@ from typing import Any
 
 from tailor import __version__
 from tailor.errors import BundleError, PostingError, ReproducibilityError
-from tailor.output import write_all
+from tailor.output import write_folder
 from tailor.pipeline import BuildRequest, BuildResult, PostingInput, build
 from tailor.tailoring import RuleOptions
 
@@ -112,7 +112,7 @@ def build_bundle(request: BuildRequest, folder: Path) -> BundleResult:
         files[folder / rules_copy] = _read_input(request.rules.file)
     manifest = _manifest(request, result, outputs, (posting, data, copy), rules_copy, folder)
     files[folder / MANIFEST] = manifest
-    changed = write_all(files, force=request.force)
+    changed = write_folder(folder, files, force=request.force)
     return BundleResult(folder, result, list(files), changed)
 
 
@@ -387,7 +387,7 @@ def rebuild(
         raise ReproducibilityError(
             msg, hint="pass --out DIR to write the rebuilt files elsewhere and compare"
         )
-    written = write_all({target / name: data for name, data in rebuilt.items()}, force=force)
+    written = write_folder(target, {target / name: data for name, data in rebuilt.items()}, force=force)
     if differing:
         msg = (
             f"{folder}: rebuilding gives different {', '.join(differing)}; the rebuilt files are in {target}"

@@ -663,8 +663,19 @@ def _collect_garbage() -> None:
     gc.enable()
 
 
+def _stop_on_sigterm() -> None:
+    """SIGTERM ends the run like Ctrl-C does: cleanup code runs (a scratch folder is removed)."""
+    import signal
+
+    def stop(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
+
+
 def main() -> None:
     """Console-script entry point."""
+    _stop_on_sigterm()
     # A command is one short run: a build leaves ~2 MB of reference cycles, and collecting them
     # costs more time (~20 ms) than the memory is worth. batch and --watch collect as usual.
     gc.disable()

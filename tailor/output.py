@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tailor.errors import OutputError
 
-__all__ = ["application_folder", "slugify", "write_all"]
+__all__ = ["application_folder", "slugify", "write_all", "write_folder"]
 
 
 def slugify(text: str, fallback: str = "untitled") -> str:
@@ -48,6 +48,39 @@ def write_all(files: dict[Path, bytes], *, force: bool) -> list[Path]:
         )
     for path in changed:
         _atomic_write(path, files[path])
+    return changed
+
+
+def write_folder(folder: Path, files: dict[Path, bytes], *, force: bool) -> list[Path]:
+    """Write an application's files into ``folder`` as one change (see :mod:`tailor.folder_swap`).
+
+    Under the folder's write lock: a swap a kill interrupted is finished or undone, conflicts are
+    checked (a different existing file is replaced only with ``force``), and the changed files are
+    swapped in with the folder's other files, all at once. Nothing is written when nothing changed.
+
+    Returns:
+        The paths whose content changed.
+
+    Raises:
+        OutputError: Different files exist and ``force`` is off, or writing failed (the folder is
+            then as it was, and the message says so).
+    """
+    from tailor import folder_swap
+
+    outside = [path for path in files if path.parent != folder]
+    if outside:  # a caller's bug, not the user's: every file of an application is in its folder
+        msg = f"{outside[0]} is not directly in {folder}"
+        raise ValueError(msg)
+    with folder_swap.lock_parent(folder):
+        folder_swap.recover(folder)
+        changed = [path for path, data in files.items() if not _same(path, data)]
+        conflicts = [path for path in changed if path.exists()]
+        if conflicts and not force:
+            names = ", ".join(str(p) for p in conflicts)
+            msg = f"would overwrite existing files with different content: {names}"
+            raise OutputError(msg, hint="pass --force to replace them, or --out DIR to write elsewhere")
+        if changed:
+            folder_swap.replace_folder(folder, {p.name: files[p] for p in changed}, locked=False)
     return changed
 
 

@@ -21,7 +21,7 @@ from tailor.models.job import JobPosting
 from tailor.models.profile import MasterProfile
 from tailor.models.rules import Rules
 from tailor.models.theme import Theme
-from tailor.output import application_folder, write_all
+from tailor.output import application_folder, write_all, write_folder
 from tailor.report import match_report
 from tailor.report_md import match_markdown
 from tailor.tailoring import RuleOptions
@@ -313,7 +313,7 @@ def build(request: BuildRequest) -> BuildResult:
         report = json.dumps(full, indent=2, ensure_ascii=False) + "\n"
         files[out_dir / "match.json"] = report.encode("utf-8")
         files[out_dir / "match.md"] = match_markdown(outcome.report).encode("utf-8")
-    changed = write_all(files, force=request.force)
+    changed = write_folder(out_dir, files, force=request.force)
     notes = _notes(outcome.posting) + template_notes + documents.notes
     return BuildResult(out_dir, list(files), changed, outcome, notes, dict(documents.skipped))
 

@@ -237,7 +237,7 @@ CASES: dict[str, Case] = {
     "output_folder_unwritable": Case(
         _write("out", b"a file where the output folder should go\n"),
         [*BUILD, "job.md", "--out", "out/app", *DATE],
-        "cannot write out/app/cv.pdf: Not a directory\n  hint: check the folder exists and is writable",
+        "cannot write into out: out is a file, not a folder\n  hint: move that file away, or pass --out DIR",
     ),
     "output_exists_without_force": Case(
         _existing_output,
