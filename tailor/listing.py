@@ -29,31 +29,53 @@ class Listed:
     """Whether it has an application.json (and so can be rebuilt)."""
 
 
+MAX_JSON_BYTES = 50_000_000
+"""Larger than any match.json of a real profile; a folder whose JSON is larger is not listed."""
+
+
 def _read(path: Path) -> dict[str, Any] | None:
+    from tailor.bounded import InputRefused, read_limited
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        data = json.loads(read_limited(path, MAX_JSON_BYTES, "report").decode("utf-8"))
+    except (OSError, InputRefused, UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         return None
     return data if isinstance(data, dict) else None
 
 
+def _text(value: Any) -> str | None:
+    return value[:200] if isinstance(value, str) else None
+
+
+def _fit(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
 def _describe(folder: Path) -> Listed | None:
+    """What a folder's application.json (or else match.json) says; values of the wrong type are left out."""
     manifest = _read(folder / "application.json")
     if manifest is not None:
         return Listed(
             folder,
-            manifest.get("date"),
-            manifest.get("company"),
-            manifest.get("role"),
-            manifest.get("fit"),
+            _text(manifest.get("date")),
+            _text(manifest.get("company")),
+            _text(manifest.get("role")),
+            _fit(manifest.get("fit")),
             True,
         )
     report = _read(folder / "match.json")
     if report is None:
         return None
-    posting, cv = report.get("posting") or {}, report.get("cv") or {}
+    posting, cv = report.get("posting"), report.get("cv")
+    posting = posting if isinstance(posting, dict) else {}
+    cv = cv if isinstance(cv, dict) else {}
     return Listed(
-        folder, cv.get("date"), posting.get("company"), posting.get("role"), report.get("fit"), False
+        folder,
+        _text(cv.get("date")),
+        _text(posting.get("company")),
+        _text(posting.get("role")),
+        _fit(report.get("fit")),
+        False,
     )
 
 
