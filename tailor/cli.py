@@ -35,10 +35,15 @@ def _today(value: dt.date | None) -> dt.date:
     """The document date: --date, else SOURCE_DATE_EPOCH, else today (the one clock read)."""
     if value is not None:
         return value
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return dt.date.today()
+    try:
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    return dt.date.today()
+    except (ValueError, OverflowError, OSError) as err:
+        shown = epoch if len(epoch) <= 30 else epoch[:30] + "…"
+        msg = f"SOURCE_DATE_EPOCH={shown} is not a date (seconds since 1970, up to the year 9999)"
+        raise TailorError(msg, hint="unset it, or pass --date YYYY-MM-DD") from err
 
 
 def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
@@ -54,7 +59,11 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
 def _posting_input(posting: str, company: str | None, role: str | None, why: Path | None = None) -> Any:
     from tailor.pipeline import PostingInput, read_stdin, read_why
 
-    stdin_text = read_stdin() if posting == "-" else None
+    stdin_text = None
+    if posting == "-":
+        stdin_text, note = read_stdin()
+        if note:
+            click.echo(f"note: {note}", err=True)
     return PostingInput(posting, stdin_text, company, role, why=read_why(why) if why else None)
 
 

@@ -129,6 +129,8 @@ def parse_yaml(text: str, source: str) -> tuple[Any, dict[Loc, int]]:
 def _parse_yaml(text: str, source: str) -> tuple[Any, dict[Loc, int]]:
     try:
         node, data = _compose_and_construct(text, _FAST_LOADER)
+    except yaml.reader.ReaderError as err:  # a character YAML does not allow (NUL, most controls)
+        raise ProfileError(source, [_character_problem(text, err)]) from err
     except yaml.MarkedYAMLError:
         try:  # parse again in pure Python: its messages are the ones users (and tests) know
             node, data = _compose_and_construct(text, yaml.SafeLoader)
@@ -144,6 +146,15 @@ def _parse_yaml(text: str, source: str) -> tuple[Any, dict[Loc, int]]:
     if problems:
         raise ProfileError(source, problems)
     return data, lines
+
+
+def _character_problem(text: str, err: yaml.reader.ReaderError) -> Problem:
+    """A control character in the file, by line and code point (the character itself is not shown)."""
+    position = max(0, min(err.position, len(text)))
+    line = text.count("\n", 0, position) + 1
+    code = f"U+{err.character:04X}" if isinstance(err.character, int) else "a control character"
+    message = f"holds the control character {code}, which YAML does not allow"
+    return Problem("", message, line=line, hint="delete it (it is invisible in most editors)")
 
 
 def _yaml_problem(err: yaml.MarkedYAMLError) -> Problem:

@@ -85,8 +85,8 @@ MAX_IMPORT_BYTES = 20_000_000
 """A CV to import: a PDF or Word file of a few pages is well under 1 MB; scans with images are more."""
 
 
-def read_stdin() -> str:
-    """The posting piped in: at most the posting limit, UTF-8 or Windows-1252 like a file.
+def read_stdin() -> tuple[str, str | None]:
+    """The posting piped in, decoded like a file (UTF-8, else Windows-1252), and a note when not UTF-8.
 
     Raises:
         PostingError: More than the limit (``/dev/zero`` piped in ends here, not in memory).
@@ -94,17 +94,14 @@ def read_stdin() -> str:
     import sys
 
     from tailor.bounded import InputRefused, read_stream_limited
-    from tailor.posting.sources import MAX_TEXT_BYTES
+    from tailor.posting.sources import MAX_TEXT_BYTES, STDIN_NAME, decode
 
     try:
         data = read_stream_limited(sys.stdin.buffer, MAX_TEXT_BYTES, "job posting")
     except InputRefused as err:
         msg = f"standard input {err.message}"
         raise PostingError(msg, hint=err.hint) from err
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+    return decode(data.removeprefix(b"\xef\xbb\xbf"), STDIN_NAME)
 
 
 def read_why(path: Path) -> str:
@@ -291,6 +288,7 @@ def build(request: BuildRequest) -> BuildResult:
     """
     from tailor.render.docx import render_docx
     from tailor.render.pdf import render_pdf
+    from tailor.render.pdf_clock import pinned_to
 
     outcome = match(
         request.profile, request.posting, today=request.today, theme=request.theme, rules=request.rules
@@ -298,21 +296,24 @@ def build(request: BuildRequest) -> BuildResult:
     theme = outcome.theme
     cv = outcome.selection.cv
     out_dir = _out_dir(request, outcome.posting)
-    files: dict[Path, bytes] = {}
-    template, template_notes = _word_templates(request, theme, outcome.squeeze)
-    if "pdf" in request.formats and "cv" in request.docs:
-        files[out_dir / "cv.pdf"] = render_pdf(cv, theme, squeeze=outcome.squeeze, measured=outcome.measured)
-    if "docx" in request.formats and "cv" in request.docs:
-        files[out_dir / "cv.docx"] = render_docx(cv, template.cv, theme=theme)
-    documents = _documents(request, outcome, theme, template.documents, out_dir)
-    files.update(documents.files)
-    if request.report:
-        full = {**outcome.report, "documents": documents.trace} if documents.trace else outcome.report
-        if documents.skipped:
-            full = {**full, "skipped": documents.skipped}
-        report = json.dumps(full, indent=2, ensure_ascii=False) + "\n"
-        files[out_dir / "match.json"] = report.encode("utf-8")
-        files[out_dir / "match.md"] = match_markdown(outcome.report).encode("utf-8")
+    with pinned_to(request.today):  # the PDFs' creation date is the document date
+        files: dict[Path, bytes] = {}
+        template, template_notes = _word_templates(request, theme, outcome.squeeze)
+        if "pdf" in request.formats and "cv" in request.docs:
+            files[out_dir / "cv.pdf"] = render_pdf(
+                cv, theme, squeeze=outcome.squeeze, measured=outcome.measured
+            )
+        if "docx" in request.formats and "cv" in request.docs:
+            files[out_dir / "cv.docx"] = render_docx(cv, template.cv, theme=theme)
+        documents = _documents(request, outcome, theme, template.documents, out_dir)
+        files.update(documents.files)
+        if request.report:
+            full = {**outcome.report, "documents": documents.trace} if documents.trace else outcome.report
+            if documents.skipped:
+                full = {**full, "skipped": documents.skipped}
+            report = json.dumps(full, indent=2, ensure_ascii=False) + "\n"
+            files[out_dir / "match.json"] = report.encode("utf-8")
+            files[out_dir / "match.md"] = match_markdown(outcome.report).encode("utf-8")
     changed = write_folder(out_dir, files, force=request.force)
     notes = _notes(outcome.posting) + template_notes + documents.notes
     return BuildResult(out_dir, list(files), changed, outcome, notes, dict(documents.skipped))

@@ -16,6 +16,7 @@ from tailor.errors import ImportSourceError
 from tailor.importing.dates import profile_date
 from tailor.importing.draft import Draft
 from tailor.importing.person import label_for_url
+from tailor.models.fields import ALLOWED_URL_SCHEMES
 
 __all__ = ["EXTENSION", "read_json_resume"]
 
@@ -84,16 +85,17 @@ def _basics(draft: Draft, basics: dict[str, Any], name_hint: str, summary_extra:
         name = name_hint
         draft.check(("person",), f"no basics.name in the file; '{name_hint}' was taken from the file name")
     links = []
-    for url in (_text(basics.get("url")), _text(basics.get("website"))):
-        if url:
+    for key in ("url", "website"):
+        if url := _link(draft, _text(basics.get(key)), f"basics.{key}"):
             links.append({"label": "Website", "url": url})
     for profile in basics.get("profiles") or []:
         profile = _mapping(profile)
-        url = _text(profile.get("url"))
+        given = _text(profile.get("url"))
+        url = _link(draft, given, "basics.profiles url")
         label = _text(profile.get("network")) or (label_for_url(url) if url else None)
         if url and label:
             links.append({"label": label, "url": url})
-        elif profile:
+        elif profile and not given:
             draft.put_aside("basics.profiles (no url)", json.dumps(profile, ensure_ascii=False))
     person = {
         "name": name,
@@ -183,13 +185,29 @@ def _award(draft: Draft, item: dict[str, Any]) -> None:
     draft.add("awards", _with_extension(item, fields))
 
 
+def _link(draft: Draft, url: str | None, where: str) -> str | None:
+    """A web, mail or phone link as given; anything else (``javascript:``, a bare word) is put aside."""
+    if not url:
+        return None
+    scheme, sep, rest = url.partition(":")
+    if (
+        sep
+        and scheme.lower() in ALLOWED_URL_SCHEMES
+        and rest.strip("/")
+        and not any(c.isspace() for c in url)
+    ):
+        return url
+    draft.put_aside(f"{where} (not an https, http, mailto or tel link)", url)
+    return None
+
+
 def _publication(draft: Draft, item: dict[str, Any]) -> None:
     released = _text(item.get("releaseDate")) or ""
     fields = {
         "title": _text(item.get("name")),
         "venue": _text(item.get("publisher")),
         "year": int(released[:4]) if released[:4].isdigit() else None,
-        "url": _text(item.get("url")) or _text(item.get("website")),
+        "url": _link(draft, _text(item.get("url")) or _text(item.get("website")), "publication url"),
         "note": _text(item.get("summary")),
     }
     draft.add("publications", _with_extension(item, fields))
@@ -214,7 +232,7 @@ def _project(draft: Draft, item: dict[str, Any]) -> None:
     fields = {
         "name": _text(item.get("name")),
         "text": text or _text(item.get("name")),
-        "url": _text(item.get("url")),
+        "url": _link(draft, _text(item.get("url")), "project url"),
         **_dates(item, checks),
     }
     if fields["end"] == "present" and not _text(item.get("endDate")):

@@ -72,7 +72,7 @@ def _check_binary(data: bytes, label: str) -> None:
         raise PostingError(msg, hint="save the posting as text (.txt), HTML (.html) or PDF (.pdf)")
 
 
-def _decode(data: bytes, label: str) -> tuple[str, str | None]:
+def decode(data: bytes, label: str) -> tuple[str, str | None]:
     """The text, and a note when it was not UTF-8 (read as Windows-1252, else Latin-1)."""
     _check_binary(data, label)
     try:
@@ -177,5 +177,5 @@ def load_source(source: str | Path, text: str | None) -> Loaded:
         _check_size(len(text.encode("utf-8")), MAX_TEXT_BYTES, str(path))
         return Loaded(str(path), text, "pdf")
     _check_size(len(data), MAX_TEXT_BYTES, str(path))
-    text, note = _decode(data, str(path))
+    text, note = decode(data, str(path))
     return Loaded(str(path), text, None, note)

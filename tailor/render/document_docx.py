@@ -19,7 +19,16 @@ from typing import TYPE_CHECKING, Any
 
 from tailor.models.documents import Block, Document
 from tailor.models.theme import Theme
-from tailor.render.docx import FIXED_TIME, _clean, _load, _normalised_zip, _person, _render, _Rich, with_fonts
+from tailor.render.docx import (
+    _clean,
+    _load,
+    _normalised_zip,
+    _person,
+    _render,
+    _Rich,
+    set_properties,
+    with_fonts,
+)
 
 if TYPE_CHECKING:
     from docxtpl import DocxTemplate
@@ -184,12 +193,9 @@ def render_document_docx(document: Document, template: pathlib.Path, *, theme: T
         ],
     }
     _render(tpl, context, template)
-    props = tpl.docx.core_properties
-    props.title, props.author, props.subject = document.title, document.person.name, document.role or ""
-    props.keywords = "; ".join(part for part in (document.kind, document.role, document.company) if part)
-    props.comments, props.last_modified_by, props.category = "", "tailor", ""
-    props.created = props.modified = props.last_printed = FIXED_TIME
-    props.revision = 1
+    set_properties(
+        tpl, document.title, document.person.name, (document.kind, document.role, document.company)
+    )
     buffer = io.BytesIO()
     tpl.save(buffer)
     return _normalised_zip(with_fonts(buffer.getvalue(), theme))

@@ -419,10 +419,26 @@ def _clean(text: str | None) -> str:
 
 
 def _set_properties(tpl: DocxTemplate, cv: TailoredCV) -> None:
-    """Document metadata, with fixed dates so the output is reproducible."""
+    set_properties(tpl, cv.title, cv.person.name, ("CV", cv.role, cv.company))
+
+
+PROPERTY_LIMIT = 255
+"""Characters Word (and python-docx) allow in a core property such as the title."""
+
+
+def set_properties(tpl: DocxTemplate, title: str, author: str, keywords: tuple[str | None, ...]) -> None:
+    """Document metadata, with fixed dates so the output is reproducible.
+
+    ``keywords`` are the document kind, role and company; each property is clipped to 255 characters
+    (a 300-character ``--company`` is kept whole in the text, shortened only here).
+    """
+
+    def clip(text: str) -> str:
+        return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1] + "…"
+
     props = tpl.docx.core_properties
-    props.title, props.author, props.subject = cv.title, cv.person.name, cv.role or ""
-    props.keywords = "; ".join(part for part in ("CV", cv.role, cv.company) if part)
+    props.title, props.author, props.subject = clip(title), clip(author), clip(keywords[1] or "")
+    props.keywords = clip("; ".join(part for part in keywords if part))
     props.comments, props.last_modified_by, props.category = "", "tailor", ""
     props.created = props.modified = props.last_printed = FIXED_TIME
     props.revision = 1

@@ -7,6 +7,7 @@ fails with a clear message instead of an empty box in the PDF.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -66,9 +67,13 @@ def display_name(ref: FontRef) -> str:
 
 @cache
 def _ttf_family_name(path: str) -> str:
-    from reportlab.pdfbase.ttfonts import TTFontFile
+    from reportlab.pdfbase.ttfonts import TTFError, TTFontFile
 
-    return str(TTFontFile(path).familyName)
+    try:
+        return str(TTFontFile(path).familyName)
+    except (OSError, TTFError, ValueError, IndexError, KeyError) as err:  # any damage to the tables
+        msg = f"cannot use the font file {path}: it is not a TrueType font ({type(err).__name__})"
+        raise TemplateError(msg, hint="give the path of a TrueType (.ttf) file") from err
 
 
 @cache
@@ -88,7 +93,7 @@ def _ttf(name: str, path: str) -> Any:
 
 def _face_name(path: str) -> str:
     """A stable reportlab name for a TTF file: its stem plus a digest of its bytes."""
-    stem = Path(path).stem
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", Path(path).stem)  # names go into reportlab's markup
     digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()[:6]
     return f"{stem}-{digest}"
 
