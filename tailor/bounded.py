@@ -10,7 +10,7 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-__all__ = ["InputRefused", "read_limited", "read_stream_limited"]
+__all__ = ["InputRefused", "check_zip", "read_limited", "read_stream_limited"]
 
 
 class InputRefused(Exception):
@@ -58,3 +58,39 @@ def read_stream_limited(handle: BinaryIO, limit: int, what: str) -> bytes:
         msg = f"is larger than {_megabytes(limit)}, the most a {what} may be"
         raise InputRefused(msg, f"give the {what} itself (a {what} is a few kilobytes of text)")
     return data
+
+
+MAX_ZIP_BYTES = 50_000_000
+"""Uncompressed bytes a Word file may hold (a CV with photos holds a few MB)."""
+MAX_ZIP_ENTRIES = 2_000
+"""Parts a Word file may hold (a CV has a few dozen)."""
+
+
+def check_zip(data: bytes, what: str) -> None:
+    """Refuse a zip package (a .docx) whose parts would inflate past :data:`MAX_ZIP_BYTES` in total,
+    or that has more than :data:`MAX_ZIP_ENTRIES` parts, before any part is read.
+
+    Python's ``zipfile`` never inflates a part past its declared size, so the declared sizes bound
+    what reading the package can cost. A file that is not a zip is left to the reader to report.
+
+    Raises:
+        InputRefused: Too large once inflated, or too many parts.
+    """
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            entries = package.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return
+    if len(entries) > MAX_ZIP_ENTRIES:
+        msg = f"holds {len(entries):,} parts; a {what} has a few dozen (at most {MAX_ZIP_ENTRIES:,})"
+        raise InputRefused(msg, f"save the {what} again from Word, or export it as PDF")
+    total = sum(entry.file_size for entry in entries)
+    if total > MAX_ZIP_BYTES:
+        msg = (
+            f"would inflate to {total / 1e6:,.0f} MB; a {what} may hold at most "
+            f"{_megabytes(MAX_ZIP_BYTES)} uncompressed"
+        )
+        raise InputRefused(msg, f"save the {what} again without large images, or export it as PDF")

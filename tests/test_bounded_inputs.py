@@ -108,3 +108,77 @@ def test_a_megabyte_bullet_is_refused_before_layout(tmp_path: Path) -> None:
     assert "experience[0].bullets[0].text" in out
     assert "at most 3,000" in out
     assert not (tmp_path / "out").exists()
+
+
+_MEASURED = """
+import resource, subprocess, sys, time
+start = time.monotonic()
+done = subprocess.run(sys.argv[1:], capture_output=True)
+print(done.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, time.monotonic() - start)
+sys.stderr.write(done.stderr.decode("utf-8", "replace"))
+"""
+"""Runs one command and prints its exit code, peak memory (KB) and seconds (children of this process only)."""
+
+
+def _bomb_docx(path: Path) -> None:
+    """A 1.5 MB .docx whose one part inflates to 1.5 GB."""
+    import zipfile
+
+    chunk = b"\0" * (1 << 20)
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        with package.open("word/document.xml", "w", force_zip64=True) as part:
+            for _ in range(1500):
+                part.write(chunk)
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("hostile")
+    (root / "bomb.yaml").write_text(BOMB, encoding="utf-8")
+    _bomb_docx(root / "bomb.docx")
+    data = yaml.safe_load((PROFILES / "eric-kim.yaml").read_text(encoding="utf-8"))
+    data["experience"][0]["bullets"][0]["text"] = "word " * 200_000
+    (root / "bullet.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    (root / "app").mkdir()
+    (root / "app" / "application.json").symlink_to("/dev/zero")
+    return root
+
+
+ERIC, POSTING = str(PROFILES / "eric-kim.yaml"), str(EXAMPLE_POSTING)
+HOSTILE = {
+    "alias-bomb-profile": (["validate", "bomb.yaml"], "expands to more than"),
+    "alias-bomb-rules": (
+        ["build", ERIC, POSTING, "--rules", "bomb.yaml", "--out", "o"],
+        "expands to more than",
+    ),
+    "dev-zero-profile": (["build", "/dev/zero", POSTING, "--out", "o"], "not a regular file"),
+    "dev-zero-posting": (["build", ERIC, "/dev/zero", "--out", "o"], "not a regular file"),
+    "dev-zero-manifest": (["rebuild", "app"], "not a regular file"),
+    "dev-zero-import": (["import", "/dev/zero", "-o", "me.yaml"], "not a regular file"),
+    "docx-bomb-import": (["import", "bomb.docx", "-o", "me.yaml"], "would inflate to 1,573 MB"),
+    "docx-bomb-template": (
+        ["build", ERIC, POSTING, "--template", "bomb.docx", "--out", "o"],
+        "would inflate",
+    ),
+    "megabyte-bullet": (["build", "bullet.yaml", POSTING, "--out", "o"], "at most 3,000"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_hostile_input_ends_within_5_s_and_200_mb(hostile: Path, case: str) -> None:
+    args, message = HOSTILE[case]
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURED, sys.executable, "-m", "tailor", *args],
+        capture_output=True,
+        text=True,
+        cwd=hostile,
+        timeout=120,
+        check=False,
+    )
+    code, peak_kb, seconds = done.stdout.split()
+    assert int(code) == 2, done.stderr
+    assert message in done.stderr
+    assert "Traceback" not in done.stderr
+    assert float(seconds) < 5, f"{case}: {float(seconds):.1f} s"
+    assert int(peak_kb) < 200_000, f"{case}: {int(peak_kb) / 1000:.0f} MB"

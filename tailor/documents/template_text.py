@@ -72,9 +72,10 @@ def _finalize(value: Any) -> Any:
 @functools.cache
 def _environment() -> Any:
     import jinja2
-    import jinja2.sandbox
 
-    return jinja2.sandbox.SandboxedEnvironment(
+    from tailor.template_limits import LimitedSandbox
+
+    return LimitedSandbox(
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
         trim_blocks=True,

@@ -24,6 +24,13 @@ def docx_to_text(data: bytes, label: str) -> str:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    from tailor.bounded import InputRefused, check_zip
+
+    try:
+        check_zip(data, "Word document")
+    except InputRefused as err:
+        msg = f"{label}: {err.message}"
+        raise ImportSourceError(msg, hint=err.hint) from err
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:

@@ -185,6 +185,30 @@ def with_fonts(docx: bytes, theme: Theme | None) -> bytes:
     return embed_fonts(docx, word_font_families(theme))
 
 
+MAX_TEMPLATE_BYTES = 20_000_000
+"""A Word template's file size (the built-in ones are about 200 KB with their fonts)."""
+
+
+def check_template_size(template: pathlib.Path) -> bytes:
+    """The template's bytes, refused before any part is inflated when it is too large (a zip bomb).
+
+    Raises:
+        TemplateError: Larger than 20 MB, or inflating past the limit of :func:`tailor.bounded.check_zip`.
+    """
+    from tailor.bounded import InputRefused, check_zip, read_limited
+
+    try:
+        data = read_limited(template, MAX_TEMPLATE_BYTES, "Word template")
+        check_zip(data, "Word template")
+    except InputRefused as err:
+        msg = f"{template}: {err.message}"
+        raise TemplateError(msg, hint=err.hint) from err
+    except OSError as err:
+        msg = f"{template}: cannot be read ({err.strerror})"
+        raise TemplateError(msg, hint="check the file's permissions") from err
+    return data
+
+
 def _load(template: pathlib.Path) -> DocxTemplate:
     """Open the template, turning every way it can be unusable into a TemplateError."""
     from docx.opc.exceptions import PackageNotFoundError
@@ -193,6 +217,7 @@ def _load(template: pathlib.Path) -> DocxTemplate:
     if not template.is_file():
         msg = f"Word template not found: {template}"
         raise TemplateError(msg, hint="pass an existing .docx file")
+    check_template_size(template)
     tpl = DocxTemplate(str(template))
     try:
         tpl.init_docx()
@@ -227,11 +252,11 @@ def _sandbox() -> Any:
     part of the source, so a cached template renders each CV afresh.
     """
     import jinja2
-    import jinja2.sandbox
 
     from tailor.compiled_templates import prebuilt
+    from tailor.template_limits import LimitedSandbox
 
-    class CachingSandbox(jinja2.sandbox.SandboxedEnvironment):
+    class CachingSandbox(LimitedSandbox):
         compiled: OrderedDict[str, Any]
 
         def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:

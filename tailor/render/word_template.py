@@ -702,10 +702,11 @@ def word_template_for(theme: Theme, squeeze: float = 0.0, *, builtin: bool = Fal
     path = pathlib.Path(theme.word_template)
     if builtin and squeeze <= 0:
         return WordTemplate(path)
-    try:
-        current = path.read_bytes()
-    except OSError:
+    if not path.is_file():
         return WordTemplate(path)  # the renderer reports the missing file
+    from tailor.render.docx import check_template_size
+
+    current = check_template_size(path)
     marker = marker_of(current)
     if not marker or marker.get("parts") != parts_hash(current):
         note = None
