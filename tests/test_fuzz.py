@@ -123,3 +123,103 @@ def test_arbitrary_unicode_builds_cleanly_or_fails_clearly(data: st.DataObject) 
     for role in result.selection.cv.experience:
         for bullet in role.bullets:
             assert squash(bullet.text) in flat
+
+
+OUTCOMES = {"built": 0, "refused": 0}
+"""How the full-build examples ended (to check by hand that most reach every writer)."""
+FULL_EXAMPLES = int(os.environ.get("TAILOR_FUZZ_FULL_EXAMPLES", "30"))
+CONTROLS = ["\x00", "\x07", "\x1b[31m", "\x7f", "\u0085", "\u2028", "\ufeff", "\r\n"]
+"""Control characters and separators, as YAML escapes can make them."""
+SURROGATES = ["\ud800", "\udfff"]
+HOSTILE_PIECES = CONTROLS + SURROGATES
+COVERED = ["Python", "machine learning", "Łódź", "Cường", "e\u0301", "x" * 120, "<b>", "&amp;", "{{ name }}"]
+"""Pieces the bundled fonts draw, so that builds get past the glyph check to every writer."""
+controls_field = st.lists(
+    st.one_of(st.sampled_from(COVERED), st.sampled_from(COVERED), st.sampled_from(CONTROLS), latin),
+    min_size=2,
+    max_size=6,
+).map(" ".join)
+surrogate_field = st.lists(st.sampled_from(PIECES + HOSTILE_PIECES), min_size=1, max_size=6).map("".join)
+
+
+@settings(max_examples=FULL_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_a_full_build_with_control_characters_writes_clean_files_or_fails_clearly(
+    data: st.DataObject,
+) -> None:
+    """Through every writer: PDF and DOCX of the CV, letter, answer sheet and prep sheet, match.json,
+    into a folder. Control characters (from YAML escapes) are refused with a located message or
+    never reach a file."""
+    import tempfile
+    import zipfile
+    from pathlib import Path
+
+    from tailor.pipeline import BuildRequest, PostingInput, build
+
+    # One example in five may hold lone surrogates (which are refused); the others go further.
+    hostile_field = (
+        st.one_of(controls_field, surrogate_field) if data.draw(st.integers(0, 4)) == 0 else controls_field
+    )
+    raw = {
+        "person": {"name": data.draw(hostile_field), "headline": data.draw(hostile_field)},
+        "summaries": [{"text": data.draw(hostile_field)}],
+        "experience": [
+            {
+                "title": data.draw(hostile_field),
+                "organisation": data.draw(hostile_field),
+                "start": "2020-01",
+                "bullets": data.draw(st.lists(hostile_field, min_size=1, max_size=4)),
+            }
+        ],
+        "skills": [
+            {"name": data.draw(hostile_field), "items": data.draw(st.lists(hostile_field, min_size=1))}
+        ],
+    }
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        profile = folder / "fuzz.yaml"
+        profile.write_text(yaml.safe_dump(raw, allow_unicode=False), encoding="utf-8")
+        request = BuildRequest(
+            profile,
+            PostingInput(str(EXAMPLE_POSTING), company="Acme", role="Engineer"),
+            TODAY,
+            out=folder / "app",
+        )
+        try:
+            result = build(request)
+        except TailorError as err:
+            message = str(err).strip()
+            assert message
+            assert not (folder / "app").exists()
+            OUTCOMES["refused"] += 1
+            return
+        OUTCOMES["built"] += 1
+        for path in result.files:
+            content = path.read_bytes()
+            assert content
+            if path.suffix in {".md", ".json"}:
+                text = content.decode("utf-8")  # no lone surrogate could have been encoded
+                assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text), path.name
+            if path.suffix == ".docx":
+                with zipfile.ZipFile(path) as package:
+                    body = package.read("word/document.xml").decode("utf-8")
+                assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", body), path.name
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
+@given(value=surrogate_field.filter(lambda v: re.search("[\ud800-\udfff]", v) is not None))
+def test_a_lone_surrogate_anywhere_is_refused_with_its_field(value: str) -> None:
+    raw = {
+        "person": {"name": "Jo"},
+        "experience": [
+            {"title": "Engineer", "organisation": "Acme", "start": "2020-01", "bullets": ["Built it", value]}
+        ],
+    }
+    try:
+        load_profile_text(yaml.safe_dump(raw), "fuzz.yaml")
+    except TailorError as err:
+        message = str(err)
+    else:
+        message = ""
+    assert "experience[0].bullets[1]" in message
+    assert "half of a UTF-16 pair" in message

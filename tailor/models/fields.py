@@ -80,9 +80,16 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True, frozen=False)
 
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
 def _normalise(value: Any) -> Any:
     if not isinstance(value, str):
         return value
+    if found := _SURROGATE.search(value):  # from a YAML escape such as "\uD800": not a character
+        code = f"U+{ord(found.group()):04X}"
+        msg = f"holds {code}, half of a UTF-16 pair and not a character; remove the \\u escape that made it"
+        raise ValueError(msg)
     value = unicodedata.normalize("NFC", value)
     return _CONTROL.sub(lambda m: "\n" if m.group() in "\r\u2028\u2029" else "", value)
 
