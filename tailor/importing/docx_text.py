@@ -38,7 +38,9 @@ def docx_to_text(data: bytes, label: str) -> str:
         raise ImportSourceError(
             msg, hint="open it in Word and save it again as .docx, or export it as PDF"
         ) from exc
-    lines = [line for paragraph in _paragraphs(document) if (line := _line(paragraph))]
+    paragraphs = list(_paragraphs(document))
+    shift = _heading_shift(paragraphs)
+    lines = [line for paragraph in paragraphs if (line := _line(paragraph, shift))]
     if not lines:
         msg = f"{label}: the document holds no text"
         raise ImportSourceError(msg)
@@ -59,15 +61,35 @@ def _paragraphs(document: Any) -> Iterator[Any]:
                     yield from cell.paragraphs
 
 
-def _prefix(paragraph: Any) -> str:
-    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+def _style(paragraph: Any) -> str:
+    return (paragraph.style.name if paragraph.style is not None else "") or ""
+
+
+def _heading_shift(paragraphs: list[Any]) -> int:
+    """How many levels Word's headings sit above Markdown's: 0 when "Heading 1" is the person's name
+    (used once, first, no Title style: pandoc's and many people's layout), else 1 ("Heading 1" is a
+    section such as Experience, below a Title or a plain name)."""
+    styles = [_style(p) for p in paragraphs if p.text.strip()]
+    headings = [s for s in styles if _HEADING.match(s) or s == "Title"]
+    ones = [s for s in styles if (m := _HEADING.match(s)) and m.group(1) == "1"]
+    if "Title" not in styles and len(ones) == 1 and headings and _HEADING.match(headings[0]):
+        first = _HEADING.match(headings[0])
+        return 0 if first is not None and first.group(1) == "1" else 1
+    return 1
+
+
+def _prefix(paragraph: Any, shift: int = 1) -> str:
+    style = _style(paragraph)
     if style == "Title":
         return "# "
     if heading := _HEADING.match(style):
-        return "#" * min(int(heading.group(1)) + 1, 6) + " "
-    numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
-    if numbered or "list" in style.lower():
-        return "- "
+        return "#" * min(int(heading.group(1)) + shift, 6) + " "
+    numbering = paragraph._p.pPr.numPr if paragraph._p.pPr is not None else None
+    if numbering is not None or "list" in style.lower():
+        level = numbering.ilvl.val if numbering is not None and numbering.ilvl is not None else 0
+        named = re.search(r"(\d)$", style) if "list" in style.lower() else None  # "List Bullet 2"
+        depth = int(level or 0) or (int(named.group(1)) - 1 if named else 0)
+        return "  " * depth + "- "
     return ""
 
 
@@ -76,7 +98,7 @@ def _is_bold(run: Any) -> bool:
     return bool(run.bold) or style in ("Strong", "Bold")
 
 
-def _line(paragraph: Any) -> str:
+def _line(paragraph: Any, shift: int = 1) -> str:
     from docx.text.hyperlink import Hyperlink
 
     pieces: list[tuple[str, bool]] = []
@@ -90,7 +112,7 @@ def _line(paragraph: Any) -> str:
             pieces.append((_escape(item.text), _is_bold(item)))
     text = _bold_lead(pieces).replace("\t", "  |  ").replace("\u00a0", " ")
     text = " ".join(text.split("\n"))
-    return _prefix(paragraph) + text.strip() if text.strip() else ""
+    return _prefix(paragraph, shift) + text.strip() if text.strip() else ""
 
 
 def _bold_lead(pieces: list[tuple[str, bool]]) -> str:

@@ -6,9 +6,9 @@ import re
 from typing import Any
 
 from tailor.importing.bullets import bullet_text
-from tailor.importing.dates import find_range, profile_date
+from tailor.importing.dates import find_date, find_range, profile_date
 from tailor.importing.draft import Draft
-from tailor.importing.entries import Entry, group_entries
+from tailor.importing.entries import Entry, group_entries, promote_list_entries
 from tailor.importing.units import Unit
 from tailor.importing.words import is_location, split_location
 
@@ -30,9 +30,9 @@ _QUOTES = "“”\"'‘’"
 
 def add_education(draft: Draft, title: str, units: list[Unit], known_orgs: list[str]) -> None:
     """Parse an education section into ``draft``; ``known_orgs`` helps split "Institution Field"."""
-    before, entries = group_entries(units)
-    if not entries and before:
-        entries, before = [Entry([unit]) for unit in before if unit.kind != "bullet"], []
+    before, entries = group_entries(promote_list_entries(units, _is_education_line))
+    if not entries and before:  # one entry per line; nested list items are its details
+        entries, before = _one_per_line(before), []
     for unit in before:
         draft.put_aside(f"{title} (line {unit.line})", unit.plain)
     for entry in entries:
@@ -41,6 +41,23 @@ def add_education(draft: Draft, title: str, units: list[Unit], known_orgs: list[
             draft.put_aside(f"{title} (line {entry.header[0].line})", _text(entry))
             continue
         draft.add("education", item, checks)
+
+
+def _is_education_line(unit: Unit) -> bool:
+    text = unit.plain
+    return bool(_DEGREE.search(text) or _INSTITUTION.search(text) or find_range(text))
+
+
+def _one_per_line(units: list[Unit]) -> list[Entry]:
+    entries: list[Entry] = []
+    top = min((u.indent for u in units if u.kind == "bullet"), default=0)
+    for unit in units:
+        nested = unit.kind == "bullet" and unit.indent > top
+        if nested and entries:
+            entries[-1].body.append(unit)
+        else:
+            entries.append(Entry([unit]))
+    return entries
 
 
 def _text(entry: Entry) -> str:
@@ -61,11 +78,28 @@ def _entry(entry: Entry, known_orgs: list[str]) -> tuple[dict[str, Any], list[st
             if item["start"] is None and item["end"] is None:
                 checks.append(f"date not recognised: '{text[dates.span[0] : dates.span[1]]}'")
             text = dates.remove_from(text)
-        parts.extend((piece.strip(" ,;()"), unit.kind == "heading") for piece in _SEPARATORS.split(text))
+        elif (single := find_date(text)) and single.end and "end" not in item:  # "BSc, MIT, 2015"
+            if (end := profile_date(single.end, end=True)) is not None:
+                item["end"] = end
+                text = (text[: single.span[0]] + text[single.span[1] :]).strip(" ,;")
+        for piece in _SEPARATORS.split(text):
+            parts.extend((part, unit.kind == "heading") for part in _degree_apart(piece.strip(" ,;()")))
     _classify(item, [(text, heading) for text, heading in parts if text], known_orgs, checks)
     details = [bullet_text(unit, find_lead=False) for unit in entry.body]
     item["details"] = [*item.get("details", []), *(detail.text for detail in details)]
     return item, checks
+
+
+def _degree_apart(text: str) -> list[str]:
+    """ "PhD in Machine Learning, University of Edinburgh" -> the degree, then the rest as one part
+    (an institution keeps its own commas: "University of California, Los Angeles")."""
+    pieces = text.split(", ")
+    at = next((i for i, piece in enumerate(pieces) if _DEGREE.match(piece)), None)
+    if at is None or len(pieces) == 1:
+        return [text]
+    degree = ", ".join(pieces[: at + 1])
+    rest = ", ".join(pieces[at + 1 :])
+    return [degree, rest] if rest else [degree]
 
 
 def _prefixed(item: dict[str, Any], key: str, value: str, checks: list[str]) -> None:

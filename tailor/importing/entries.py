@@ -10,13 +10,14 @@ both work.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 from tailor.importing.dates import find_range
 from tailor.importing.units import Unit
 from tailor.importing.words import is_location, is_sentence, word_count
 
-__all__ = ["Entry", "group_entries", "is_header_line"]
+__all__ = ["Entry", "group_entries", "is_header_line", "is_header_text", "promote_list_entries"]
 
 _MAX_HEADER_WORDS = 20
 _MAX_HEADER_CHARS = 170
@@ -39,7 +40,11 @@ def is_header_line(unit: Unit) -> bool:
         return False
     if unit.kind == "heading":
         return True
-    text = unit.plain
+    return is_header_text(unit.plain)
+
+
+def is_header_text(text: str) -> bool:
+    """Whether a line reads as an entry heading (short, not a sentence), wherever it stands."""
     if text.lower().startswith(_PREFIXED):
         return True
     dates = find_range(text)
@@ -113,3 +118,22 @@ def _anchor_starts(units: list[Unit]) -> list[int]:
         run = _short_run_before(units, anchor, floor)
         starts.append(anchor - min(_MAX_LEAD_LINES if _dates_only(units[anchor]) else lead, run))
     return starts
+
+
+def promote_list_entries(units: list[Unit], is_entry: Callable[[Unit], bool]) -> list[Unit]:
+    """Top-level list items that are entries become entry header lines; items nested under them
+    stay their bullets ("* Sep 2023 - Now : Tutor : Cambridge Spark" over "  * Taught ...").
+
+    Only when the section has no entry headings or dated lines of its own, and every top-level item
+    that ``is_entry`` accepts is short enough to be a heading.
+    """
+    if any(u.kind == "heading" or (u.kind == "text" and _is_anchor(u)) for u in units):
+        return units
+    bullets = [u for u in units if u.kind == "bullet"]
+    if not bullets:
+        return units
+    top = min(u.indent for u in bullets)
+    chosen = {id(u) for u in bullets if u.indent == top and is_header_text(u.plain) and is_entry(u)}
+    if not chosen:
+        return units
+    return [replace(u, kind="text") if id(u) in chosen else u for u in units]

@@ -17,7 +17,7 @@ from tailor.importing.words import has_title_word, is_location, is_strong_org, i
 
 __all__ = ["HeaderFields", "parse_header", "split_org_unit"]
 
-_SEPARATORS = re.compile(r"\s+[|·•]\s+|\s+[—–]\s+|\s*\t\s*|\s{3,}|\s+\|\s*|\s*\|\s+")
+_SEPARATORS = re.compile(r"\s+[|·•:]\s+|\s+[—–]\s+|\s+-\s+|\s*\t\s*|\s{3,}|\s+\|\s*|\s*\|\s+")
 _AT = re.compile(r"^(?P<title>.+?)\s+(?:at|@)\s+(?P<org>[A-Z].+)$")
 
 
@@ -50,12 +50,24 @@ def _parts(units: list[Unit], fields: HeaderFields) -> list[_Part]:
             fields.dates = dates
             text = dates.remove_from(text)
         for piece in _SEPARATORS.split(text):
-            piece = piece.strip(" ,;()[]")
+            piece = _strip_brackets(piece.strip(" ,;:"))
             if piece:
                 parts.append(_Part(piece, unit.kind == "heading"))
         if unit.kind == "heading" and fields.heading is None:
             fields.heading = text
     return parts
+
+
+def _strip_brackets(text: str) -> str:
+    """Brackets left over at either end by a split, not the pair of "Meta (FAIR)"."""
+    for left, right in ("()", "[]"):
+        while text.endswith(right) and text.count(right) > text.count(left):
+            text = text[:-1].rstrip()
+        while text.startswith(left) and text.count(left) > text.count(right):
+            text = text[1:].lstrip()
+        if text.startswith(left) and text.endswith(right) and text.count(left) == 1:
+            text = text[1:-1].strip()  # "(Remote)" on its own
+    return text.strip(" ,;:")
 
 
 def _lone_date(text: str) -> DateRange | None:
@@ -89,6 +101,15 @@ def _split_title(part: str, fields: HeaderFields) -> str:
     else:
         fields.organisations.append(tail)
     return title
+
+
+def _title_comma_org(fields: HeaderFields) -> None:
+    """ "Software Quality Specialist, Waymo" with no organisation elsewhere: the last part is it."""
+    assert fields.title is not None
+    title, _, tail = fields.title.rpartition(", ")
+    if has_title_word(title) and not has_title_word(tail) and not is_location(tail) and tail[:1].isupper():
+        fields.title = title
+        _place_org(tail, fields)
 
 
 def _place_org(part: str, fields: HeaderFields) -> None:
@@ -131,6 +152,8 @@ def parse_header(units: list[Unit]) -> HeaderFields:
             fields.extra.append(text)
     if not fields.organisations and fields.units:
         fields.organisations.append(fields.units.pop(0))
+    if not fields.organisations and fields.title and ", " in fields.title:
+        _title_comma_org(fields)
     if fields.title is None and fields.extra:
         fields.title = fields.extra.pop(0)
     return fields

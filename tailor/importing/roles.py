@@ -6,9 +6,9 @@ import re
 from typing import Any
 
 from tailor.importing.bullets import BulletText, bullet_text, clean_text
-from tailor.importing.dates import profile_date
+from tailor.importing.dates import find_range, profile_date
 from tailor.importing.draft import Draft
-from tailor.importing.entries import Entry, group_entries
+from tailor.importing.entries import Entry, group_entries, promote_list_entries
 from tailor.importing.header_fields import HeaderFields, parse_header
 from tailor.importing.units import Unit
 
@@ -38,7 +38,7 @@ def add_roles(draft: Draft, section: str, title: str, units: list[Unit]) -> None
         title: The section heading as written (for notes).
         units: The section's units.
     """
-    before, entries = group_entries(units)
+    before, entries = group_entries(promote_list_entries(units, _is_role_line))
     for unit in before:
         draft.put_aside(f"{title} (line {unit.line}, before the first role)", unit.plain)
     previous: HeaderFields | None = None
@@ -61,6 +61,15 @@ def add_roles(draft: Draft, section: str, title: str, units: list[Unit]) -> None
             continue
         draft.add(target, role, checks + role_checks)
         previous = fields
+
+
+def _is_role_line(unit: Unit) -> bool:
+    """A list item holding a whole role heading: a date range and at least a title or two parts."""
+    dates = find_range(unit.plain)
+    if dates is None:
+        return False
+    fields = parse_header([unit])
+    return bool(fields.title and (fields.organisations or fields.units))
 
 
 def _dates(fields: HeaderFields, checks: list[str]) -> dict[str, str | None]:

@@ -60,7 +60,18 @@ _RULES: tuple[tuple[SectionKey, frozenset[str]], ...] = (
     ("summary", frozenset({"summary", "profile", "about", "objective", "overview", "introduction"})),
     ("interests", frozenset({"interests", "hobbies"})),
     ("contact", frozenset({"contact", "details"})),
-)
+    (
+        "unknown",
+        frozenset(
+            {
+                "presentations", "competitions", "conferences", "memberships", "affiliations", "activities",
+                "leadership", "references", "referees", "certificates", "courses", "coursework", "training",
+                "extracurricular", "additional", "miscellaneous", "other", "service", "press", "media",
+                "exhibitions", "performances", "hackathons", "invited",
+            }
+        ),
+    ),
+)  # fmt: skip
 # Plain lines (not marked as headings) count only when they are one of these exactly.
 _PLAIN_NAMES = frozenset(
     {
@@ -91,7 +102,10 @@ def _normalise(text: str) -> str:
 
 
 def classify_heading(text: str) -> SectionKey | None:
-    """The section a heading names ("Work History" -> experience), or None."""
+    """The section a heading names ("Work History" -> experience), or None.
+
+    "unknown" is a section people name (Presentations, Memberships) that has no place in a profile:
+    its text goes under ``unplaced:``, and the heading still ends the section before it."""
     words = _normalise(text).split()
     if not words or len(words) > _MAX_HEADING_WORDS:
         return None
@@ -116,7 +130,7 @@ def _looks_like_heading(unit: Unit, neighbours_have_dates: bool) -> tuple[bool, 
     bold = unit.text.startswith(("**", "__")) and unit.text.rstrip(":").endswith(("**", "__"))
     if key and (all_caps or bold or _normalise(text) in _PLAIN_NAMES):
         return True, key
-    return all_caps and not neighbours_have_dates, None
+    return False, None  # an ALL-CAPS line without a heading word ("MBTA" wrapped) is text
 
 
 def split_sections(units: list[Unit]) -> list[Section]:

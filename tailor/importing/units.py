@@ -37,6 +37,8 @@ class Unit:
     line: int
     level: int = 0
     """Heading level (1 = document title, 2 = section, 3+ = entry) for headings; 0 otherwise."""
+    indent: int = 0
+    """How deep a bullet is nested (0 = a top-level list item; 1 = inside another item, ...)."""
 
     @property
     def plain(self) -> str:
@@ -88,7 +90,8 @@ def _add_line(
         units.append(Unit("heading", heading.group(2), number, len(heading.group(1))))
         return
     if bullet := _BULLET.match(line):
-        units.append(Unit("bullet", bullet.group(2).strip(), number))
+        depth = len(bullet.group(1)) // 2  # Markdown nests by two to four spaces; tabs are four
+        units.append(Unit("bullet", bullet.group(2).strip(), number, indent=min(depth, 3)))
         return
     if last and not blank_before and _continues(last, line, previous):
         units[-1] = replace(last, text=join_wrapped(last.text, line.strip(), *context))
