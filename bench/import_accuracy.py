@@ -56,7 +56,12 @@ def similar(a: str, b: str) -> bool:
     return a == b or difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.9
 
 
-_MONTHS = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+    )
+}
 
 
 def date_value(value: Any) -> str | None:

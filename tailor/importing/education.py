@@ -43,6 +43,13 @@ def add_education(draft: Draft, title: str, units: list[Unit], known_orgs: list[
         draft.add("education", item, checks)
 
 
+def _single_end(text: str) -> tuple[str, tuple[int, int]] | None:
+    """The one date on a line (a year of graduation), and where it stands."""
+    found = find_date(text)
+    end = profile_date(found.end, end=True) if found is not None and found.end else None
+    return (end, found.span) if found is not None and end is not None else None
+
+
 def _is_education_line(unit: Unit) -> bool:
     text = unit.plain
     return bool(_DEGREE.search(text) or _INSTITUTION.search(text) or find_range(text))
@@ -78,10 +85,9 @@ def _entry(entry: Entry, known_orgs: list[str]) -> tuple[dict[str, Any], list[st
             if item["start"] is None and item["end"] is None:
                 checks.append(f"date not recognised: '{text[dates.span[0] : dates.span[1]]}'")
             text = dates.remove_from(text)
-        elif (single := find_date(text)) and single.end and "end" not in item:  # "BSc, MIT, 2015"
-            if (end := profile_date(single.end, end=True)) is not None:
-                item["end"] = end
-                text = (text[: single.span[0]] + text[single.span[1] :]).strip(" ,;")
+        elif (single := _single_end(text)) and "end" not in item:  # "BSc, MIT, 2015"
+            item["end"], span = single
+            text = (text[: span[0]] + text[span[1] :]).strip(" ,;")
         for piece in _SEPARATORS.split(text):
             parts.extend((part, unit.kind == "heading") for part in _degree_apart(piece.strip(" ,;()")))
     _classify(item, [(text, heading) for text, heading in parts if text], known_orgs, checks)
