@@ -368,6 +368,7 @@ def match(
 def validate(profile: Path) -> None:
     """Check PROFILE and report every problem with its line."""
     from tailor.pipeline import check_profile
+    from tailor.profile_warnings import thin_profile_warnings
 
     loaded = check_profile(profile)
     roles = len(loaded.experience) + len(loaded.teaching) + len(loaded.volunteering)
@@ -375,6 +376,8 @@ def validate(profile: Path) -> None:
         f"{profile}: ok ({roles} roles, {len(loaded.projects)} projects, "
         f"{len(loaded.answers)} answers, {len(loaded.stories)} stories)"
     )
+    for warning in thin_profile_warnings(loaded, str(profile)):
+        click.echo(f"warning: {warning}", err=True)
 
 
 @cli.command()
@@ -406,8 +409,11 @@ def import_(file: Path, out: Path, force: bool) -> None:
     outcome = import_profile(ImportRequest(file, out, force))
     parts = ", ".join(f"{count} {section}" for section, count in outcome.counts.items()) or "nothing"
     click.echo(f"wrote {outcome.out} from {file} ({outcome.format}): {parts}")
-    if outcome.checks or outcome.unplaced:
-        click.echo(f"  review {outcome.checks} `# check:` comments and {outcome.unplaced} `unplaced:` pieces")
+    share = f" ({outcome.unplaced_share:.0%} of the text)" if outcome.unplaced else ""
+    pieces = f"{outcome.unplaced} `unplaced:` pieces{share}"
+    click.echo(f"  review {outcome.checks} guesses marked `# check:` and {pieces}")
+    for warning in outcome.warnings:
+        click.echo(f"warning: {warning}", err=True)
     click.echo(f"  next: tailor validate {outcome.out}")
 
 

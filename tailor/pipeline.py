@@ -315,7 +315,10 @@ def build(request: BuildRequest) -> BuildResult:
             files[out_dir / "match.json"] = report.encode("utf-8")
             files[out_dir / "match.md"] = match_markdown(outcome.report).encode("utf-8")
     changed = write_folder(out_dir, files, force=request.force)
-    notes = _notes(outcome.posting) + template_notes + documents.notes
+    from tailor.profile_warnings import thin_profile_warnings
+
+    thin = thin_profile_warnings(outcome.profile, str(request.profile))
+    notes = thin + _notes(outcome.posting) + template_notes + documents.notes
     return BuildResult(out_dir, list(files), changed, outcome, notes, dict(documents.skipped))
 
 
@@ -384,6 +387,9 @@ class ImportOutcome:
     checks: int
     unplaced: int
     counts: dict[str, int]
+    unplaced_share: float = 0.0
+    warnings: tuple[str, ...] = ()
+    """What makes the imported profile thin (no roles, no dates, mostly unplaced)."""
 
 
 def import_profile(request: ImportRequest) -> ImportOutcome:
@@ -412,13 +418,24 @@ def import_profile(request: ImportRequest) -> ImportOutcome:
         raise ImportSourceError(msg, hint="check the path") from err
     name_hint = request.out.stem.replace("-", " ").replace("_", " ").title()
     result = import_cv(data, str(request.source), name_hint)
+    from tailor.profile_warnings import thin_profile_warnings
+
     try:
-        load_profile_text(result.yaml, str(request.out))
+        profile = load_profile_text(result.yaml, str(request.out))
     except ProfileError as err:  # the importer validates every item, so this is a bug
         msg = f"tailor import produced an invalid profile:\n{err}"
         raise InternalError(msg) from err
     write_all({request.out: result.yaml.encode("utf-8")}, force=True)
-    return ImportOutcome(request.out, result.format, result.checks, result.unplaced, result.counts)
+    warnings = tuple(thin_profile_warnings(profile, str(request.out)))
+    return ImportOutcome(
+        request.out,
+        result.format,
+        result.checks,
+        result.unplaced,
+        result.counts,
+        result.unplaced_share,
+        warnings,
+    )
 
 
 EXPORT_FORMATS = ("json-resume", "text")

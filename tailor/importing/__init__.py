@@ -35,6 +35,8 @@ class ImportResult:
     checks: int
     unplaced: int
     counts: dict[str, int]
+    unplaced_share: float = 0.0
+    """Words under ``unplaced:`` as a share of the words read from the CV."""
 
 
 def sniff_format(filename: str, data: bytes) -> str:
@@ -82,6 +84,7 @@ def import_cv(data: bytes, filename: str, name_hint: str) -> ImportResult:
     fmt = sniff_format(filename, data)
     notes: list[str] = []
     draft: Draft
+    text = ""
     if fmt == "json-resume":
         from tailor.importing.jsonresume import read_json_resume
 
@@ -100,7 +103,10 @@ def import_cv(data: bytes, filename: str, name_hint: str) -> ImportResult:
     ]
     checks = sum(len(v) for v in draft.comments.values())
     counts = {section: len(items) for section, items in draft.sections.items()}
-    return ImportResult(to_yaml(draft, header), fmt, checks, len(draft.unplaced), counts)
+    read = len(_decode(data, filename).split()) if fmt not in ("pdf", "docx") else len(text.split())
+    unplaced = sum(len(piece.split()) for _, piece in draft.unplaced)
+    share = min(1.0, unplaced / read) if read else 0.0
+    return ImportResult(to_yaml(draft, header), fmt, checks, len(draft.unplaced), counts, share)
 
 
 def _text(fmt: str, data: bytes, label: str, notes: list[str]) -> str:
