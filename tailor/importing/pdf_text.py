@@ -87,7 +87,8 @@ def _group_chunks(chunks: list[_Chunk], page: int) -> list[PdfLine]:
     lines: list[PdfLine] = []
     current, last_x, last_y, size, bold = "", 0.0, 0.0, 0.0, False
     for y, x, chunk_size, text, chunk_bold in chunks:
-        if current.strip() and abs(y - last_y) > 0.5:
+        if current.strip() and abs(y - last_y) > max(0.5, 0.25 * min(chunk_size, size or chunk_size)):
+            # a new baseline; a bullet symbol or superscript a little off its line's baseline is not
             lines.append(PdfLine(" ".join(current.split()), last_y, size, page, bold))
             current = ""
         if not current.strip():
@@ -159,15 +160,36 @@ def _close(above: PdfLine, below: PdfLine, leading: dict[float, float]) -> bool 
     return above.y - below.y <= usual * 1.08 if usual else None
 
 
+_GLYPH = re.compile(r"^[•·▪‣◦●○■□➢➤►✓–\x7f\uf0b7\uf0a7-]$")
+"""A line that is only a bullet symbol (drawn apart from its text, e.g. in another font)."""
+
+
 def _drop_furniture(lines: list[PdfLine], notes: list[str]) -> list[PdfLine]:
-    """Repeated running heads and page numbers ("Eric Kim · 2", "Page 2 of 3")."""
-    counts = Counter(line.text for line in lines)
-    kept = []
+    """Running heads and page numbers ("Eric Kim · 2", "Page 2 of 3"), and bullet symbols put back.
+
+    A line is a running head or foot only when the same text stands at the same height on at least
+    half the pages (and two): a title line repeated in three roles, or an organisation named twice,
+    is content. A bullet symbol on a line of its own is joined to the line it marks.
+    """
+    pages = len({line.page for line in lines})
+    seen: dict[tuple[str, int], set[int]] = {}
+    for line in lines:
+        seen.setdefault((line.text, round(line.y / 3)), set()).add(line.page)
+    repeated = max(2, (pages + 1) // 2)
+    kept: list[PdfLine] = []
+    pending_bullet = False
     for line in lines:
         text = line.text
-        if (_FOOTER.fullmatch(text) and not find_range(text)) or (counts[text] > 2 and len(text) < 60):
+        if _GLYPH.match(text):
+            pending_bullet = True
+            continue
+        furniture = pages >= 2 and len(seen[(text, round(line.y / 3))]) >= repeated
+        if (_FOOTER.fullmatch(text) and not find_range(text)) or furniture:
             notes.append(f"removed page header/footer '{text}'")
             continue
+        if pending_bullet and not _BULLET.match(text):
+            line = PdfLine(f"- {text}", line.y, line.size, line.page, line.bold_start)
+        pending_bullet = False
         kept.append(line)
     return kept
 

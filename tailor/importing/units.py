@@ -21,7 +21,9 @@ UnitKind = Literal["heading", "bullet", "text"]
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|(?:=\s*){3,})$")
-_BULLET = re.compile(r"^(\s*)(?:\\?[-*+•·▪‣◦●○■□➢➤►✓–]|\d{1,2}[.)]|\(\d{1,2}\)|[a-z][.)])\s+(\S.*)$")
+_BULLET = re.compile(
+    r"^(\s*)(?:\\?[-*+•·▪‣◦●○■□➢➤►✓–\x7f\uf0b7\uf0a7]|\d{1,2}[.)]|\(\d{1,2}\)|[a-z][.)])\s+(\S.*)$"
+)
 _WRAP_LENGTH = 60
 _SHORT = 40
 _HEADING_WORDS = 5
