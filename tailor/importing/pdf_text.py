@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import itertools
 import re
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
