@@ -10,7 +10,7 @@ from tailor.importing.dates import find_date, find_range, profile_date
 from tailor.importing.draft import Draft
 from tailor.importing.entries import Entry, group_entries, promote_list_entries
 from tailor.importing.units import Unit
-from tailor.importing.words import is_location, split_location
+from tailor.importing.words import is_location, is_strong_org, split_location
 
 __all__ = ["add_education"]
 
@@ -56,14 +56,25 @@ def _is_education_line(unit: Unit) -> bool:
 
 
 def _one_per_line(units: list[Unit]) -> list[Entry]:
+    """Entries from lines with no dated anchors: a line naming an institution and the next naming a
+    degree (or the other way round) make one entry; a line that would name a second institution or
+    degree starts the next; items nested under a line are its details."""
     entries: list[Entry] = []
+    seen: set[str] = set()
     top = min((u.indent for u in units if u.kind == "bullet"), default=0)
     for unit in units:
         nested = unit.kind == "bullet" and unit.indent > top
         if nested and entries:
             entries[-1].body.append(unit)
+            continue
+        kinds = {"institution"} if _INSTITUTION.search(unit.plain) or is_strong_org(unit.plain) else set()
+        kinds |= {"degree"} if _DEGREE.search(unit.plain) else set()
+        if entries and not entries[-1].body and kinds and not kinds & seen and unit.kind != "bullet":
+            entries[-1].header.append(unit)
+            seen |= kinds
         else:
             entries.append(Entry([unit]))
+            seen = set(kinds)
     return entries
 
 

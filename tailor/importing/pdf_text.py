@@ -35,6 +35,15 @@ class PdfLine:
     page: int = 0
     bold_start: bool = False
     """Whether the line starts in a bold font (a new skill group or lead-in)."""
+    x: float = 0.0
+    """Where the line starts across the page (a sidebar's lines start left of the main column's)."""
+    bold_all: bool = False
+    """Whether the whole line is bold (an organisation or heading line, never wrapped into the next)."""
+
+    @property
+    def column(self) -> int:
+        """A coarse band of the page the line starts in (lines of one column share it)."""
+        return int(self.x // 100)
 
 
 def pdf_to_text(data: bytes, label: str) -> tuple[str, list[str]]:
@@ -84,14 +93,20 @@ _Chunk = tuple[float, float, float, str, bool]
 def _group_chunks(chunks: list[_Chunk], page: int) -> list[PdfLine]:
     """Chunks on one baseline form a line; a chunk placed apart from the last gets a space."""
     lines: list[PdfLine] = []
-    current, last_x, last_y, size, bold = "", 0.0, 0.0, 0.0, False
+    current, last_x, last_y, size, bold, start_x, all_bold = "", 0.0, 0.0, 0.0, False, 0.0, True
+
+    def close_line() -> None:
+        lines.append(PdfLine(" ".join(current.split()), last_y, size, page, bold, start_x, all_bold and bold))
+
     for y, x, chunk_size, text, chunk_bold in chunks:
         if current.strip() and abs(y - last_y) > max(0.5, 0.25 * min(chunk_size, size or chunk_size)):
             # a new baseline; a bullet symbol or superscript a little off its line's baseline is not
-            lines.append(PdfLine(" ".join(current.split()), last_y, size, page, bold))
+            close_line()
             current = ""
         if not current.strip():
-            bold = chunk_bold and bool(text.strip())
+            bold, start_x, all_bold = chunk_bold and bool(text.strip()), x, True
+        if text.strip():
+            all_bold = all_bold and chunk_bold
         apart = abs(x - last_x) > 0.5 and not current[-1:].isspace() and not text[:1].isspace()
         if current and apart:
             current += " "
@@ -99,7 +114,7 @@ def _group_chunks(chunks: list[_Chunk], page: int) -> list[PdfLine]:
         current += text.replace("\n", " ")
         last_x, last_y = x, y
     if current.strip():
-        lines.append(PdfLine(" ".join(current.split()), last_y, size, page, bold))
+        close_line()
     return lines
 
 
@@ -133,14 +148,18 @@ def repair_lines(lines: list[PdfLine]) -> tuple[list[str], list[str]]:
     """Drop page furniture, repair hyphenation and join wrapped lines into logical lines."""
     notes: list[str] = []
     lines = _drop_furniture(lines, notes)
-    full = _full_width([line.text for line in lines])
+    columns: dict[int, list[str]] = {}
+    for line in lines:
+        columns.setdefault(line.column, []).append(line.text)
+    full = {column: _full_width(texts) for column, texts in columns.items()}  # a sidebar is narrow
     leading = _leading(lines)
     everything = " ".join(line.text for line in lines)
     out: list[str] = []
     for index, line in enumerate(lines):
         following = lines[index + 1].text if index + 1 < len(lines) else ""
         close = _close(lines[index - 1], line, leading) if index else None
-        if out and _wraps(out[-1], line.text, following, full, close):
+        width = full[lines[index - 1].column] if index else 0
+        if out and _wraps(out[-1], line.text, following, width, close):
             out[-1] = join_wrapped(out[-1], line.text, everything, notes)
         else:
             out.append(_BULLET.sub("- ", line.text))
@@ -151,6 +170,8 @@ def _close(above: PdfLine, below: PdfLine, leading: dict[float, float]) -> bool 
     """Whether two lines sit at their font's line spacing (None: geometry does not tell)."""
     if below.bold_start and not above.bold_start:
         return False  # a bold start ("Skills:") starts a new paragraph, on the same page or the next
+    if above.bold_all and not below.bold_start:
+        return False  # a line all in bold (an organisation, a heading) is never wrapped into the next
     if above.page != below.page or not above.size or not below.size:
         return None
     if round(above.size, 1) != round(below.size, 1):
@@ -187,7 +208,7 @@ def _drop_furniture(lines: list[PdfLine], notes: list[str]) -> list[PdfLine]:
             notes.append(f"removed page header/footer '{text}'")
             continue
         if pending_bullet and not _BULLET.match(text):
-            line = PdfLine(f"- {text}", line.y, line.size, line.page, line.bold_start)
+            line = PdfLine(f"- {text}", line.y, line.size, line.page, line.bold_start, line.x, line.bold_all)
         pending_bullet = False
         kept.append(line)
     return kept
