@@ -35,6 +35,7 @@ def read_limited(path: Path, limit: int, what: str) -> bytes:
         InputRefused: Not a regular file, or too large (the message names ``what`` and the limit).
         OSError: The file cannot be opened or read (the caller reports it as it always has).
     """
+    path = Path(path)
     info = path.stat()
     if not stat.S_ISREG(info.st_mode):
         kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file (a device or pipe)"

@@ -83,8 +83,10 @@ class Selection:
 class _Picker:
     """Keeps the scores at hand and records which ids were selected or dropped."""
 
-    def __init__(self, scores: list[Score], rules: Rules) -> None:
+    def __init__(self, scores: list[Score], rules: Rules, protected: frozenset[str] = frozenset()) -> None:
         self.by_id = {s.candidate.id: s for s in scores}
+        self.protected = protected
+        """The strongest CV evidence of each required or core line: kept before anything else."""
         self.rules = rules
         self.pins = set(rules.pin)
         self.excluded = set(rules.exclude)
@@ -93,6 +95,10 @@ class _Picker:
 
     def value(self, item_id: str) -> float:
         return self.by_id[item_id].value if item_id in self.by_id else 0.0
+
+    def keep_value(self, item_id: str) -> float:
+        """What keeping the item is worth: its score, far more when it is protected."""
+        return self.value(item_id) + (PROTECTED if item_id in self.protected else 0.0)
 
     def pinned(self, item_id: str) -> bool:
         score = self.by_id.get(item_id)
@@ -105,7 +111,7 @@ class _Picker:
         """Pinned ids plus the best others up to ``limit``, ordered by score then position."""
         self.drop([i for i in ids if i in self.excluded and not self.pinned(i)], "rule: exclude")
         allowed = [i for i in ids if i not in self.excluded or self.pinned(i)]
-        ranked = sorted(allowed, key=lambda i: (not self.pinned(i), -self.value(i), allowed.index(i)))
+        ranked = sorted(allowed, key=lambda i: (not self.pinned(i), -self.keep_value(i), allowed.index(i)))
         pinned = [i for i in ranked if self.pinned(i)]
         others = [i for i in ranked if not self.pinned(i)]
         keep = max(limit - len(pinned), 0)
@@ -162,11 +168,11 @@ class _Roles:
             )
         droppable = [i for i in chosen if not picker.pinned(i)]
         keep = max(picker.rules.min_bullets_per_role - (len(chosen) - len(droppable)), 0)
-        cheapest = sorted(droppable, key=lambda i: (picker.value(i), -chosen.index(i)))
+        cheapest = sorted(droppable, key=lambda i: (picker.keep_value(i), -chosen.index(i)))
         for bullet_id in cheapest[: max(len(droppable) - keep, 0)]:
-            self.units.append(DropUnit(bullet_id, "bullet", picker.value(bullet_id), role.key))
+            self.units.append(DropUnit(bullet_id, "bullet", picker.keep_value(bullet_id), role.key))
         if not latest and len(droppable) == len(chosen) and chosen:
-            best = max(picker.value(i) for i in chosen)
+            best = max(picker.keep_value(i) for i in chosen)
             self.units.append(DropUnit(role.key, "role", best + ROLE_KEEP))
         return TailoredRole(
             id=role.key,
@@ -257,7 +263,9 @@ def select(
     asked = posting_units(posting)
     closest = item_closeness(items, asked) if rules.semantic else None
     scores = score_candidates(items, posting, vocabulary, closest)
-    picker = _Picker(scores, rules)
+    evidence = evidence_map(scores, asked, degree_evidence(profile.education, asked))
+    core = core_skills(posting, vocabulary)
+    picker = _Picker(scores, rules, _only_strong_evidence(evidence, core))
     summaries = picker.pick([s.key for s in profile.summaries], 1, "one summary")
     summary = next((s for s in profile.summaries if s.key in summaries), None)
     projects = {p.key: p for p in profile.projects}
@@ -288,12 +296,11 @@ def select(
     present = tuple(s for s in _section_order(rules, scores) if _has(cv, s))
     cv = cv.model_copy(update={"sections": present})
     units = roles.units + [
-        DropUnit(i, kind, picker.value(i))
+        DropUnit(i, kind, picker.keep_value(i))
         for kind, ids in (("project", project_ids), ("publication", pub_ids))
         for i in ids
         if not picker.pinned(i)
     ]
-    evidence = evidence_map(scores, asked, degree_evidence(profile.education, asked))
     return Selection(
         cv,
         _scored_items(scores, picker.selected, present),
@@ -302,8 +309,30 @@ def select(
         tuple(picker.dropped),
         _cheapest_first(units),
         rules.pages or 1,
-        core_skills(posting, vocabulary),
+        core,
     )
+
+
+CV_KINDS = frozenset({"bullet", "project", "publication"})
+PROTECTED = 100.0
+"""Added to the keep value of the strongest CV evidence for each required or core line: the rules'
+caps and the page fit drop every other droppable item first (issue #21: the RAG bullet for a RAG
+posting is never cut while a bullet that answers nothing required stays)."""
+
+
+def _only_strong_evidence(
+    evidence: Sequence[RequirementEvidence], core: Sequence[CoreSkill]
+) -> frozenset[str]:
+    """For each required line or line of the core, its strongest CV evidence (when it is strong)."""
+    core_reasons = {f"skill:{skill.name}" for skill in core}
+    protected: set[str] = set()
+    for line in evidence:
+        found = line.more or line.evidence
+        strong = [e for e in found if e.strength == "strong" and e.kind in CV_KINDS]
+        is_core = any(core_reasons & set(e.reasons) for e in strong)
+        if strong and (line.requirement.kind == "required" or is_core):
+            protected.add(strong[0].item)  # the strongest; the others may go
+    return frozenset(protected)
 
 
 def _cheapest_first(units: list[DropUnit]) -> tuple[DropUnit, ...]:
