@@ -157,6 +157,16 @@ def fit_sentence(value: float, evidence: Sequence[RequirementEvidence]) -> str:
     counts = f"{strong} of {len(evidence)} requirement lines have strong evidence, {answered} have some"
     if value < 0.2:
         return f"Low fit ({value:.2f}): this posting has little to do with the profile; {counts}."
+    required = [entry for entry in evidence if entry.requirement.kind == "required"]
+    missing = sum(1 for entry in required if entry.strength == "none")
+    strong_required = sum(1 for entry in required if entry.strength == "strong")
+    if required and strong_required * 2 < len(required):
+        # a posting whose required lines are mostly unanswered is never a good fit, whatever else matches
+        gap = f"; {missing} of {len(required)} required lines have no evidence" if missing else ""
+        if value < 0.4 or missing * 2 >= len(required):
+            return f"Partial fit ({value:.2f}): {counts}{gap}."
+        weak = "fewer than half the required lines have strong evidence"
+        return f"Partial fit ({value:.2f}): {weak}; {counts}."
     if value < 0.4:
         return f"Partial fit ({value:.2f}): {counts}."
     return f"Good fit ({value:.2f}): {counts}."

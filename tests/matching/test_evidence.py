@@ -187,3 +187,21 @@ def test_a_story_sharing_only_common_words_is_no_evidence() -> None:
     assert strength_of(loose) == "partial"  # three shared words, no phrase or skill
     found = [e.item for entry in evidence for e in entry.evidence]
     assert found == [prof.stories[1].key]
+
+
+def test_a_posting_with_most_required_lines_unanswered_is_never_a_good_fit() -> None:
+    """Issue #21: "Good fit (0.49)" for a full-stack posting missing React, REST, HTML/CSS and UI."""
+    from tailor.matching.evidence import Evidence, RequirementEvidence, fit_sentence
+    from tailor.models.job import Requirement
+
+    def line(n: int, kind: str, strength: str | None) -> RequirementEvidence:
+        found = (Evidence(f"b{n}", "bullet", strength, 4.0, ("skill:Python",)),) if strength else ()
+        return RequirementEvidence(
+            Requirement(id=f"r{n}", section="", kind=kind, text=f"line {n}", weight=1.0), found
+        )
+
+    lines = [line(1, "required", "strong"), *(line(n, "required", None) for n in range(2, 6))]
+    lines += [line(n, "responsibilities", "strong") for n in range(6, 16)]
+    sentence = fit_sentence(0.49, lines)
+    assert sentence.startswith("Partial fit (0.49)")
+    assert "4 of 5 required lines have no evidence" in sentence
