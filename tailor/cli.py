@@ -56,7 +56,9 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
         raise click.BadParameter(msg) from err
 
 
-def _posting_input(posting: str, company: str | None, role: str | None, why: Path | None = None) -> Any:
+def _posting_input(
+    posting: str, company: str | None, role: str | None, why: Path | None = None, focus: str | None = None
+) -> Any:
     from tailor.pipeline import PostingInput, read_stdin, read_why
 
     stdin_text = None
@@ -64,7 +66,7 @@ def _posting_input(posting: str, company: str | None, role: str | None, why: Pat
         stdin_text, note = read_stdin()
         if note:
             click.echo(f"note: {note}", err=True)
-    return PostingInput(posting, stdin_text, company, role, why=read_why(why) if why else None)
+    return PostingInput(posting, stdin_text, company, role, why=read_why(why) if why else None, focus=focus)
 
 
 DOCS = ("cv", "letter", "answers", "prep")
@@ -86,6 +88,11 @@ profile_arg = click.argument("profile", type=click.Path(path_type=Path, dir_okay
 posting_arg = click.argument("posting", metavar="POSTING")
 company_opt = click.option("--company", help="Company name (overrides the posting).")
 role_opt = click.option("--role", help="Role title (overrides the posting).")
+focus_opt = click.option(
+    "--focus",
+    metavar="TEXT",
+    help='What the role is about, e.g. "computer vision" (overrides the core read from the posting).',
+)
 why_opt = click.option(
     "--why",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -190,6 +197,7 @@ def cli() -> None:
 @posting_arg
 @company_opt
 @role_opt
+@focus_opt
 @out_opt
 @formats_opt
 @force_opt
@@ -206,6 +214,7 @@ def build(
     posting: str,
     company: str | None,
     role: str | None,
+    focus: str | None,
     out: Path | None,
     formats: str,
     force: bool,
@@ -224,7 +233,7 @@ def build(
     chosen = _formats(formats)
     request = BuildRequest(
         profile,
-        _posting_input(posting, company, role, why),
+        _posting_input(posting, company, role, why, focus),
         _today(date),
         out=out,
         formats=chosen,
@@ -270,7 +279,9 @@ def _one_document(doc: str, params: dict[str, Any]) -> None:
 
     request = BuildRequest(
         params["profile"],
-        _posting_input(params["posting"], params["company"], params["role"], params.get("why")),
+        _posting_input(
+            params["posting"], params["company"], params["role"], params.get("why"), params.get("focus")
+        ),
         _today(params["date"]),
         out=params["out"],
         formats=_formats(params["formats"]),
@@ -316,6 +327,10 @@ def _print_build(result: Any) -> None:
         f"{bullets} bullets in {len(cv.sections)} sections, {layout['pages']} "
         f"page{'s' if layout['pages'] > 1 else ''} (last {layout['last_page_fill']:.0%} full)"
     )
+    core = result.outcome.selection.core
+    if core:
+        given = " (your --focus)" if any(skill.source == "focus" for skill in core) else ""
+        click.echo(f"  the role is about: {', '.join(skill.name for skill in core)}{given}")
     dropped = result.outcome.selection.dropped
     if dropped:
         reasons: dict[str, int] = {}
@@ -333,6 +348,7 @@ def _print_build(result: Any) -> None:
 @posting_arg
 @company_opt
 @role_opt
+@focus_opt
 @click.option("--json", "as_json", is_flag=True, help="Print the whole report (as in match.json).")
 @click.option("--top", default=25, show_default=True, help="Rows to show (table only).")
 @theme_opt
@@ -343,6 +359,7 @@ def match(
     posting: str,
     company: str | None,
     role: str | None,
+    focus: str | None,
     as_json: bool,
     top: int,
     theme: str,
@@ -353,7 +370,11 @@ def match(
     from tailor.pipeline import match as run_match
 
     outcome = run_match(
-        profile, _posting_input(posting, company, role), today=_today(date), theme=theme, rules=rule_options
+        profile,
+        _posting_input(posting, company, role, focus=focus),
+        today=_today(date),
+        theme=theme,
+        rules=rule_options,
     )
     if as_json:
         click.echo(json.dumps(outcome.report, indent=2, ensure_ascii=False))
@@ -485,6 +506,7 @@ def _document_command(doc: str, summary: str) -> None:
     @posting_arg
     @company_opt
     @role_opt
+    @focus_opt
     @out_opt
     @formats_opt
     @force_opt

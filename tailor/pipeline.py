@@ -138,6 +138,8 @@ class PostingInput:
     role: str | None = None
     why: str | None = None
     """Why this company, in the person's words (``--why FILE``); overrides the front matter."""
+    focus: str | None = None
+    """What the role is about (``--focus``); overrides the front matter and the core read from it."""
     name: str | None = None
     """How reports name the posting (default: ``source``); bundles use the original file name."""
     parsed: JobPosting | None = None
@@ -173,6 +175,8 @@ def _read_posting(posting: PostingInput) -> JobPosting:
         job = read_posting(posting.source, text=text, company=company, role=role)
     if posting.why:
         job = job.model_copy(update={"why": posting.why})
+    if posting.focus:
+        job = job.model_copy(update={"focus": posting.focus})
     return job if posting.name is None else job.model_copy(update={"source": posting.name})
 
 
@@ -269,6 +273,16 @@ def _notes(job: JobPosting) -> list[str]:
     return notes + posting_warnings(job)
 
 
+def _focus_notes(outcome: MatchOutcome) -> list[str]:
+    """A ``focus`` that names no skill tailor knows is ignored: say so, and what was used instead."""
+    focus = outcome.posting.focus
+    core = outcome.selection.core
+    if not focus or any(skill.source == "focus" for skill in core):
+        return []
+    used = ", ".join(skill.name for skill in core) or "nothing"
+    return [f"focus '{focus}' names no skill tailor knows; the core read from the posting is used ({used})"]
+
+
 def posting_warnings(job: JobPosting) -> list[str]:
     """How the posting was read (e.g. not UTF-8), and whether its sections were recognised."""
     warnings = list(job.notes)
@@ -317,7 +331,7 @@ def build(request: BuildRequest) -> BuildResult:
     changed = write_folder(out_dir, files, force=request.force)
     from tailor.profile_warnings import thin_profile_warnings
 
-    thin = thin_profile_warnings(outcome.profile, str(request.profile))
+    thin = thin_profile_warnings(outcome.profile, str(request.profile)) + _focus_notes(outcome)
     notes = thin + _notes(outcome.posting) + template_notes + documents.notes
     return BuildResult(out_dir, list(files), changed, outcome, notes, dict(documents.skipped))
 

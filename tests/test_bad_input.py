@@ -159,7 +159,7 @@ CASES: dict[str, Case] = {
         _copy("front_matter_unknown.txt"),
         [*BUILD, "front_matter_unknown.txt", *OUT],
         "front_matter_unknown.txt: unknown front matter key: salary\n"
-        "  hint: allowed keys: company, role, location, contact, url, why, rules",
+        "  hint: allowed keys: company, role, location, contact, url, why, focus, rules",
     ),
     "posting_unclosed_front_matter": Case(
         _copy("front_matter_unclosed.txt"),

@@ -45,7 +45,7 @@ class CoreSkill:
     id: str
     name: str
     source: str
-    """``title`` or ``lines``."""
+    """``title``, ``lines`` or ``focus`` (given by the person)."""
 
 
 def _practice(skill: str, vocabulary: Vocabulary) -> bool:
@@ -71,7 +71,16 @@ def _line_counts(posting: JobPosting, vocabulary: Vocabulary) -> tuple[dict[str,
 
 
 def core_skills(posting: JobPosting, vocabulary: Vocabulary) -> tuple[CoreSkill, ...]:
-    """The role's core skills, at most :data:`CORE_SIZE`, title first."""
+    """The role's core skills, at most :data:`CORE_SIZE`, title first.
+
+    A ``focus`` the person gave (front matter or ``--focus``) replaces them when it names a skill
+    the vocabulary knows; one that names none is ignored (the build says so).
+    """
+    focused = [
+        CoreSkill(skill, vocabulary.name(skill), "focus") for skill in vocabulary.ids(posting.focus or "")
+    ]
+    if focused:
+        return tuple(focused[:CORE_SIZE])
     chosen = [
         CoreSkill(skill, vocabulary.name(skill), "title")
         for skill in vocabulary.ids(posting.role or "")

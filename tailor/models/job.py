@@ -62,6 +62,11 @@ class JobPosting(BaseModel):
         default=None,
         description="Why this company, in the applicant's own words (front matter `why:` or --why FILE).",
     )
+    focus: str | None = Field(
+        default=None,
+        description="What the role is about, as the applicant reads it (front matter `focus:` or --focus): "
+        "its skills become the core of the role instead of those read from the title and lines.",
+    )
     company_source: FieldSource = "missing"
     role_source: FieldSource = "missing"
     sections: tuple[PostingSection, ...] = ()

@@ -99,6 +99,7 @@ def assemble(body: str, facts: Facts) -> JobPosting:
         location=location,
         contact=facts.front.get("contact"),
         why=facts.front.get("why"),
+        focus=facts.front.get("focus"),
         url=facts.front.get("url") or ld.url,
         company_source=company_source,
         role_source=role_source,

@@ -8,8 +8,9 @@
     ---
     (the posting)
 
-Allowed keys: company, role, location, contact, url, why (why this company, in your own
-words: the cover letter quotes it) and rules. Values must be text
+Allowed keys: company, role, location, contact, url, focus (what the role is about, e.g.
+"computer vision"), why (why this company, in your own words: the cover letter quotes it) and
+rules. Values must be text
 (numbers are accepted and turned into text); empty values count as absent.
 """
 
@@ -25,7 +26,7 @@ from tailor.errors import PostingError
 
 __all__ = ["ALLOWED_KEYS", "FrontMatter", "split_front_matter"]
 
-ALLOWED_KEYS = ("company", "role", "location", "contact", "url", "why", "rules")
+ALLOWED_KEYS = ("company", "role", "location", "contact", "url", "why", "focus", "rules")
 _OPEN = re.compile(r"^---[ \t]*$")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 _ALLOWED_TEXT = ", ".join(ALLOWED_KEYS)
