@@ -49,10 +49,10 @@ def norm(text: Any) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
 
-def similar(a: str, b: str) -> bool:
+def similar(a: str | None, b: str | None) -> bool:
     a, b = norm(a), norm(b)
     if not a or not b:
-        return False
+        return a == b  # both missing (a role with no employer written) counts as right
     return a == b or difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.9
 
 
@@ -71,6 +71,8 @@ def date_value(value: Any) -> str | None:
     text = str(value).strip().lower()
     if text in {"present", "now", "current", "today", "ongoing"}:
         return "present"
+    if iso := re.fullmatch(r"((?:19|20)\d{2})-(\d{2})(?:-\d{2})?", text):  # a day is more than asked
+        return f"{iso.group(1)}-{iso.group(2)}"
     year = re.search(r"\b(19|20)\d{2}\b", text)
     if not year:
         return text
@@ -113,9 +115,8 @@ def _bullets(role: dict[str, Any]) -> list[str]:
 
 
 def _pair_score(truth: dict[str, Any], got: dict[str, Any]) -> float:
-    score = 2.0 * similar(truth["title"], got.get("title")) + 2.0 * similar(
-        truth["organisation"], got.get("organisation")
-    )
+    score = 2.0 * similar(truth.get("title"), got.get("title"))
+    score += 2.0 * similar(truth.get("organisation"), got.get("organisation"))
     score += date_value(truth.get("start")) == date_value(got.get("start"))
     score += date_value(truth.get("end")) == date_value(got.get("end"))
     mine = _bullets(got)
@@ -141,8 +142,8 @@ def _pairs(wanted: list[dict[str, Any]], roles: list[dict[str, Any]]) -> dict[in
 
 def _score_role(score: Score, want: dict[str, Any], got: dict[str, Any], where: str) -> None:
     checks = {
-        "titles": [similar(want["title"], got.get("title"))],
-        "organisations": [similar(want["organisation"], got.get("organisation"))],
+        "titles": [similar(want.get("title"), got.get("title"))],
+        "organisations": [similar(want.get("organisation"), got.get("organisation"))],
         "dates": [
             date_value(want.get("start")) == date_value(got.get("start")),
             date_value(want.get("end")) == date_value(got.get("end")),
@@ -174,8 +175,8 @@ def _score_education(score: Score, want: dict[str, Any], entries: list[dict[str,
         theirs = set(
             norm(" ".join(str(got.get(k) or "") for k in ("degree", "field", "institution"))).split()
         )
-        place = similar(want["institution"], got.get("institution"))
-        if (place or norm(want["institution"]) in norm(got.get("institution"))) and len(
+        place = similar(want.get("institution"), got.get("institution"))
+        if (place or norm(want.get("institution")) in norm(got.get("institution"))) and len(
             words & theirs
         ) >= 0.8 * len(words):
             score.right["education"] += 1

@@ -46,16 +46,19 @@ def span(item: dict[str, Any]) -> str:
 
 
 def truth_markdown(truth: dict[str, Any]) -> str:
-    lines = [f"# {truth['name']}", "", "## Experience", ""]
+    lines = [f"# {truth['name']}", ""] if truth.get("name") else []
+    lines += ["## Experience", ""]
     for role in truth.get("roles") or []:
-        lines += [f"### {role['title']}", "", f"**{role['organisation']}** | {span(role)}", ""]
+        org = f"**{role['organisation']}** | " if role.get("organisation") else ""
+        lines += [f"### {role['title']}", "", f"{org}{span(role)}", ""]
         lines += [f"- {bullet}" for bullet in role.get("bullets") or []]
         lines.append("")
     if truth.get("education"):
         lines += ["## Education", ""]
         for entry in truth["education"]:
             end = shown(entry.get("end"))
-            lines.append(f"- **{entry['degree']}**, {entry['institution']}" + (f", {end}" if end else ""))
+            degree = f"**{entry['degree']}**, " if entry.get("degree") else ""
+            lines.append(f"- {degree}{entry['institution']}" + (f", {end}" if end else ""))
         lines.append("")
     return "\n".join(lines)
 
@@ -78,7 +81,8 @@ def _styles() -> dict[str, Any]:
     }
 
 
-def _esc(text: str) -> str:
+def _esc(text: str | None) -> str:
+    text = text or ""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 

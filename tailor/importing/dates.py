@@ -20,7 +20,7 @@ _DATE = (
     rf"|{_YEAR}|'\d{{2}})"
 )
 _PRESENT = r"(?:present|current|now|today|ongoing|date)"
-_SEP = r"\s*(?:–|—|‒|―|-|−|to|until|till|through|thru)\s*"
+_SEP = r"\s*(?:–|—|‒|―|--|-|−|to|until|till|through|thru)\s*"
 _RANGE = re.compile(
     rf"(?<![\w/.])(?P<start>{_DATE}){_SEP}(?P<end>{_DATE}|{_PRESENT})(?![\w/])"
     rf"|(?<![\w/.])(?:since|from)\s+(?P<since>{_DATE})(?![\w/])",
@@ -44,7 +44,8 @@ class DateRange:
         before, after = text[: self.span[0]], text[self.span[1] :]
         before = re.sub(r"[\s(\[,|·•–—-]+$", "", before)
         after = re.sub(r"^[\s)\],|·•–—-]+", "", after)
-        return f"{before} {after}".strip() if before and after else (before or after).strip()
+        # what stood either side of the dates are separate fields ("Tech Lead | Jun 2021 -- Now | Remote")
+        return f"{before} | {after}".strip() if before and after else (before or after).strip()
 
 
 def find_range(text: str) -> DateRange | None:
@@ -91,7 +92,9 @@ def profile_date(value: str | None, *, end: bool = False) -> str | None:
 
     if value is None:
         return None
-    value = " ".join(re.sub(r"(?<=[A-Za-z.])(?=\d{4})", " ", value.replace(",", " ")).split())
+    value = re.sub(rf"^{_SEASON}\s*,?\s*(?={_YEAR}$)", "", value.strip(), flags=re.I)  # "Fall 2015": 2015
+    if not re.fullmatch(r"\d{1,2}[./]\d{4}|\d{4}[./]\d{1,2}", value):  # "12.2014" stays one date
+        value = " ".join(re.sub(r"(?<=[A-Za-z.])(?=\d{4})", " ", value.replace(",", " ")).split())
     try:
         _adapters()[1 if end else 0].validate_python(value)
     except ValidationError:

@@ -65,7 +65,13 @@ def group_entries(units: list[Unit]) -> tuple[list[Unit], list[Entry]]:
         The units before the first entry, and the entries.
     """
     if any(unit.kind == "heading" for unit in units):
-        starts = [i for i, unit in enumerate(units) if unit.kind == "heading"]
+        # A deeper heading right under a heading belongs to its entry ("### Title" over "#### Org: dates").
+        starts = [
+            i
+            for i, unit in enumerate(units)
+            if unit.kind == "heading"
+            and not (i and units[i - 1].kind == "heading" and units[i - 1].level < unit.level)
+        ]
     else:
         starts = _anchor_starts(units)
     if not starts:

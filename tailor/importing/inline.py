@@ -68,9 +68,13 @@ def plain(text: str) -> Plain:
     return Plain(" ".join(_unescape(text).split()), tuple(links))
 
 
+_UNDERSCORE_ITALIC = re.compile(r"(?<![\w\\])_(?=\S)([^_]+?)(?<=\S)_(?!\w)")
+
+
 def _strip_emphasis(text: str) -> str:
     text = _BOLD.sub(lambda m: m.group(1) or m.group(2), text)
-    return _ITALIC.sub(r"\1", text)
+    text = _ITALIC.sub(r"\1", text)
+    return _UNDERSCORE_ITALIC.sub(r"\1", text)  # "_**Title**_" is italic and bold
 
 
 def split_bold_lead(text: str) -> tuple[str, str] | None:

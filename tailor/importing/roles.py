@@ -81,6 +81,8 @@ def _dates(fields: HeaderFields, checks: list[str]) -> dict[str, str | None]:
     for raw, parsed in ((fields.dates.start, start), (fields.dates.end, end)):
         if raw and parsed is None:
             checks.append(f"date not recognised: '{raw}'")
+        elif raw and parsed and parsed.isdigit() and not raw.isdigit():
+            checks.append(f"'{raw}' read as {parsed}")  # a season: the profile has no field for it
     return {"start": start, "end": end}
 
 

@@ -58,6 +58,7 @@ def read_units(text: str, notes: list[str] | None = None) -> list[Unit]:
     Returns:
         Headings, bullets and paragraphs in reading order; wrapped lines joined.
     """
+    text = _html_blocks(text)
     units: list[Unit] = []
     everything = " ".join(text.split())
     notes = notes if notes is not None else []
@@ -72,6 +73,23 @@ def read_units(text: str, notes: list[str] | None = None) -> list[Unit]:
         blank_before = False
         previous_raw = line
     return [unit for unit in units if unit.text.strip()]
+
+
+_HTML_HEADING = re.compile(r"<h([1-6])[^>]*>(.*?)</h\1>", re.I | re.S)
+_HTML_BLOCK = re.compile(
+    r"<(?:p|li|span|strong|em|b|i)\b[^>]*>(.*?)</(?:p|li|span|strong|em|b|i)>", re.I | re.S
+)
+_HTML_TAG = re.compile(r"^\s*</?(?:div|img|section|ul|ol|br|hr|table|tr|td|th|span|a)\b[^>]*>\s*$", re.I)
+
+
+def _html_blocks(text: str) -> str:
+    """HTML written inside Markdown (a CV's styled blocks): headings as headings, text as text,
+    layout tags on their own line dropped; Markdown without tags is returned unchanged."""
+    if "</" not in text:
+        return text
+    text = _HTML_HEADING.sub(lambda m: "#" * int(m.group(1)) + " " + " ".join(m.group(2).split()), text)
+    text = _HTML_BLOCK.sub(lambda m: " ".join(m.group(1).split()), text)
+    return "\n".join(line for line in text.split("\n") if not _HTML_TAG.match(line))
 
 
 def _add_line(

@@ -35,9 +35,10 @@ def test_no_date_range_in_ordinary_text(text: str) -> None:
     assert find_range(text) is None
 
 
-def test_profile_date_keeps_the_wording_and_rejects_seasons() -> None:
+def test_profile_date_keeps_the_wording_and_reads_a_season_as_its_year() -> None:
     assert profile_date("Jan2020") == "Jan 2020"
-    assert profile_date("Summer 2016") is None
+    assert profile_date("Summer 2016") == "2016"  # the role's check comment keeps "Summer 2016"
+    assert profile_date("12.2014") == "12.2014"
     assert profile_date("present", end=True) == "present"
 
 
