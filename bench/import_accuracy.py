@@ -175,7 +175,7 @@ def _score_education(score: Score, want: dict[str, Any], entries: list[dict[str,
         theirs = set(
             norm(" ".join(str(got.get(k) or "") for k in ("degree", "field", "institution"))).split()
         )
-        place = similar(want.get("institution"), got.get("institution"))
+        place = similar(want.get("institution"), got.get("institution")) or not want.get("institution")
         if (place or norm(want.get("institution")) in norm(got.get("institution"))) and len(
             words & theirs
         ) >= 0.8 * len(words):

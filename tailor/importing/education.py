@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from tailor.importing.bullets import bullet_text
@@ -35,12 +36,23 @@ def add_education(draft: Draft, title: str, units: list[Unit], known_orgs: list[
         entries, before = _one_per_line(before), []
     for unit in before:
         draft.put_aside(f"{title} (line {unit.line})", unit.plain)
+    entries = [part for entry in entries for part in _degrees_apart(entry)]
     for entry in entries:
         item, checks = _entry(entry, known_orgs)
         if not item.get("institution"):
             draft.put_aside(f"{title} (line {entry.header[0].line})", _text(entry))
             continue
         draft.add("education", item, checks)
+
+
+def _degrees_apart(entry: Entry) -> list[Entry]:
+    """An institution heading over one list item per degree ("### Duke University" then "- **Ph.D.**
+    ...", "- **M.A.** ..."): one entry per degree, each with the institution line."""
+    header = " ".join(unit.plain for unit in entry.header)
+    degrees = [unit for unit in entry.body if unit.kind == "bullet" and _DEGREE.match(unit.plain)]
+    if _DEGREE.search(header) or not degrees or len(degrees) != len(entry.body):
+        return [entry]
+    return [Entry([*entry.header, replace(unit, kind="text")]) for unit in degrees]
 
 
 def _single_end(text: str) -> tuple[str, tuple[int, int]] | None:

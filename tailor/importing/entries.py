@@ -112,9 +112,29 @@ def _dates_only(unit: Unit) -> bool:
     return not rest or is_location(rest)
 
 
+def _runs_before_bullets(units: list[Unit]) -> list[int]:
+    """Undated entries laid out as heading lines over bullets ("Title / Company (Remote)" then
+    "* ..."): each run of heading lines that follows bullets (or opens the section) starts one,
+    when every such run has bullets below it."""
+    starts = [
+        i
+        for i, unit in enumerate(units)
+        if is_header_line(unit) and (i == 0 or units[i - 1].kind == "bullet")
+    ]
+    if len(starts) < 2:
+        return []
+    ends = [*starts[1:], len(units)]
+    with_bullets = [any(u.kind == "bullet" for u in units[a:b]) for a, b in zip(starts, ends, strict=True)]
+    if all(with_bullets[:-1]):  # the last run may be trailing lines (a heading not recognised)
+        return starts if with_bullets[-1] else starts[:-1]
+    return []
+
+
 def _anchor_starts(units: list[Unit]) -> list[int]:
     anchors = [i for i, unit in enumerate(units) if _is_anchor(unit)]
     if not anchors:
+        if structural := _runs_before_bullets(units):
+            return structural
         # Undated entries: lines such as "Title · Company" or "Title | Company" start them.
         return [i for i, unit in enumerate(units) if is_header_line(unit) and _FIELDS.search(unit.plain)]
     lead = min(_short_run_before(units, anchors[0], 0), _MAX_LEAD_LINES)

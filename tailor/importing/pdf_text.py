@@ -88,6 +88,10 @@ def _page_lines(page: Any, number: int) -> list[PdfLine]:
 
 
 _Chunk = tuple[float, float, float, str, bool]
+_COLUMN_GAP = 6.0
+"""A gap wider than this many font sizes between two runs on one baseline separates them."""
+_AVERAGE_WIDTH = 0.55
+"""A character's width as a share of the font size, to guess where a run ends (text has no widths)."""
 
 
 def _group_chunks(chunks: list[_Chunk], page: int) -> list[PdfLine]:
@@ -98,9 +102,12 @@ def _group_chunks(chunks: list[_Chunk], page: int) -> list[PdfLine]:
     def close_line() -> None:
         lines.append(PdfLine(" ".join(current.split()), last_y, size, page, bold, start_x, all_bold and bold))
 
+    last_end = 0.0
     for y, x, chunk_size, text, chunk_bold in chunks:
-        if current.strip() and abs(y - last_y) > max(0.5, 0.25 * min(chunk_size, size or chunk_size)):
-            # a new baseline; a bullet symbol or superscript a little off its line's baseline is not
+        new_baseline = abs(y - last_y) > max(0.5, 0.25 * min(chunk_size, size or chunk_size))
+        # a new baseline (a bullet symbol or superscript a little off its line's is not one), or a
+        # jump far to the right on the same baseline: the next column, or a right-aligned date
+        if current.strip() and (new_baseline or x - last_end > _COLUMN_GAP * chunk_size):
             close_line()
             current = ""
         if not current.strip():
@@ -113,6 +120,7 @@ def _group_chunks(chunks: list[_Chunk], page: int) -> list[PdfLine]:
         size = max(size, chunk_size) if current.strip() else chunk_size
         current += text.replace("\n", " ")
         last_x, last_y = x, y
+        last_end = x + _AVERAGE_WIDTH * chunk_size * len(text)
     if current.strip():
         close_line()
     return lines

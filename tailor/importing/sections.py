@@ -128,9 +128,20 @@ def _looks_like_heading(unit: Unit, neighbours_have_dates: bool) -> tuple[bool, 
         len(letters) >= 3 and all(ch.isupper() for ch in letters) and not any(ch.isdigit() for ch in text)
     )
     bold = unit.text.startswith(("**", "__")) and unit.text.rstrip(":").endswith(("**", "__"))
-    if key and (all_caps or bold or _normalise(text) in _PLAIN_NAMES):
+    if key and (all_caps or bold or _normalise(text) in _PLAIN_NAMES or _title_case_heading(text)):
         return True, key
     return False, None  # an ALL-CAPS line without a heading word ("MBTA" wrapped) is text
+
+
+def _title_case_heading(text: str) -> bool:
+    """ "Projects & Certifications": a few capitalised words naming a section, no job title in them."""
+    from tailor.importing.words import has_title_word
+
+    words = [w for w in re.split(r"[\s&/,]+", text) if w and w.lower() not in {"and", "of", "the"}]
+    known = set().union(*(names for _, names in _RULES)) | {"work", "professional", "technical", "selected"}
+    every_word_names_a_section = all(w.lower() in known for w in words)
+    capitalised = all(w[0].isupper() for w in words)
+    return 1 <= len(words) <= 4 and capitalised and every_word_names_a_section and not has_title_word(text)
 
 
 def split_sections(units: list[Unit]) -> list[Section]:
