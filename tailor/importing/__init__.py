@@ -10,8 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from tailor.errors import ImportSourceError
+
+if TYPE_CHECKING:
+    from tailor.importing.draft import Draft
+    from tailor.importing.units import Unit
 
 __all__ = ["FORMATS", "ImportResult", "import_cv", "sniff_format"]
 
@@ -78,7 +83,6 @@ def import_cv(data: bytes, filename: str, name_hint: str) -> ImportResult:
     Raises:
         ImportSourceError: The file cannot be read as the format its name implies.
     """
-    from tailor.importing.draft import Draft
     from tailor.importing.yaml_out import to_yaml
 
     fmt = sniff_format(filename, data)
@@ -88,13 +92,17 @@ def import_cv(data: bytes, filename: str, name_hint: str) -> ImportResult:
     if fmt == "json-resume":
         from tailor.importing.jsonresume import read_json_resume
 
-        draft = read_json_resume(_decode(data, filename), filename, name_hint)
+        source = _decode(data, filename)
+        draft = read_json_resume(source, filename, name_hint)
+        _keep_every_value(draft, source)
     else:
         text = _text(fmt, data, filename, notes)
         from tailor.importing.parse import parse_units
         from tailor.importing.units import read_units
 
-        draft = parse_units(read_units(text, notes), filename, name_hint)
+        units = read_units(text, notes)
+        draft = parse_units(units, filename, name_hint)
+        _keep_every_line(draft, units)
     draft.notes[:0] = notes
     draft.assign_ids()
     header = [
@@ -107,6 +115,62 @@ def import_cv(data: bytes, filename: str, name_hint: str) -> ImportResult:
     unplaced = sum(len(piece.split()) for _, piece in draft.unplaced)
     share = min(1.0, unplaced / read) if read else 0.0
     return ImportResult(to_yaml(draft, header), fmt, checks, len(draft.unplaced), counts, share)
+
+
+_GLUE = frozenset(
+    {"at", "in", "of", "and", "to", "from", "the", "for", "with", "as", "since", "until", "till",
+     "present", "current", "now", "today", "ongoing"}
+)  # fmt: skip
+"""Words a parser may drop when it splits a line into fields ("Engineer at Acme", "2019 to now")."""
+
+
+def _words(text: str) -> set[str]:
+    import re
+
+    return {word.lower() for word in re.findall(r"[^\W_]{2,}", text)}
+
+
+def _keep_every_line(draft: Draft, units: list[Unit]) -> None:
+    """The safety net: a line of the CV none of whose words reached the profile goes under
+    ``unplaced:`` (headings aside), so that no text is lost whatever the parser made of it."""
+    from tailor.importing.sections import classify_heading
+    from tailor.importing.yaml_out import to_yaml
+
+    kept = _words(to_yaml(draft, []))
+    for unit in units:
+        if unit.kind == "heading" or classify_heading(unit.plain.rstrip(":")) is not None:
+            continue  # section headings are the profile's structure, not text to keep
+        missing = _words(unit.plain) - kept - _GLUE
+        if missing:
+            draft.put_aside(f"line {unit.line} (not placed by the importer)", unit.plain)
+            kept |= _words(unit.plain)
+
+
+def _keep_every_value(draft: Draft, source: str) -> None:
+    """The safety net for JSON Resume: a value none of whose words reached the profile (a field tailor
+    has no place for, e.g. ``location.postalCode``) goes under ``unplaced:`` with its path."""
+    import json
+
+    from tailor.importing.yaml_out import to_yaml
+
+    kept = _words(to_yaml(draft, []))
+
+    def walk(value: object, path: str) -> None:
+        nonlocal kept
+        if isinstance(value, str):
+            if _words(value) - kept - _GLUE:
+                draft.put_aside(path, value)
+                kept |= _words(value)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if not path and (key.startswith("$") or key == "meta"):
+                    continue  # the schema's address and the file's own metadata are not the CV
+                walk(item, f"{path}.{key}" if path else str(key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, f"{path}[{index}]")
+
+    walk(json.loads(source), "")
 
 
 def _text(fmt: str, data: bytes, label: str, notes: list[str]) -> str:
