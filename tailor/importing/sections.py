@@ -122,6 +122,8 @@ def _looks_like_heading(unit: Unit, neighbours_have_dates: bool) -> tuple[bool, 
         return False, None
     key = classify_heading(text)
     if unit.kind == "heading":
+        if unit.level >= 3 and key is not None and _names_a_job(text):
+            return False, None  # "### Senior Full-Stack Developer" is a role, not a Skills section
         return (key is not None or unit.level <= 2), key
     letters = [ch for ch in text if ch.isalpha()]
     all_caps = (
@@ -131,6 +133,12 @@ def _looks_like_heading(unit: Unit, neighbours_have_dates: bool) -> tuple[bool, 
     if key and (all_caps or bold or _normalise(text) in _PLAIN_NAMES or _title_case_heading(text)):
         return True, key
     return False, None  # an ALL-CAPS line without a heading word ("MBTA" wrapped) is text
+
+
+def _names_a_job(text: str) -> bool:
+    from tailor.importing.words import has_title_word
+
+    return has_title_word(text) and not re.search(r"\bvolunteer", text, re.I)
 
 
 def _title_case_heading(text: str) -> bool:
