@@ -48,7 +48,7 @@ def is_header_text(text: str) -> bool:
     if text.lower().startswith(_PREFIXED):
         return True
     dates = find_range(text)
-    rest = dates.remove_from(text) if dates else text
+    rest = dates.remove_from(text).strip(" :|,") if dates else text  # "Covance: 4/2019 - Present"
     if dates and not rest:
         return True
     return word_count(rest) <= _MAX_HEADER_WORDS and len(rest) <= _MAX_HEADER_CHARS and not is_sentence(rest)
