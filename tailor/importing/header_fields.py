@@ -9,6 +9,7 @@ an organisation ("Department of ...", "... Lab"), or an organisation.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from tailor.importing.dates import DateRange, find_date, find_range
@@ -50,7 +51,9 @@ def _parts(units: list[Unit], fields: HeaderFields) -> list[_Part]:
             fields.dates = dates
             text = dates.remove_from(text)
         for piece in _SEPARATORS.split(text):
-            piece = _strip_brackets(piece.strip(" ,;:"))
+            piece = _strip_brackets(
+                "".join(c for c in piece if unicodedata.category(c) != "So").strip(" ,;:")
+            )
             if piece:
                 parts.append(_Part(piece, unit.kind == "heading"))
         if unit.kind == "heading" and fields.heading is None:

@@ -8,9 +8,10 @@ from typing import Any
 from tailor.importing.bullets import BulletText, bullet_text, clean_text
 from tailor.importing.dates import find_range, profile_date
 from tailor.importing.draft import Draft
-from tailor.importing.entries import Entry, group_entries, promote_list_entries
+from tailor.importing.entries import Entry, group_entries, is_header_text, promote_list_entries
 from tailor.importing.header_fields import HeaderFields, parse_header
 from tailor.importing.units import Unit
+from tailor.importing.words import has_title_word
 
 __all__ = ["add_roles", "section_of_title"]
 
@@ -49,6 +50,10 @@ def add_roles(draft: Draft, section: str, title: str, units: list[Unit]) -> None
             fields.organisations = list(previous.organisations)
             fields.units = fields.units or list(previous.units)
             checks.append("organisation taken from the role above")
+        if not fields.organisations and not fields.units and _org_below(entry):
+            fields.organisations = [entry.body[0].plain]  # "* 2021 - Now: Engineer" over "  * Acme Inc"
+            entry = Entry(entry.header, entry.body[1:])
+            checks.append("organisation taken from the first line below the role")
         role, role_checks = _role(fields, entry)
         target = section_of_title(role.get("title") or "", section)
         if target != section:
@@ -63,13 +68,28 @@ def add_roles(draft: Draft, section: str, title: str, units: list[Unit]) -> None
         previous = fields
 
 
+def _org_below(entry: Entry) -> bool:
+    """Whether the entry's first body line names an organisation (short, no job title, not "Label:")."""
+    if not entry.body:
+        return False
+    first = entry.body[0].plain
+    return (
+        is_header_text(first)
+        and not has_title_word(first)
+        and ":" not in first
+        and len(first.split()) <= 10
+        and not first[:1].islower()
+    )
+
+
 def _is_role_line(unit: Unit) -> bool:
     """A list item holding a whole role heading: a date range and at least a title or two parts."""
     dates = find_range(unit.plain)
     if dates is None:
         return False
     fields = parse_header([unit])
-    return bool(fields.title and (fields.organisations or fields.units))
+    named_job = fields.title is not None and has_title_word(fields.title)
+    return bool(fields.title and (fields.organisations or fields.units or named_job))
 
 
 def _dates(fields: HeaderFields, checks: list[str]) -> dict[str, str | None]:
