@@ -265,7 +265,8 @@ def select(
     scores = score_candidates(items, posting, vocabulary, closest)
     evidence = evidence_map(scores, asked, degree_evidence(profile.education, asked))
     core = core_skills(posting, vocabulary)
-    picker = _Picker(scores, rules, _only_strong_evidence(evidence, core))
+    values = {score.candidate.id: score.value for score in scores}
+    picker = _Picker(scores, rules, _only_strong_evidence(evidence, core, values))
     summaries = picker.pick([s.key for s in profile.summaries], 1, "one summary")
     summary = next((s for s in profile.summaries if s.key in summaries), None)
     projects = {p.key: p for p in profile.projects}
@@ -315,15 +316,17 @@ def select(
 
 CV_KINDS = frozenset({"bullet", "project", "publication"})
 PROTECTED = 100.0
-"""Added to the keep value of the strongest CV evidence for each required or core line: the rules'
-caps and the page fit drop every other droppable item first (issue #21: the RAG bullet for a RAG
+"""Added to the keep value of the most valuable strong CV evidence for each required or core line:
+the rules' caps and the page fit drop every other droppable item first (issue #21: the RAG bullet for a RAG
 posting is never cut while a bullet that answers nothing required stays)."""
 
 
 def _only_strong_evidence(
-    evidence: Sequence[RequirementEvidence], core: Sequence[CoreSkill]
+    evidence: Sequence[RequirementEvidence], core: Sequence[CoreSkill], value: dict[str, float]
 ) -> frozenset[str]:
-    """For each required line or line of the core, its strongest CV evidence (when it is strong)."""
+    """For each required line or line of the core with strong CV evidence, the strong item worth the
+    most to the CV overall (so that a bullet kept anyway covers the line, not a weak one that merely
+    names the skill: "mentored computer vision interns" for a computer-vision line)."""
     core_reasons = {f"skill:{skill.name}" for skill in core}
     protected: set[str] = set()
     for line in evidence:
@@ -331,7 +334,7 @@ def _only_strong_evidence(
         strong = [e for e in found if e.strength == "strong" and e.kind in CV_KINDS]
         is_core = any(core_reasons & set(e.reasons) for e in strong)
         if strong and (line.requirement.kind == "required" or is_core):
-            protected.add(strong[0].item)  # the strongest; the others may go
+            protected.add(max(strong, key=lambda e: (value.get(e.item, 0.0), -found.index(e))).item)
     return frozenset(protected)
 
 
