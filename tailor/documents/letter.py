@@ -240,6 +240,12 @@ def _line_skills(choice: EvidenceChoice) -> list[Traced]:
 
 
 def _quotable_ask(choice: EvidenceChoice | BankChoice) -> bool:
+    """ "You ask for <line>." only before an item that is strong evidence for the line and shows one
+    of the skills it names: a reader takes what follows as the answer, and evidence that only shares
+    related words ("model training infrastructure" under "Kubeflow or MLflow") reads as a dodge."""
+    first = choice.items[0] if isinstance(choice, EvidenceChoice) else None
+    if first is not None and (first.strength != "strong" or not first.shows_line):
+        return False  # strong through related words only: the item does not show what the line names
     return reads_as_object(choice.entry.requirement.text.strip().rstrip(".;:").strip())
 
 

@@ -165,6 +165,10 @@ def _asks_papers(entry: RequirementEvidence) -> bool:
     return bool(re.search(r"publica|paper|research", entry.requirement.text, re.IGNORECASE))
 
 
+_PEOPLE_LINE = re.compile(r"\b(?:mentor|teach|coach|tutor|volunteer)", re.IGNORECASE)
+"""A line that asks for mentoring or teaching: there, that work is the evidence, not a stand-in."""
+
+
 def _side(item: ProfileItem) -> bool:
     return item.section in SIDE_SECTIONS or bool(SIDE_TAGS & set(item.tags))
 
@@ -252,6 +256,7 @@ class _Chooser:
 
     def cite(self, entry: RequirementEvidence, per_paragraph: int, *, loose: bool = False) -> list[Cited]:
         found: list[tuple[tuple[float, ...], Cited]] = []
+        people = bool(_PEOPLE_LINE.search(entry.requirement.text))
         for order, evidence in enumerate(entry.more or entry.evidence):
             item = self.usable(evidence)
             if item is None or not _on_topic(evidence, loose):
@@ -264,7 +269,7 @@ class _Chooser:
                 continue  # one paper per letter
             key = (
                 _STRENGTH_RANK[evidence.strength],
-                1 if _side(item) else 0,
+                1 if _side(item) and not people else 0,
                 -self.core_shown(item.id),
                 1 if item.kind == "publication" and not _asks_papers(entry) else 0,
                 0 if evidence.exact else 1,
@@ -281,7 +286,7 @@ class _Chooser:
             (item := self.items.get(e.item)) is not None and not _side(item) and item.kind in LETTER_KINDS
             for e in entry.more or entry.evidence
         )
-        if not found or (work and found[0][0][1]):
+        if not found or (work and found[0][0][1] and not people):
             return []  # teaching or mentoring never stands in for work evidence already cited
         best = found[0][0]
         # Never partial when strong exists; never teaching or mentoring when work evidence exists;

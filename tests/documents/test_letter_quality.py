@@ -40,6 +40,7 @@ SHORT = {
     ("eric-kim.yaml", "12-vericast-data-scientist-fi-solutions.txt"): "240 words",
     ("eric-kim.yaml", "22-senior-machine-learning-engineer-137866.txt"): "249 words",
     ("eric-kim.yaml", "36-senior-ai-engineer.txt"): "243 words",
+    ("cuong-dao.yaml", "01-zoox-staff-swe-perception.txt"): "237 words",
     ("cuong-dao.yaml", "22-senior-machine-learning-engineer-137866.txt"): "217 words",
     ("data-scientist.yaml", "01-zoox-staff-swe-perception.txt"): "105 words",
     ("data-scientist.yaml", "05-fetch-staff-ml-engineer-personalization.txt"): "169 words",
