@@ -178,9 +178,14 @@ def _degree(profile: MasterProfile) -> dict[str, Any] | None:
         "an": _an(entry.degree or ""),
         "field": Traced(entry.field, source) if entry.field else None,
         "institution": Traced(entry.institution, source),
-        "the": entry.institution.startswith(("University of", "Institute of")),
+        "the": _takes_the(entry.institution),
         "programme": bool(re.search(r"\bprogram", entry.degree or "", re.IGNORECASE)),
     }
+
+
+def _takes_the(place: str) -> bool:
+    """ "the University of California", "the Institute of ...": a name that reads with "the"."""
+    return place.startswith(("University of", "Institute of"))
 
 
 def _place(item: ProfileItem) -> Traced | None:
@@ -240,12 +245,20 @@ def _line_skills(choice: EvidenceChoice) -> list[Traced]:
 
 
 def _quotable_ask(choice: EvidenceChoice | BankChoice) -> bool:
-    """ "You ask for <line>." only before an item that is strong evidence for the line and shows one
-    of the skills it names: a reader takes what follows as the answer, and evidence that only shares
-    related words ("model training infrastructure" under "Kubeflow or MLflow") reads as a dodge."""
-    first = choice.items[0] if isinstance(choice, EvidenceChoice) else None
-    if first is not None and (first.strength != "strong" or not first.shows_line):
-        return False  # strong through related words only: the item does not show what the line names
+    """ "You ask for <line>." only before items that are strong evidence for the line and show every
+    skill it names: a reader takes what follows as the answer, and evidence that only shares related
+    words ("model training infrastructure" under "Kubeflow or MLflow"), or answers one skill of three,
+    reads as a dodge. Such a paragraph is led by the skills its items show, or by nothing."""
+    if isinstance(choice, EvidenceChoice):
+        first = choice.items[0]
+        if first.strength != "strong" or not first.shows_line:
+            return False  # strong through related words only: the item does not show what the line names
+        from tailor.matching.vocabulary import load_vocabulary
+
+        named = set(load_vocabulary().ids(choice.entry.requirement.text))
+        shown = {skill for cited in choice.items for skill in cited.shows_line}
+        if not named <= shown:
+            return False  # "deep learning, Bayesian filtering and optimization" answered by deep learning alone
     return reads_as_object(choice.entry.requirement.text.strip().rstrip(".;:").strip())
 
 
@@ -286,6 +299,8 @@ def _core_names(choice: EvidenceChoice, posting: JobPosting, named: set[str]) ->
                 surface = mention.surface
                 common = core.id in vocabulary.families or _sentence_case(vocabulary.name(core.id))
                 lowered = " ".join(_lower_word(w) for w in surface.split(" ")) if common else surface
+                if " " not in lowered and lowered.islower():
+                    break  # "The role centres on database." reads as a machine's; the evidence speaks alone
                 rule = "lower case" if lowered != surface else None
                 names.append(Traced(lowered, source, rule))
                 named.add(core.id)
@@ -313,6 +328,7 @@ def _cited(cited: Cited, previous: ProfileItem | None) -> dict[str, Any]:
         "kind": item.kind,
         "section": item.section,
         "where": place,
+        "the": place is not None and _takes_the(str(place)),
         "same_place": same,
         "text": Traced(item.text, item.source),
         "sentences": sentences,
