@@ -258,7 +258,9 @@ def _quotable_ask(choice: EvidenceChoice | BankChoice) -> bool:
         named = set(load_vocabulary().ids(choice.entry.requirement.text))
         shown = {skill for cited in choice.items for skill in cited.shows_line}
         if not named <= shown:
-            return False  # "deep learning, Bayesian filtering and optimization" answered by deep learning alone
+            return (
+                False  # "deep learning, Bayesian filtering and optimization" answered by deep learning alone
+            )
     return reads_as_object(choice.entry.requirement.text.strip().rstrip(".;:").strip())
 
 

@@ -111,8 +111,17 @@ def _line(paragraph: Any, shift: int = 1) -> str:
         else:
             pieces.append((_escape(item.text), _is_bold(item)))
     text = _bold_lead(pieces).replace("\t", "  |  ").replace("\u00a0", " ")
+    if _HTML_LINE.search(text):
+        # HTML pasted as a block (a web CV's styled entry): its lines stay lines, so the tags
+        # can be read as in Markdown ("<h3>Title</h3>" a heading, "<p>Company</p>" a line).
+        return "\n".join(line.strip() for line in text.split("\n") if line.strip()) + "\n"
     text = " ".join(text.split("\n"))
     return _prefix(paragraph, shift) + text.strip() if text.strip() else ""
+
+
+_HTML_LINE = re.compile(
+    r"^\s*</?(?:div|p|h[1-6]|img|span|section|ul|li)\b[^>]*>", re.IGNORECASE | re.MULTILINE
+)
 
 
 def _bold_lead(pieces: list[tuple[str, bool]]) -> str:

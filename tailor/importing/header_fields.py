@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 
 from tailor.importing.dates import DateRange, find_date, find_range
 from tailor.importing.units import Unit
-from tailor.importing.words import has_title_word, is_location, is_strong_org, is_unit, split_location
+from tailor.importing.words import (
+    has_singular_title_word,
+    has_title_word,
+    is_location,
+    is_strong_org,
+    is_unit,
+    split_location,
+)
 
 __all__ = ["HeaderFields", "parse_header", "split_org_unit"]
 
@@ -126,10 +133,12 @@ def _place_org(part: str, fields: HeaderFields) -> None:
 
 
 def _title_index(parts: list[_Part]) -> int | None:
-    """The part naming the job: the first with a title word, else the entry heading."""
-    for index, part in enumerate(parts):
-        if has_title_word(part.text) and not is_location(part.text):
-            return index
+    """The part naming the job: the first with a title word (in the singular before the plural:
+    "Connelly Partners" is a firm), else the entry heading."""
+    for names_a_job in (has_singular_title_word, has_title_word):
+        for index, part in enumerate(parts):
+            if names_a_job(part.text) and not is_location(part.text):
+                return index
     heading = next((index for index, part in enumerate(parts) if part.heading), None)
     return heading if heading is not None or not parts else 0
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import io
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from tailor.errors import ImportSourceError
-from tailor.importing.dates import find_range
+from tailor.importing.dates import DateRange, find_range
 from tailor.importing.hyphens import join_wrapped
 
 __all__ = ["PdfLine", "pdf_to_text", "repair_lines"]
@@ -123,7 +123,30 @@ def _group_chunks(chunks: list[_Chunk], page: int) -> list[PdfLine]:
         last_end = x + _AVERAGE_WIDTH * chunk_size * len(text)
     if current.strip():
         close_line()
-    return lines
+    return _dates_beside(lines)
+
+
+def _dates_beside(lines: list[PdfLine]) -> list[PdfLine]:
+    """A right-aligned date range on the baseline of the line before it ("Morf Studio ...
+    Jan 2016 - Dec 2016") belongs to that line: joined as "Morf Studio | Jan 2016 - Dec 2016", as a
+    one-line heading reads, and not left to start an entry of its own below."""
+    out: list[PdfLine] = []
+    for line in lines:
+        before = out[-1] if out else None
+        beside = before is not None and before.page == line.page and abs(before.y - line.y) < 0.5
+        found = find_range(line.text) if beside else None
+        if before is not None and found is not None and _whole(line.text, found):
+            out[-1] = replace(before, text=f"{before.text} | {line.text}")
+        else:
+            out.append(line)
+    return out
+
+
+def _whole(text: str, found: DateRange) -> bool:
+    """The date range is the whole text (give or take punctuation)."""
+    span = found.span
+    rest = (text[: span[0]] + text[span[1] :]).strip(" ,|-–—()")
+    return not rest
 
 
 def _links(reader: object) -> list[str]:

@@ -146,7 +146,13 @@ def _title_case_heading(text: str) -> bool:
     from tailor.importing.words import has_title_word
 
     words = [w for w in re.split(r"[\s&/,]+", text) if w and w.lower() not in {"and", "of", "the"}]
-    known = set().union(*(names for _, names in _RULES)) | {"work", "professional", "technical", "selected"}
+    known = set().union(*(names for _, names in _RULES)) | {
+        "work",
+        "working",
+        "professional",
+        "technical",
+        "selected",
+    }
     every_word_names_a_section = all(w.lower() in known for w in words)
     capitalised = all(w[0].isupper() for w in words)
     return 1 <= len(words) <= 4 and capitalised and every_word_names_a_section and not has_title_word(text)

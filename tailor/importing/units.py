@@ -79,6 +79,7 @@ _HTML_HEADING = re.compile(r"<h([1-6])[^>]*>(.*?)</h\1>", re.I | re.S)
 _HTML_BLOCK = re.compile(
     r"<(?:p|li|span|strong|em|b|i)\b[^>]*>(.*?)</(?:p|li|span|strong|em|b|i)>", re.I | re.S
 )
+_HTML_IMAGE = re.compile(r"\s*<img\b[^>]*>", re.I)
 _HTML_TAG = re.compile(r"^\s*</?(?:div|img|section|ul|ol|br|hr|table|tr|td|th|span|a)\b[^>]*>\s*$", re.I)
 
 
@@ -89,6 +90,7 @@ def _html_blocks(text: str) -> str:
         return text
     text = _HTML_HEADING.sub(lambda m: "#" * int(m.group(1)) + " " + " ".join(m.group(2).split()), text)
     text = _HTML_BLOCK.sub(lambda m: " ".join(m.group(1).split()), text)
+    text = _HTML_IMAGE.sub("", text)  # a logo joined to the line before it (a PDF's wrapped text)
     return "\n".join(line for line in text.split("\n") if not _HTML_TAG.match(line))
 
 

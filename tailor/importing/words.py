@@ -14,16 +14,20 @@ __all__ = [
     "word_count",
 ]
 
-_TITLE_WORDS = re.compile(
+_TITLE_WORD_NAMES = (
     r"\b(?:engineer|engineering manager|developer|scientist|researcher|intern|internship|manager|director"
     r"|lead|head|analyst|consultant|assistant|associate|programmer|architect|designer|officer|president"
     r"|founder|co-founder|cto|ceo|cfo|coo|vp|mentor|teacher|lecturer|professor|tutor|instructor|fellow"
     r"|postdoc|post-doc|student|specialist|coordinator|administrator|technician|editor|writer|volunteer"
     r"|member|chair|advisor|adviser|owner|partner|principal|staff|trainee|apprentice|contractor"
     r"|freelancer|freelance|sde|swe|sre|devops|administrator|representative|executive|strategist"
-    r"|nurse|physician|doctor|accountant|clerk|operator|supervisor|agent)s?\b",
-    re.I,
+    r"|nurse|physician|doctor|accountant|clerk|operator|supervisor|agent)"
 )
+_TITLE_WORDS = re.compile(_TITLE_WORD_NAMES + r"s?\b", re.I)
+_ONE_PERSON_TITLE = re.compile(_TITLE_WORD_NAMES + r"\b", re.I)
+"""A title word in the singular: "Connelly Partners", "APMK & Associates" are firms, not jobs."""
+
+
 _UNIT = re.compile(
     r"\b(?:department|dept\.?|division|lab|labs|laboratory|group|team|faculty|unit|centre|center"
     r"|section|chair of|programme office)\b|^school of\b",
@@ -61,6 +65,11 @@ _ABBREVIATION = re.compile(
 def has_title_word(text: str) -> bool:
     """Whether ``text`` names a job title ("Software Engineer", "Research Intern")."""
     return bool(_TITLE_WORDS.search(text))
+
+
+def has_singular_title_word(text: str) -> bool:
+    """Whether ``text`` names one person's job ("Partner", not "Connelly Partners")."""
+    return bool(_ONE_PERSON_TITLE.search(text))
 
 
 def is_unit(text: str) -> bool:
