@@ -97,11 +97,17 @@ def import_cv(data: bytes, filename: str, name_hint: str) -> ImportResult:
         _keep_every_value(draft, source)
     else:
         text = _text(fmt, data, filename, notes)
+        from tailor.importing.front_matter import split_front_matter
         from tailor.importing.parse import parse_units
         from tailor.importing.units import read_units
 
-        units = read_units(text, notes)
-        draft = parse_units(units, filename, name_hint)
+        front = split_front_matter(text) if fmt == "markdown" else None
+        units = read_units(front.body if front else text, notes)
+        named = front.name if front else None
+        origin = "the page settings at the top of the file" if named else "the file name"
+        draft = parse_units(units, filename, named or name_hint, origin)
+        for number, line in front.lines if front else []:
+            draft.put_aside(f"line {number}: page settings or a site template tag, not CV text", line.strip())
         _keep_every_line(draft, units)
     draft.notes[:0] = notes
     draft.assign_ids()

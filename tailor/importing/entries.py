@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from tailor.importing.dates import find_range
+from tailor.importing.dates import find_date, find_range
 from tailor.importing.units import Unit
 from tailor.importing.words import is_location, is_sentence, word_count
 
@@ -55,7 +55,13 @@ def is_header_text(text: str) -> bool:
 
 
 def _is_anchor(unit: Unit) -> bool:
-    return is_header_line(unit) and find_range(unit.plain) is not None
+    return is_header_line(unit) and (find_range(unit.plain) is not None or _date_led(unit.plain))
+
+
+def _date_led(text: str) -> bool:
+    """ "Fall 2015: Senior Event Technician": a single date, then a colon, leads the line."""
+    found = find_date(text)
+    return found is not None and found.span[0] == 0 and text[found.span[1] :].lstrip().startswith(":")
 
 
 def group_entries(units: list[Unit]) -> tuple[list[Unit], list[Entry]]:

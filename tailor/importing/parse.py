@@ -58,20 +58,21 @@ def _section(draft: Draft, section: Section, known: list[str]) -> None:
         _PARSERS.get(key, put_aside_section)(draft, title, units)
 
 
-def parse_units(units: list[Unit], source: str, name_hint: str) -> Draft:
+def parse_units(units: list[Unit], source: str, name_hint: str, hint_origin: str = "the file name") -> Draft:
     """Build a draft profile from a document's units.
 
     Args:
         units: The document, as read by one of the readers.
         source: How to name the document in notes.
         name_hint: The person's name to use when the CV does not state it.
+        hint_origin: Where ``name_hint`` comes from, for the check comment.
 
     Returns:
         The draft, with notes and unplaced text.
     """
     draft = Draft(source)
     sections = split_sections(units)
-    add_person(draft, sections[0].units, name_hint)
+    add_person(draft, sections[0].units, name_hint, hint_origin)
     known = _known_organisations(units)
     for section in sections[1:]:
         _section(draft, section, known)

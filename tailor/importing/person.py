@@ -63,7 +63,7 @@ def _name(text: str, draft: Draft) -> None:
         draft.person["name"] = text
 
 
-def add_person(draft: Draft, units: list[Unit], name_hint: str) -> None:
+def add_person(draft: Draft, units: list[Unit], name_hint: str, hint_origin: str = "the file name") -> None:
     """Fill ``draft.person`` from the units before the first section heading."""
     rest = list(units)
     first = next((u for u in rest if u.kind == "heading" or _looks_like_name(u.plain)), None)
@@ -72,7 +72,7 @@ def add_person(draft: Draft, units: list[Unit], name_hint: str) -> None:
         rest.remove(first)
     else:
         draft.person["name"] = name_hint
-        draft.check(("person",), f"no name found in the CV; '{name_hint}' was taken from the file name")
+        draft.check(("person",), f"no name found in the CV; '{name_hint}' was taken from {hint_origin}")
     summary: list[str] = []
     for unit in rest:
         if not add_contact(draft, unit) and not _headline(draft, unit, unit is (rest[0] if rest else None)):

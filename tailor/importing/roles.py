@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from tailor.importing.bullets import BulletText, bullet_text, clean_text
-from tailor.importing.dates import find_range, profile_date
+from tailor.importing.dates import find_date, find_range, profile_date
 from tailor.importing.draft import Draft
 from tailor.importing.entries import Entry, group_entries, is_header_text, promote_list_entries
 from tailor.importing.header_fields import HeaderFields, parse_header
@@ -46,14 +46,14 @@ def add_roles(draft: Draft, section: str, title: str, units: list[Unit]) -> None
     for entry in entries:
         fields = parse_header(entry.header)
         checks: list[str] = []
-        if not fields.organisations and previous and previous.organisations:
-            fields.organisations = list(previous.organisations)
-            fields.units = fields.units or list(previous.units)
-            checks.append("organisation taken from the role above")
         if not fields.organisations and not fields.units and _org_below(entry):
             fields.organisations = [entry.body[0].plain]  # "* 2021 - Now: Engineer" over "  * Acme Inc"
             entry = Entry(entry.header, entry.body[1:])
             checks.append("organisation taken from the first line below the role")
+        if not fields.organisations and previous and previous.organisations:
+            fields.organisations = list(previous.organisations)
+            fields.units = fields.units or list(previous.units)
+            checks.append("organisation taken from the role above")
         role, role_checks = _role(fields, entry)
         target = section_of_title(role.get("title") or "", section)
         if target != section:
@@ -86,7 +86,12 @@ def _is_role_line(unit: Unit) -> bool:
     """A list item holding a whole role heading: a date range and at least a title or two parts."""
     dates = find_range(unit.plain)
     if dates is None:
-        return False
+        # "Fall 2015: Senior Event Technician": one date leading the item, then a job title
+        lone = find_date(unit.plain)
+        if lone is None or unit.plain[: lone.span[0]].strip(" *_("):
+            return False
+        fields = parse_header([unit])
+        return fields.title is not None and has_title_word(fields.title)
     fields = parse_header([unit])
     named_job = fields.title is not None and has_title_word(fields.title)
     return bool(fields.title and (fields.organisations or fields.units or named_job))

@@ -141,3 +141,87 @@ def test_validate_warns_when_a_profile_has_no_roles(tmp_path: Any) -> None:
     assert result.exit_code == 0
     assert "has no roles" in result.stderr
     assert "of the words in" in result.stderr
+
+
+SITE_CV = """---
+layout: archive
+title: "Chaoran <ins>Liu</ins>"
+permalink: /cv/
+---
+
+{% include base_path %}
+
+Work experience
+======
+* Summer 2020 - Summer 2021: Research Intern
+  * Jet Propulsion Laboratory
+  * Supervisor: Leslie K. Tamppari
+
+* Fall 2015: Senior Event Technician
+  * Robsham Theatre Arts Center, Boston College
+  * Supervisor: George Cooke
+"""
+
+
+def test_a_web_cvs_page_settings_are_not_its_name_and_are_kept_aside() -> None:
+    profile = imported(SITE_CV)
+    assert profile["person"]["name"] == "Chaoran Liu"  # title: with its markup, a person's name
+    unplaced = " ".join(profile["unplaced"])
+    assert "layout: archive" in unplaced
+    assert "{% include base_path %}" in unplaced
+
+
+def test_a_list_role_led_by_one_date_and_its_organisation_below() -> None:
+    intern, technician = imported(SITE_CV)["experience"]
+    assert (intern["title"], intern["organisation"]) == ("Research Intern", "Jet Propulsion Laboratory")
+    assert (technician["title"], technician["organisation"], technician["start"]) == (
+        "Senior Event Technician",
+        "Robsham Theatre Arts Center, Boston College",
+        "2015",
+    )
+    assert technician["bullets"] == ["Supervisor: George Cooke"]
+
+
+def test_a_firm_named_with_a_plural_title_word_is_the_organisation() -> None:
+    text = (
+        "# Alex Bloom\n\n## Experience\n\n"
+        "Fort Franklin / Connelly Partners | Jul 2010 - Jul 2011\n\nDesigner / Art Director\n"
+    )
+    (role,) = imported(text)["experience"]
+    assert (role["title"], role["organisation"]) == (
+        "Designer / Art Director",
+        "Fort Franklin / Connelly Partners",
+    )
+
+
+def test_a_right_aligned_date_on_a_pdf_line_stays_on_that_line() -> None:
+    from tailor.importing.pdf_text import _group_chunks
+
+    chunks = [
+        (700.0, 72.0, 10.0, "Morf Studio", True),
+        (700.0, 480.0, 10.0, "Jan 2016 – Dec 2016", False),
+        (686.0, 72.0, 10.0, "Founder + Partner", False),
+    ]
+    lines = _group_chunks(chunks, 0)
+    assert [line.text for line in lines] == ["Morf Studio | Jan 2016 – Dec 2016", "Founder + Partner"]
+
+
+def test_html_pasted_into_a_word_paragraph_is_read_as_html() -> None:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Jo Doe", 0)
+    document.add_heading("Working Experience", 1)
+    document.add_paragraph(
+        '<div class="title-desc">\n<h3>Data Scientist</h3>\n'
+        "<p>NTUC Link | Singapore</p>\n<p>Aug 2017 - Jul 2019</p>\n</div>"
+    )
+    document.add_paragraph("Built dashboards for merchants", style="List Bullet")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    profile: dict[str, Any] = yaml.safe_load(import_cv(buffer.getvalue(), "cv.docx", "Jo Doe").yaml)
+    (role,) = profile["experience"]
+    assert (role["title"], role["organisation"], role["start"]) == ("Data Scientist", "NTUC Link", "Aug 2017")
+    assert role["bullets"] == ["Built dashboards for merchants"]
