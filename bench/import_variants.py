@@ -57,8 +57,9 @@ def truth_markdown(truth: dict[str, Any]) -> str:
         lines += ["## Education", ""]
         for entry in truth["education"]:
             end = shown(entry.get("end"))
-            degree = f"**{entry['degree']}**, " if entry.get("degree") else ""
-            lines.append(f"- {degree}{entry['institution']}" + (f", {end}" if end else ""))
+            degree = f"**{entry['degree']}**" if entry.get("degree") else ""
+            parts = [part for part in (degree, entry.get("institution"), end) if part]  # none may be missing
+            lines.append("- " + ", ".join(parts))
         lines.append("")
     return "\n".join(lines)
 

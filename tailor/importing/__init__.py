@@ -142,7 +142,7 @@ def _keep_every_line(draft: Draft, units: list[Unit]) -> None:
     from tailor.importing.sections import classify_heading
     from tailor.importing.yaml_out import to_yaml
 
-    kept = _words(to_yaml(draft, []))
+    kept = _words(to_yaml(draft, []).replace("\\n", " "))  # an escaped line break splits two words
     for unit in units:
         if unit.kind == "heading" or classify_heading(unit.plain.rstrip(":")) is not None:
             continue  # section headings are the profile's structure, not text to keep
@@ -159,7 +159,7 @@ def _keep_every_value(draft: Draft, source: str) -> None:
 
     from tailor.importing.yaml_out import to_yaml
 
-    kept = _words(to_yaml(draft, []))
+    kept = _words(to_yaml(draft, []).replace("\\n", " "))  # an escaped line break splits two words
 
     def walk(value: object, path: str) -> None:
         nonlocal kept
