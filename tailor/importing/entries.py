@@ -59,9 +59,14 @@ def _is_anchor(unit: Unit) -> bool:
 
 
 def _date_led(text: str) -> bool:
-    """ "Fall 2015: Senior Event Technician": a single date, then a colon, leads the line."""
+    """ "Fall 2015: Senior Event Technician": a single date, then a colon, leads the line; or
+    "Robsham Theatre Arts Center | 2015": a single date ends it after a bar (a right-aligned date)."""
     found = find_date(text)
-    return found is not None and found.span[0] == 0 and text[found.span[1] :].lstrip().startswith(":")
+    if found is None:
+        return False
+    if found.span[0] == 0:
+        return text[found.span[1] :].lstrip().startswith(":")
+    return not text[found.span[1] :].strip() and text[: found.span[0]].rstrip().endswith("|")
 
 
 def group_entries(units: list[Unit]) -> tuple[list[Unit], list[Entry]]:
@@ -149,6 +154,8 @@ def _anchor_starts(units: list[Unit]) -> list[int]:
         floor = anchors[number - 1] + 1 if number else 0
         run = _short_run_before(units, anchor, floor)
         starts.append(anchor - min(_MAX_LEAD_LINES if _dates_only(units[anchor]) else lead, run))
+    if starts[0] > 0 and is_header_line(units[0]) and any(u.kind == "bullet" for u in units[: starts[0]]):
+        starts.insert(0, 0)  # an undated entry (heading lines over bullets) before the dated ones
     return starts
 
 

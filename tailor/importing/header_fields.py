@@ -140,7 +140,10 @@ def _title_index(parts: list[_Part]) -> int | None:
             if names_a_job(part.text) and not is_location(part.text):
                 return index
     heading = next((index for index, part in enumerate(parts) if part.heading), None)
-    return heading if heading is not None or not parts else 0
+    if heading is not None or not parts:
+        return heading
+    # no job word anywhere ("Duke University | 2014 - 2019" over "Ph.D. Candidate"): not the university
+    return next((index for index, part in enumerate(parts) if not is_strong_org(part.text)), 0)
 
 
 def parse_header(units: list[Unit]) -> HeaderFields:

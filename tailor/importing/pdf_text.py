@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from tailor.errors import ImportSourceError
-from tailor.importing.dates import DateRange, find_range
+from tailor.importing.dates import DateRange, find_date, find_range
 from tailor.importing.hyphens import join_wrapped
 
 __all__ = ["PdfLine", "pdf_to_text", "repair_lines"]
@@ -127,14 +127,14 @@ def _group_chunks(chunks: list[_Chunk], page: int) -> list[PdfLine]:
 
 
 def _dates_beside(lines: list[PdfLine]) -> list[PdfLine]:
-    """A right-aligned date range on the baseline of the line before it ("Morf Studio ...
+    """A right-aligned date or date range on the baseline of the line before it ("Morf Studio ...
     Jan 2016 - Dec 2016") belongs to that line: joined as "Morf Studio | Jan 2016 - Dec 2016", as a
     one-line heading reads, and not left to start an entry of its own below."""
     out: list[PdfLine] = []
     for line in lines:
         before = out[-1] if out else None
         beside = before is not None and before.page == line.page and abs(before.y - line.y) < 0.5
-        found = find_range(line.text) if beside else None
+        found = (find_range(line.text) or find_date(line.text)) if beside else None
         if before is not None and found is not None and _whole(line.text, found):
             out[-1] = replace(before, text=f"{before.text} | {line.text}")
         else:

@@ -225,3 +225,34 @@ def test_html_pasted_into_a_word_paragraph_is_read_as_html() -> None:
     (role,) = profile["experience"]
     assert (role["title"], role["organisation"], role["start"]) == ("Data Scientist", "NTUC Link", "Aug 2017")
     assert role["bullets"] == ["Built dashboards for merchants"]
+
+
+PDF_LIKE = """Jo Doe
+
+EXPERIENCE
+
+Data Science Intern
+
+The SPARKS Foundation (Remote)
+
+- Performed K-Means clustering
+
+Robsham Theatre Arts Center, Boston College | 2015
+
+Senior Event Technician
+
+- Ran the lighting desk
+
+Duke University | Aug 2014 – May 2019
+
+Ph.D. Candidate
+
+- Modelled reinforcement learning in the brain
+"""
+
+
+def test_a_single_right_aligned_date_anchors_a_role_and_an_undated_first_role_stays() -> None:
+    first, technician, candidate = imported(PDF_LIKE, "cv.txt")["experience"]
+    assert (first["title"], first["bullets"]) == ("Data Science Intern", ["Performed K-Means clustering"])
+    assert (technician["title"], technician["start"]) == ("Senior Event Technician", "2015")
+    assert (candidate["title"], candidate["organisation"]) == ("Ph.D. Candidate", "Duke University")
