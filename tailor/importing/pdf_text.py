@@ -257,13 +257,27 @@ def _wraps(previous: str, line: str, following: str, full: int, close: bool | No
     bullets, dates and entry headings never continue one; when the page geometry is
     known, the two lines must also sit at the font's line spacing.
     """
+    if (
+        _LONE_ORG_WORD.match(line)
+        and not previous.endswith((".", ",", ":", ")"))
+        and not _BULLET.match(previous)
+    ):
+        from tailor.importing.sections import classify_heading
+
+        return classify_heading(previous) is None  # "Nanyang Technological" over "University"
     if _BULLET.match(line) or (find_range(line) and len(line) < 60) or _is_caps_heading(previous):
         return False
     if _is_caps_heading(line) or (_FIELD_SEPARATOR.search(line) and find_range(following)):
         return False
-    if len(previous) < full and not previous.endswith("-"):
+    if len(previous) < full and not previous.endswith("-") and not _OPEN_END.search(previous):
         return False
     return close is not False
+
+
+_LONE_ORG_WORD = re.compile(r"^(?:University|College|Institute|School|Academy|Polytechnic)$", re.IGNORECASE)
+"""A line that is only the last word of an institution's name: a narrow column wrapped it."""
+_OPEN_END = re.compile(r"\s(?:of|and|for|in|the|at|&)$", re.IGNORECASE)
+"""A line that cannot end a name or sentence ("NYU Tandon School of"): a narrow column wrapped it."""
 
 
 def _is_caps_heading(line: str) -> bool:

@@ -256,3 +256,27 @@ def test_a_single_right_aligned_date_anchors_a_role_and_an_undated_first_role_st
     assert (first["title"], first["bullets"]) == ("Data Science Intern", ["Performed K-Means clustering"])
     assert (technician["title"], technician["start"]) == ("Senior Event Technician", "2015")
     assert (candidate["title"], candidate["organisation"]) == ("Ph.D. Candidate", "Duke University")
+
+
+def test_an_institution_wrapped_in_a_narrow_sidebar_is_one_line() -> None:
+    lines = [
+        PdfLine("EDUCATION", 700, 11),
+        PdfLine("NYU Tandon School of", 686, 10),
+        PdfLine("Engineering", 674, 10),
+        PdfLine("Master of Science Machine Learning, 2025", 662, 10),
+        PdfLine("Nanyang Technological", 640, 10),
+        PdfLine("University", 628, 10),
+        PdfLine("B.Eng. Chemical Engineering, Jul 2011", 616, 10),
+        PdfLine("SKILLS", 590, 11),
+        *(
+            PdfLine(f"Python, SQL, Spark, Airflow, MLflow, Kubernetes, Terraform {n}", 576 - 12 * n, 10)
+            for n in range(4)
+        ),
+    ]
+    text, _ = repair_lines(lines)
+    assert text[1:5] == [
+        "NYU Tandon School of Engineering",
+        "Master of Science Machine Learning, 2025",
+        "Nanyang Technological University",
+        "B.Eng. Chemical Engineering, Jul 2011",
+    ]
