@@ -16,6 +16,7 @@ bullets); then, over all labelled roles of a format:
 
     .venv/bin/python bench/import_accuracy.py            # the table
     .venv/bin/python bench/import_accuracy.py --detail   # every miss, per CV
+    .venv/bin/python bench/import_accuracy.py bench/import_heldout   # another labelled set
 """
 
 from __future__ import annotations
@@ -209,9 +210,9 @@ def source_kind(folder: Path) -> tuple[str, Path]:
     return {".md": "markdown", ".txt": "text", ".json": "JSON Resume"}[source.suffix], source
 
 
-def run(detail: bool = False) -> dict[str, Score]:
+def run(detail: bool = False, labelled: Path = SET) -> dict[str, Score]:
     scores: dict[str, Score] = defaultdict(Score)
-    for folder in sorted(p for p in SET.iterdir() if (p / "truth.yaml").is_file()):
+    for folder in sorted(p for p in labelled.iterdir() if (p / "truth.yaml").is_file()):
         truth = yaml.safe_load((folder / "truth.yaml").read_text(encoding="utf-8"))
         kind, source = source_kind(folder)
         inputs = [(kind, source)] + [
@@ -240,4 +241,5 @@ def run(detail: bool = False) -> dict[str, Score]:
 
 
 if __name__ == "__main__":
-    run(detail="--detail" in sys.argv)
+    folders = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
+    run(detail="--detail" in sys.argv, labelled=Path(folders[0]) if folders else SET)

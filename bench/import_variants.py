@@ -12,6 +12,7 @@ For each ``bench/import_set/<id>/`` with ``source.*`` and ``truth.yaml`` it writ
 
 The generated files are committed, so the benchmark needs neither pandoc nor LibreOffice:
     python bench/import_variants.py            # needs pandoc and soffice on PATH
+    python bench/import_variants.py --set=bench/import_heldout   # another labelled set
 """
 
 from __future__ import annotations
@@ -194,8 +195,9 @@ def make(folder: Path) -> None:
 
 
 def main() -> None:
-    folders = sorted(p for p in SET.iterdir() if (p / "truth.yaml").is_file())
-    names = set(sys.argv[1:])
+    names = {arg for arg in sys.argv[1:] if not arg.startswith("--")}
+    root = Path(next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--set=")), SET))
+    folders = sorted(p for p in root.iterdir() if (p / "truth.yaml").is_file())
     for folder in folders:
         if not names or folder.name in names:
             make(folder)
