@@ -713,6 +713,9 @@ def _stop_on_sigterm() -> None:
 def main() -> None:
     """Console-script entry point."""
     _stop_on_sigterm()
+    from tailor import reportlab_startup
+
+    reportlab_startup.install()  # ~40 ms less start-up: reportlab's URL regex compiles when used
     # A command is one short run: a build leaves ~2 MB of reference cycles, and collecting them
     # costs more time (~20 ms) than the memory is worth. batch and --watch collect as usual.
     gc.disable()
