@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 __all__ = ["BM25"]
@@ -31,9 +31,15 @@ class BM25:
         n = len(self.documents)
         self._idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
 
+    def terms_of(self, index: int) -> Iterable[str]:
+        """The distinct terms of document ``index``."""
+        return self._freqs[index].keys()
+
     def term_scores(self, index: int, query: Mapping[str, float]) -> dict[str, float]:
         """Per-term contribution of each query term found in document ``index``."""
         freq = self._freqs[index]
+        if query.keys().isdisjoint(freq.keys()):
+            return {}  # most item x line pairs share no term: answered without the loop
         length = len(self.documents[index])
         norm = self.k1 * (1 - self.b + self.b * length / self._avgdl) if self._avgdl else self.k1
         out: dict[str, float] = {}

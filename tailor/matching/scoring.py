@@ -97,6 +97,13 @@ class _Matcher:
         self.vocabulary = vocabulary
         self.index = BM25([terms(item.match_text) for item in items])
         self.item_skills = [self._skills(item.match_text, item.skills) for item in items]
+        self.with_term: defaultdict[str, set[int]] = defaultdict(set)
+        self.with_skill: defaultdict[str, set[int]] = defaultdict(set)
+        for position, item in enumerate(items):
+            for term in self.index.terms_of(position):
+                self.with_term[term].add(position)
+            for skill in self.item_skills[position]:
+                self.with_skill[skill].add(position)
 
     def _skills(self, text: str, declared: Sequence[str] = ()) -> set[str]:
         found = set(self.vocabulary.ids(text))
@@ -104,19 +111,37 @@ class _Matcher:
             found.update(self.vocabulary.ids(skill))
         return found
 
-    def unit(self, position: int, unit: Requirement, unit_skills: set[str]) -> UnitMatch | None:
+    def line(self, unit: Requirement, unit_skills: set[str]) -> _Line:
+        """What scoring needs of a requirement line, worked out once for all items."""
+        own = {skill for skills in self.item_skills for skill in skills}
+        related = {
+            skill: {o: value for o in own if (value := self.vocabulary.related(skill, o))}
+            for skill in sorted(unit_skills)
+        }
         query = dict.fromkeys(terms(unit.text), 1.0)
-        surface = surface_terms(unit.text)
+        reach: set[int] = set()  # the items that share a term or a related skill with the line
+        for term in query:
+            reach |= self.with_term.get(term, set())
+        best: dict[str, dict[int, float]] = {}  # per line skill: each item's closest own skill
+        for skill, values in related.items():
+            found = best[skill] = {}
+            for other, value in values.items():
+                for position in self.with_skill.get(other, ()):
+                    if value > found.get(position, 0.0):
+                        found[position] = value
+            reach.update(found)
+        return _Line(unit, query, surface_terms(unit.text), best, frozenset(reach))
+
+    def unit(self, position: int, line: _Line) -> UnitMatch | None:
+        unit, surface = line.unit, line.surface
         parts = {
             surface.get(term, term): value * (PHRASE_WEIGHT if " " in term else 1.0)
-            for term, value in self.index.term_scores(position, query).items()
+            for term, value in self.index.term_scores(position, line.query).items()
         }
         specific = any(" " in term for term in parts)
         exact = False
-        for skill in sorted(unit_skills):
-            best = max(
-                (self.vocabulary.related(skill, own) for own in self.item_skills[position]), default=0.0
-            )
+        for skill, items in line.best.items():  # the line's skills, sorted
+            best = items.get(position, 0.0)
             if best:
                 label = "skill" if best >= FAMILY_CREDIT else "related"
                 parts[f"{label}:{self.vocabulary.name(skill)}"] = SKILL_WEIGHT * best
@@ -127,6 +152,20 @@ class _Matcher:
         ranked = sorted(parts.items(), key=lambda kv: (-kv[1], kv[0]))
         value = round(sum(parts.values()), 4)
         return UnitMatch(unit.id, value, tuple(term for term, _ in ranked), specific, exact)
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A requirement line prepared for scoring: its BM25 query, the surface form of each term,
+    and for each skill it names, how much the closest skill each item shows counts for it
+    (by item position; items without a related skill are absent)."""
+
+    unit: Requirement
+    query: dict[str, float]
+    surface: dict[str, str]
+    best: dict[str, dict[int, float]]
+    reach: frozenset[int]
+    """The positions of the items that can match the line at all (the others score nothing)."""
 
 
 def _scaled(closest: Sequence[Closest | None]) -> list[float]:
@@ -160,14 +199,14 @@ def score_candidates(
         return []
     matcher = _Matcher(items, vocabulary)
     units = posting_units(posting)
-    unit_skills = [set(vocabulary.ids(unit.text)) for unit in units]
+    lines = [matcher.line(unit, set(vocabulary.ids(unit.text))) for unit in units]
     raw: list[tuple[float, defaultdict[str, float], list[UnitMatch]]] = []
     for position in range(len(items)):
         total = 0.0
         reasons: defaultdict[str, float] = defaultdict(float)
         matches: list[UnitMatch] = []
-        for unit, skills in zip(units, unit_skills, strict=True):
-            match = matcher.unit(position, unit, skills)
+        for unit, line in zip(units, lines, strict=True):
+            match = matcher.unit(position, line) if position in line.reach else None
             if match is None or unit.weight <= 0:
                 continue
             matches.append(match)
