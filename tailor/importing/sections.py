@@ -109,8 +109,9 @@ def classify_heading(text: str) -> SectionKey | None:
     words = _normalise(text).split()
     if not words or len(words) > _MAX_HEADING_WORDS:
         return None
+    singular = [word[:-1] for word in words if word.endswith("s") and len(word) > 4]  # "Experiences"
     for key, names in _RULES:
-        if names.intersection(words):
+        if names.intersection(words) or names.intersection(singular):
             return key
     return None
 
@@ -161,14 +162,27 @@ def _title_case_heading(text: str) -> bool:
 def split_sections(units: list[Unit]) -> list[Section]:
     """Group units under their section headings; what comes first is the ``header`` section."""
     sections = [Section("header", "", 1)]
+    levels = [0]  # the heading level each section was opened by (0: not a Markdown heading)
+    outer: tuple[Section, int] | None = None  # a section with a named sub-section heading inside
     for index, unit in enumerate(units):
         around = units[max(index - 1, 0) : index + 2]
         dated = any(find_range(other.plain) for other in around if other is not unit)
         is_heading, key = _looks_like_heading(unit, dated)
         # The first unnamed heading (or ALL CAPS line) of the document is the person's name.
         first_title = key is None and len(sections) == 1 and not sections[0].units
+        level = unit.level if unit.kind == "heading" else 0
         if is_heading and not first_title:
+            if outer is not None and not outer[1] < level:
+                outer = None  # as high as the outer section's heading: a section of its own
+            if outer is None and key is not None and 0 < levels[-1] < level:
+                outer = (sections[-1], levels[-1])  # "### Skill Set" inside "## Experience"
             sections.append(Section(key or "unknown", unit.plain.strip().rstrip(":"), unit.line))
+            levels.append(level)
+        elif outer is not None and level > outer[1] and levels[-1] == level:
+            # "### michelada.io" after "### Skill Set": an entry of the outer section again
+            parent = outer[0]
+            sections.append(Section(parent.key, parent.title, unit.line, [unit]))
+            levels.append(level)
         else:
             sections[-1].units.append(unit)
     return sections

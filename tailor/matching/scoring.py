@@ -99,7 +99,7 @@ class _Matcher:
         self.item_skills = [self._skills(item.match_text, item.skills) for item in items]
         self.with_term: defaultdict[str, set[int]] = defaultdict(set)
         self.with_skill: defaultdict[str, set[int]] = defaultdict(set)
-        for position, item in enumerate(items):
+        for position in range(len(items)):
             for term in self.index.terms_of(position):
                 self.with_term[term].add(position)
             for skill in self.item_skills[position]:

@@ -280,3 +280,41 @@ def test_an_institution_wrapped_in_a_narrow_sidebar_is_one_line() -> None:
         "Nanyang Technological University",
         "B.Eng. Chemical Engineering, Jul 2011",
     ]
+
+
+NESTED_SKILLS = """# Luis Ezcurdia
+
+## Experiences
+
+### Skill Set
+
+* Ruby, Elixir, Swift
+
+### michelada.io
+*(February 2019 - Present)*
+**Staff Software Engineer**
+
+  * Lead a development team remotely
+
+### Apptegy
+*(February 2018 - January 2019)*
+**Senior Backend Engineer**
+
+  * Build and design backend architecture for CMS system
+
+## Education
+
+- B.S. Computer Science, UNAM, 2010
+"""
+
+
+def test_a_skills_heading_inside_experience_does_not_swallow_the_roles_after_it() -> None:
+    profile = imported(NESTED_SKILLS)
+    staff, senior = profile["experience"]  # "Experiences" (plural) names the section too
+    assert (staff["title"], staff["organisation"], staff["end"]) == (
+        "Staff Software Engineer",
+        "michelada.io",
+        "present",
+    )
+    assert senior["bullets"] == ["Build and design backend architecture for CMS system"]
+    assert any("Ruby" in item for group in profile["skills"] for item in group["items"])
