@@ -181,9 +181,11 @@ def make(folder: Path) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         md = Path(scratch) / "cv.md"
         md.write_text(markdown, encoding="utf-8")
-        subprocess.run(
-            ["pandoc", "-f", "markdown", "-t", "docx", "-o", str(out / "cv.docx"), str(md)], check=True
-        )
+        for reader in ("markdown", "markdown-yaml_metadata_block"):  # the second: front matter pandoc rejects
+            done = subprocess.run(["pandoc", "-f", reader, "-t", "docx", "-o", str(out / "cv.docx"), str(md)])
+            if done.returncode == 0:
+                break
+        done.check_returncode()
         subprocess.run(
             ["soffice", "--headless", "--convert-to", "pdf", "--outdir", scratch, str(out / "cv.docx")],
             check=True,
