@@ -154,7 +154,7 @@ def _title_case_heading(text: str) -> bool:
         "technical",
         "selected",
     }
-    every_word_names_a_section = all(w.lower() in known for w in words)
+    every_word_names_a_section = all(w.lower() in known or w.lower()[:-1] in known for w in words)
     capitalised = all(w[0].isupper() for w in words)
     return 1 <= len(words) <= 4 and capitalised and every_word_names_a_section and not has_title_word(text)
 

@@ -79,6 +79,9 @@ _HTML_HEADING = re.compile(r"<h([1-6])[^>]*>(.*?)</h\1>", re.I | re.S)
 _HTML_BLOCK = re.compile(
     r"<(?:p|li|span|strong|em|b|i)\b[^>]*>(.*?)</(?:p|li|span|strong|em|b|i)>", re.I | re.S
 )
+_HTML_BREAK_AT_END = re.compile(r"\s*<br\s*/?>\s*$", re.I | re.M)
+_HTML_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.I)
+_HTML_INLINE = re.compile(r"</?(?:small|i|time|span|sup|sub|u|ins|mark|abbr|font)\b[^>]*>", re.I)
 _HTML_IMAGE = re.compile(r"\s*<img\b[^>]*>", re.I)
 _HTML_TAG = re.compile(r"^\s*</?(?:div|img|section|ul|ol|br|hr|table|tr|td|th|span|a)\b[^>]*>\s*$", re.I)
 
@@ -91,6 +94,9 @@ def _html_blocks(text: str) -> str:
     text = _HTML_HEADING.sub(lambda m: "#" * int(m.group(1)) + " " + " ".join(m.group(2).split()), text)
     text = _HTML_BLOCK.sub(lambda m: " ".join(m.group(1).split()), text)
     text = _HTML_IMAGE.sub("", text)  # a logo joined to the line before it (a PDF's wrapped text)
+    text = _HTML_BREAK_AT_END.sub("", text)  # "*(February 2019 - Present)*<br/>": the line ends anyway
+    text = _HTML_BREAK.sub(" | ", text)  # "Virtual Reality Department<br/> Intern": two parts
+    text = _HTML_INLINE.sub("", text)  # <small>, <i class="fa ..."></i>, <time>: their text stays
     return "\n".join(line for line in text.split("\n") if not _HTML_TAG.match(line))
 
 
