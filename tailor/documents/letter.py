@@ -149,6 +149,8 @@ def _who(profile: MasterProfile) -> dict[str, Any] | None:
     if not roles:
         return None
     role = roles[0]
+    if not (role.start or role.end):
+        return None  # undated roles: which one is the latest is unknown, so "Most recently" is not said
     organisation = _LEGAL_SUFFIX.sub("", role.organisation)
     rule = "legal suffix dropped" if organisation != role.organisation else None
     title = Traced(role.title, f"profile:{role.key}") if _JOB_TITLE.search(role.title) else None
