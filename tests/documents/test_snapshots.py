@@ -9,7 +9,7 @@ from syrupy.assertion import SnapshotAssertion
 
 from tests.conftest import EXAMPLE_POSTING, EXAMPLE_PROFILES, PROFILES, SHARED_JOBS
 from tests.documents.support import build
-from tests.normalise import docx_xml, pdf_text
+from tests.normalise import docx_outline, pdf_text
 from tests.snapshot_ext import TextSnapshot
 
 # Real postings (absent outside the development workplace): profile, file, and the
@@ -37,7 +37,7 @@ def normalised(files: dict[Path, bytes]) -> dict[str, str]:
         if path.suffix == ".pdf":
             out[path.name] = pdf_text(data)
         elif path.suffix == ".docx":
-            out[path.name] = docx_xml(data)
+            out[path.name] = docx_outline(data)
         else:
             out[path.name] = data.decode()
     return out

@@ -21,7 +21,7 @@ from tailor.render.docx import render_docx
 from tailor.render.pdf import render_pdf
 from tailor.themes import load_theme
 from tests.conftest import EXAMPLE_POSTING, EXAMPLE_PROFILES, FIXTURES, PROFILES, TODAY, shared_jobs
-from tests.normalise import docx_text, docx_xml, pdf_plain_text, pdf_text
+from tests.normalise import docx_outline, docx_text, pdf_plain_text, pdf_text
 from tests.snapshot_ext import TextSnapshot
 
 THEMES = ("classic", "modern", "compact")
@@ -76,7 +76,35 @@ def test_pdf_snapshot(theme: Theme, name: str, snapshot_text: SnapshotAssertion)
 @pytest.mark.parametrize("name", EXAMPLE_PROFILES)
 def test_docx_snapshot(theme: Theme, name: str, snapshot_text: SnapshotAssertion) -> None:
     cv = tailored(PROFILES / name, theme)
-    assert docx_xml(render_docx(cv, template(theme), theme=theme)) == snapshot_text
+    assert docx_outline(render_docx(cv, template(theme), theme=theme)) == snapshot_text
+
+
+def test_a_deliberate_style_change_is_a_one_line_snapshot_diff() -> None:
+    """The Word snapshot is reviewable: changing one style (the heading colour) changes one line."""
+    import difflib
+    import zipfile
+
+    theme = load_theme("classic")
+    data = render_docx(tailored(PROFILES / "eric-kim.yaml", theme), template(theme), theme=theme)
+    changed = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(changed, "w") as target:
+        for info in source.infolist():
+            part = source.read(info)
+            if info.filename == "word/styles.xml":
+                heading = part.index(b'w:styleId="Heading1"')
+                colour = part.index(b'<w:color w:val="1F3A5F"', heading)
+                part = part[:colour] + part[colour:].replace(b"1F3A5F", b"AA0000", 1)
+            target.writestr(info, part)
+    diff = [
+        line
+        for line in difflib.unified_diff(
+            docx_outline(data).splitlines(), docx_outline(changed.getvalue()).splitlines(), n=0
+        )
+        if line[:1] in "+-" and line[:3] not in ("+++", "---")
+    ]
+    assert len(diff) == 2
+    assert diff[0].startswith("-paragraph Heading1")
+    assert "AA0000" in diff[1]
 
 
 @pytest.mark.parametrize("name", EXAMPLE_PROFILES)
