@@ -25,7 +25,7 @@ from relevance import (
     rank_tailor_meaning,
 )
 
-from tailor.loading import load_profile
+from tailor.inputs.loading import load_profile
 from tailor.matching.candidates import candidates
 from tailor.matching.semantic import semantic_available
 from tailor.posting import read_posting

@@ -13,13 +13,13 @@ import statistics
 import time
 from pathlib import Path
 
+from tailor.inputs.loading import load_profile
+from tailor.inputs.rule_sources import effective_rules
+from tailor.inputs.themes import load_theme
 from tailor.layout import fit_to_pages
-from tailor.loading import load_profile
 from tailor.matching import select
 from tailor.posting import read_posting
 from tailor.render.pdf import measure_pdf
-from tailor.rule_sources import effective_rules
-from tailor.themes import load_theme
 
 REPO = Path(__file__).resolve().parent.parent
 POSTING = REPO / "profiles" / "postings" / "northwind-ml-engineer.md"

@@ -12,11 +12,11 @@ import statistics
 import time
 from pathlib import Path
 
-from tailor.loading import load_profile
+from tailor.inputs.loading import load_profile
+from tailor.inputs.themes import load_theme
 from tailor.matching import select
 from tailor.posting import read_posting
 from tailor.render.pdf import measure_pdf, render_pdf
-from tailor.themes import load_theme
 
 ROOT = Path(__file__).resolve().parent.parent
 POSTING = ROOT / "profiles" / "postings" / "northwind-ml-engineer.md"

@@ -74,11 +74,11 @@ def long_posting(folder: Path) -> Path:
 
 
 def main() -> int:
-    from tailor.loading import load_profile
+    from tailor.app.pipeline import PostingInput, match
+    from tailor.inputs.loading import load_profile
     from tailor.matching.candidates import candidates
     from tailor.matching.scoring import posting_units, score_candidates
     from tailor.matching.vocabulary import load_vocabulary
-    from tailor.pipeline import PostingInput, match
     from tailor.posting import read_posting
 
     with tempfile.TemporaryDirectory() as scratch:

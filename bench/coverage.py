@@ -35,10 +35,10 @@ def cv_ids(cv: TailoredCV) -> set[str]:
 
 
 def main(detail: bool) -> None:
-    from tailor.loading import load_profile
+    from tailor.app.tailoring import RuleOptions, tailor
+    from tailor.inputs.loading import load_profile
+    from tailor.inputs.themes import load_theme
     from tailor.posting import read_posting
-    from tailor.tailoring import RuleOptions, tailor
-    from tailor.themes import load_theme
 
     theme = load_theme("classic")
     postings = sorted(JOBS.glob("[01][0-9]-*"))[:14]

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from tailor.loading import load_profile
+from tailor.inputs.loading import load_profile
 from tailor.matching.bm25 import BM25
 from tailor.matching.candidates import Candidate, candidates
 from tailor.matching.scoring import posting_units, score_candidates

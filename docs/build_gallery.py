@@ -13,9 +13,9 @@ import shutil
 import subprocess
 import tempfile
 
-from tailor.pipeline import PostingInput, match
+from tailor.app.pipeline import PostingInput, match
+from tailor.inputs.themes import list_themes, load_theme
 from tailor.render.pdf import render_pdf
-from tailor.themes import list_themes, load_theme
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 PROFILE = ROOT / "profiles" / "eric-kim.yaml"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tailor.loading import load_profile
+from tailor.inputs.loading import load_profile
 from tailor.models.job import JobPosting
 from tailor.models.profile import MasterProfile
 

@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from tailor import folder_swap
 from tailor.errors import OutputError
-from tailor.output import write_folder
+from tailor.writing import folder_swap
+from tailor.writing.files import write_folder
 from tests.conftest import EXAMPLE_POSTING, PROFILES, REPO
 
 JOBS = REPO.parent / "shared" / "jobs"

@@ -106,7 +106,7 @@ def _existing_output(folder: Path) -> None:
 
 
 def _theme_with_a3_pages(folder: Path) -> None:
-    from tailor.resources import templates_dir
+    from tailor.inputs.resources import templates_dir
 
     (folder / "mytheme").mkdir()
     text = (templates_dir() / "classic.yaml").read_text(encoding="utf-8")

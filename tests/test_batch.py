@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tailor.batch import BatchRequest, find_postings, run_batch
-from tailor.bundle import MANIFEST, rebuild, sha256
+from tailor.app.batch import BatchRequest, find_postings, run_batch
+from tailor.app.bundle import MANIFEST, rebuild, sha256
 from tailor.cli import cli
 from tailor.errors import BundleError, ReproducibilityError
 from tests.conftest import EXAMPLE_POSTING, PROFILES, TODAY, shared_jobs

@@ -43,7 +43,7 @@ def test_an_alias_bomb_anywhere_yaml_is_read_is_refused(tmp_path: Path, kind: st
     out_dir = tmp_path / "out"
     args = ["build", str(PROFILES / "eric-kim.yaml"), str(EXAMPLE_POSTING), "--out", str(out_dir)]
     if kind == "theme":
-        from tailor.themes import copy_theme
+        from tailor.inputs.themes import copy_theme
 
         copy_theme("classic", tmp_path / "theme")
         (tmp_path / "theme" / "theme.yaml").write_text(BOMB, encoding="utf-8")

@@ -261,7 +261,7 @@ def test_unknown_theme_exits_2(tmp_path: Path) -> None:
 def test_broken_user_word_template_exits_2_naming_the_tag(tmp_path: Path) -> None:
     import docx
 
-    from tailor.resources import templates_dir
+    from tailor.inputs.resources import templates_dir
 
     document = docx.Document(str(templates_dir() / "modern.docx"))
     document.add_paragraph("Born in {{ person.birthplace }}")
@@ -278,7 +278,7 @@ def test_broken_user_word_template_exits_2_naming_the_tag(tmp_path: Path) -> Non
 def test_user_word_template_is_used(tmp_path: Path) -> None:
     import docx
 
-    from tailor.resources import templates_dir
+    from tailor.inputs.resources import templates_dir
 
     document = docx.Document(str(templates_dir() / "compact.docx"))
     document.add_paragraph("Applying to {{ meta.company }} on {{ meta.date }}")
@@ -321,7 +321,7 @@ def test_preview_without_pdftoppm_says_how_to_install_it(
 def test_watch_rebuilds_when_an_input_changes(tmp_path: Path) -> None:
     import datetime as dt
 
-    from tailor.pipeline import BuildRequest, BuildResult, PostingInput, watch
+    from tailor.app.pipeline import BuildRequest, BuildResult, PostingInput, watch
 
     profile = tmp_path / "me.yaml"
     profile.write_text((PROFILES / "eric-kim.yaml").read_text(encoding="utf-8"), encoding="utf-8")

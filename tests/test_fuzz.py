@@ -21,12 +21,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tailor.app.tailoring import RuleOptions, tailor
 from tailor.errors import TailorError
-from tailor.loading import load_profile_text
+from tailor.inputs.loading import load_profile_text
+from tailor.inputs.themes import load_theme
 from tailor.posting import read_posting
 from tailor.render.pdf import render_pdf
-from tailor.tailoring import RuleOptions, tailor
-from tailor.themes import load_theme
 from tests.conftest import EXAMPLE_POSTING, TODAY
 
 FOOTER = re.compile(r"page \d+ of \d+$")
@@ -154,7 +154,7 @@ def test_a_full_build_with_control_characters_writes_clean_files_or_fails_clearl
     import zipfile
     from pathlib import Path
 
-    from tailor.pipeline import BuildRequest, PostingInput, build
+    from tailor.app.pipeline import BuildRequest, PostingInput, build
 
     # One example in five may hold lone surrogates (which are refused); the others go further.
     hostile_field = (

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from tailor.errors import ProfileError
-from tailor.loading import load_profile, load_profile_text, parse_yaml
+from tailor.inputs.loading import load_profile, load_profile_text, parse_yaml
 from tests.conftest import EXAMPLE_PROFILES, FIXTURES, PROFILES
 
 BAD = sorted((FIXTURES / "bad").glob("*.yaml"))

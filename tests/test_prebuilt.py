@@ -1,6 +1,6 @@
 """Prebuilt files (faster-loading copies of shipped data) must match their sources.
 
-Regenerate with `python -m tailor.prebuilt`.
+Regenerate with `python -m tailor._prebuilt`.
 """
 
 from __future__ import annotations
@@ -11,14 +11,15 @@ from importlib import resources
 import pytest
 import yaml
 
-from tailor import compiled_templates, prebuilt
+from tailor._prebuilt import build as prebuilt
+from tailor._prebuilt import compiled_templates
 from tailor.documents import template_text
+from tailor.inputs.resources import templates_dir as resources_dir
 from tailor.matching import vocabulary
-from tailor.resources import templates_dir as resources_dir
 
 
 def test_prebuilt_files_are_current() -> None:
-    assert prebuilt.stale() == [], "prebuilt files are stale: run `python -m tailor.prebuilt`"
+    assert prebuilt.stale() == [], "prebuilt files are stale: run `python -m tailor._prebuilt`"
 
 
 @pytest.fixture

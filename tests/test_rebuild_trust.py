@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from tailor.batch import BatchRequest, run_batch
-from tailor.bundle import MANIFEST, sha256
+from tailor.app.batch import BatchRequest, run_batch
+from tailor.app.bundle import MANIFEST, sha256
 from tailor.cli import cli
 from tests.conftest import PROFILES, TODAY
 

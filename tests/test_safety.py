@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
-from tailor.batch import BatchRequest, run_batch
+from tailor.app.batch import BatchRequest, run_batch
+from tailor.app.pipeline import BuildRequest, PostingInput, build
+from tailor.app.tailoring import RuleOptions
 from tailor.errors import ProfileError, TemplateError
-from tailor.loading import load_profile_text
-from tailor.pipeline import BuildRequest, PostingInput, build
-from tailor.tailoring import RuleOptions
+from tailor.inputs.loading import load_profile_text
 from tests.conftest import EXAMPLE_POSTING, PROFILES, TODAY
 
 EVIL = (
@@ -146,10 +146,10 @@ def test_http_https_mailto_and_tel_links_are_accepted(url: str) -> None:
 def test_word_templates_cannot_reach_python_internals(tag: str, tmp_path: Path) -> None:
     from docx import Document
 
-    from tailor.loading import load_profile
+    from tailor.app.tailoring import tailor
+    from tailor.inputs.loading import load_profile
+    from tailor.inputs.themes import load_theme
     from tailor.render.docx import render_docx
-    from tailor.tailoring import tailor
-    from tailor.themes import load_theme
 
     template = tmp_path / "evil.docx"
     document = Document()

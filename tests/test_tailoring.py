@@ -10,13 +10,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
+from tailor.app.tailoring import PAGE_BUDGET, RuleOptions, Tailored, tailor
 from tailor.errors import RulesError
-from tailor.loading import load_profile
+from tailor.inputs.loading import load_profile
+from tailor.inputs.themes import load_theme
 from tailor.models.profile import MasterProfile
 from tailor.posting import read_posting
 from tailor.render.pdf import render_pdf
-from tailor.tailoring import PAGE_BUDGET, RuleOptions, Tailored, tailor
-from tailor.themes import load_theme
 from tests.conftest import EXAMPLE_POSTING, EXAMPLE_PROFILES, PROFILES, SHARED_JOBS, TODAY
 
 CLASSIC = load_theme("classic")

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from tailor.errors import OutputError, TemplateError, ThemeError
+from tailor.inputs.themes import copy_theme, list_themes, load_theme, theme_files
 from tailor.models.theme import Theme
-from tailor.themes import copy_theme, list_themes, load_theme, theme_files
 from tests.conftest import FIXTURES
 
 
@@ -117,7 +117,7 @@ def test_theme_with_its_own_font_files(tmp_path: Path) -> None:
 
 def test_a_single_ttf_path_is_explained_as_four_faces(tmp_path: Path) -> None:
     from tailor.errors import ThemeError
-    from tailor.themes import copy_theme, load_theme
+    from tailor.inputs.themes import copy_theme, load_theme
 
     copy_theme("classic", tmp_path)
     theme_file = tmp_path / "theme.yaml"

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tailor.pipeline import PostingInput, match
-from tailor.tailoring import RuleOptions
+from tailor.app.pipeline import PostingInput, match
+from tailor.app.tailoring import RuleOptions
 
 POSTING = """---
 company: Northwind

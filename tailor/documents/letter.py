@@ -66,7 +66,7 @@ def letter_template(name_or_path: str | Path) -> LetterTemplate:
     Raises:
         TemplateError: No such template, or it cannot be read.
     """
-    from tailor.resources import templates_dir
+    from tailor.inputs.resources import templates_dir
 
     folder = templates_dir() / "letters"
     path = Path(name_or_path)

@@ -19,7 +19,7 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
-from tailor.compiled_templates import prebuilt
+from tailor._prebuilt.compiled_templates import prebuilt
 from tailor.errors import TemplateError
 from tailor.models.documents import Segment
 

@@ -24,7 +24,7 @@ def docx_to_text(data: bytes, label: str) -> str:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
-    from tailor.bounded import InputRefused, check_zip
+    from tailor.inputs.bounded import InputRefused, check_zip
 
     try:
         check_zip(data, "Word document")

@@ -45,7 +45,7 @@ _SOURCE = "vocabulary"
 _REMEMBERED = 20_000
 """Texts whose mentions a vocabulary keeps (then it starts afresh)."""
 PREBUILT = "skills.json"
-"""``skills.yaml`` as JSON, in ``tailor/data`` (made by ``python -m tailor.prebuilt``)."""
+"""``skills.yaml`` as JSON, in ``tailor/data`` (made by ``python -m tailor._prebuilt``)."""
 
 
 class _Spellings(Model):

@@ -3,7 +3,7 @@
 Every measurement is in points (1/72 in). Colours are ``#RRGGBB``. A theme names
 its fonts (a bundled family such as ``source-sans-3`` or four TTF files), its
 Word template, and how far the page-budget fitter may tighten the layout
-(``fit``). :func:`tailor.themes.load_theme` reads and validates it and makes its
+(``fit``). :func:`tailor.inputs.themes.load_theme` reads and validates it and makes its
 file paths absolute.
 """
 

@@ -56,7 +56,7 @@ def _closing_index(lines: list[str], where: str) -> int:
 
 
 def _load(block: str, where: str) -> object:
-    from tailor.yaml_bounds import yaml_too_big
+    from tailor.inputs.yaml_bounds import yaml_too_big
 
     try:
         node = yaml.compose(block, Loader=yaml.SafeLoader)

@@ -96,7 +96,7 @@ def _check_size(size: int, limit: int, label: str) -> None:
 
 
 def _read_bytes(path: Path) -> bytes:
-    from tailor.bounded import InputRefused, read_limited
+    from tailor.inputs.bounded import InputRefused, read_limited
 
     try:
         return read_limited(path, MAX_PDF_BYTES, "job posting")

@@ -111,7 +111,7 @@ def _body(tpl: DocxTemplate, letter: bool, theme: Theme | None) -> None:
 _BODIES: dict[str, str] = {}
 """Body XML made by :func:`_body`, by :func:`_body_key` (one process)."""
 PREBUILT = "word_bodies.json"
-"""The built-in themes' bodies, in ``tailor/data`` (made by ``python -m tailor.prebuilt``)."""
+"""The built-in themes' bodies, in ``tailor/data`` (made by ``python -m tailor._prebuilt``)."""
 
 
 def _body_key(template: pathlib.Path, letter: bool, theme: Theme | None) -> str:

@@ -193,9 +193,10 @@ def check_template_size(template: pathlib.Path) -> bytes:
     """The template's bytes, refused before any part is inflated when it is too large (a zip bomb).
 
     Raises:
-        TemplateError: Larger than 20 MB, or inflating past the limit of :func:`tailor.bounded.check_zip`.
+        TemplateError: Larger than 20 MB, or inflating past the limit of
+            :func:`tailor.inputs.bounded.check_zip`.
     """
-    from tailor.bounded import InputRefused, check_zip, read_limited
+    from tailor.inputs.bounded import InputRefused, check_zip, read_limited
 
     try:
         data = read_limited(template, MAX_TEMPLATE_BYTES, "Word template")
@@ -253,7 +254,7 @@ def _sandbox() -> Any:
     """
     import jinja2
 
-    from tailor.compiled_templates import prebuilt
+    from tailor._prebuilt.compiled_templates import prebuilt
     from tailor.template_limits import LimitedSandbox
 
     class CachingSandbox(LimitedSandbox):

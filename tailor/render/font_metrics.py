@@ -3,7 +3,7 @@
 reportlab reads a TTF file's character map, widths and glyph offsets in Python
 (~8 ms a face; a theme registers four). For each bundled face,
 ``tailor/fonts/<family>/<face>.metrics`` keeps what reportlab's parser leaves on
-the face, made by ``python -m tailor.prebuilt`` with the reportlab version it
+the face, made by ``python -m tailor._prebuilt`` with the reportlab version it
 was made with and the SHA-256 of the font file. :func:`prebuilt_font` restores
 a face from it when both still match, and returns None otherwise (the caller
 then parses the file as usual), so a stale file only costs time.

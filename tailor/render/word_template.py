@@ -749,8 +749,8 @@ def write_template(theme: Theme) -> pathlib.Path:
 
 def main(names: list[str]) -> None:
     """Write ``templates/<theme>.docx`` for each named built-in theme (default: all of them)."""
-    from tailor.resources import templates_dir
-    from tailor.themes import load_theme
+    from tailor.inputs.resources import templates_dir
+    from tailor.inputs.themes import load_theme
 
     folder = templates_dir()
     for name in names or THEMES:

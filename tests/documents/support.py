@@ -7,18 +7,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tailor.application_docs import DocumentSet, build_documents
+from tailor.app.application_docs import DocumentSet, build_documents
 from tailor.documents.letter import letter_template, long_date
 from tailor.documents.phrases import PHRASES
 from tailor.documents.questions import load_questions
-from tailor.loading import load_profile
+from tailor.inputs.loading import load_profile
+from tailor.inputs.themes import load_theme
 from tailor.matching import select
 from tailor.models.documents import Document
 from tailor.models.job import JobPosting
 from tailor.models.profile import MasterProfile
 from tailor.posting import read_posting
 from tailor.render.text import contact_items
-from tailor.themes import load_theme
 from tests.conftest import TODAY
 
 OUT = Path("out")

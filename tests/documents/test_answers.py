@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tailor.documents.answers import answers_document
-from tailor.loading import load_profile
+from tailor.inputs.loading import load_profile
 from tailor.matching import select
 from tailor.posting import read_posting
 from tests.conftest import EXAMPLE_POSTING, EXAMPLE_PROFILES, PROFILES, SHARED_JOBS, TODAY

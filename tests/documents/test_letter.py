@@ -6,17 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from tailor.application_docs import fitted_letter
+from tailor.app.application_docs import fitted_letter
 from tailor.documents.letter import check_letter_inputs, letter_document, letter_template
 from tailor.documents.letter_choice import LetterSize, choose_letter
 from tailor.documents.template_text import Traced, render_traced
 from tailor.errors import PostingError, TemplateError
-from tailor.loading import load_profile
+from tailor.inputs.loading import load_profile
+from tailor.inputs.themes import load_theme
 from tailor.matching import select
 from tailor.models.job import JobPosting
 from tailor.posting import read_posting
 from tailor.render.document_pdf import document_pages
-from tailor.themes import load_theme
 from tests.conftest import EXAMPLE_POSTING, EXAMPLE_PROFILES, PROFILES, TODAY
 
 THEMES = ("classic", "modern", "compact")

@@ -13,15 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from tailor.application_docs import fitted_letter, letter_words
+from tailor.app.application_docs import fitted_letter, letter_words
 from tailor.documents.letter_choice import BankChoice, LetterSize, choose_letter
-from tailor.loading import load_profile
+from tailor.inputs.loading import load_profile
+from tailor.inputs.themes import load_theme
 from tailor.matching import Selection, select
 from tailor.models.documents import Document
 from tailor.models.job import JobPosting
 from tailor.posting import read_posting
 from tailor.render.document_pdf import document_pages
-from tailor.themes import load_theme
 from tests.conftest import EXAMPLE_PROFILES, PROFILES, SHARED_JOBS, TODAY
 
 SAMPLE = (

@@ -6,7 +6,7 @@ import pytest
 
 from tailor.documents.prep import prep_document
 from tailor.documents.questions import likely_themes, load_questions
-from tailor.loading import load_profile
+from tailor.inputs.loading import load_profile
 from tailor.matching import select
 from tailor.models.documents import Document
 from tailor.posting import read_posting

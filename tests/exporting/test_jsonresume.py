@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from tailor.exporting import to_json_resume
-from tailor.loading import load_profile
+from tailor.inputs.loading import load_profile
 from tests.conftest import PROFILES
 
 

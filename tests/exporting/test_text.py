@@ -6,7 +6,7 @@ import pytest
 
 from tailor.exporting import to_text
 from tailor.importing import import_cv
-from tailor.loading import load_profile, load_profile_text
+from tailor.inputs.loading import load_profile, load_profile_text
 from tests.conftest import PROFILES
 from tests.importing.conftest import roles_of
 

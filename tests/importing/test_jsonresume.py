@@ -9,7 +9,7 @@ import pytest
 
 from tailor.exporting import to_json_resume
 from tailor.importing import import_cv
-from tailor.loading import load_profile, load_profile_text
+from tailor.inputs.loading import load_profile, load_profile_text
 from tailor.models.profile import MasterProfile
 from tests.conftest import EXAMPLE_PROFILES, FIXTURES, PROFILES
 from tests.importing.conftest import roles_of

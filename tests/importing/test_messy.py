@@ -12,7 +12,7 @@ from tailor.errors import ImportSourceError
 from tailor.importing import import_cv
 from tailor.importing.sections import split_sections
 from tailor.importing.units import read_units
-from tailor.loading import load_profile_text
+from tailor.inputs.loading import load_profile_text
 from tests.conftest import FIXTURES
 from tests.importing.conftest import roles_of, words
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from tailor.app.pipeline import BuildRequest, PostingInput, build
 from tailor.importing import import_cv
-from tailor.loading import load_profile_text
-from tailor.pipeline import BuildRequest, PostingInput, build
+from tailor.inputs.loading import load_profile_text
 from tests.conftest import EXAMPLE_POSTING, EXAMPLE_PROFILES, PROFILES, TODAY
 from tests.importing.conftest import roles_of
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tailor.importing import import_cv
-from tailor.loading import load_profile, load_profile_text
+from tailor.inputs.loading import load_profile, load_profile_text
 from tests.conftest import PROFILES
 from tests.importing.conftest import roles_of, seed
 

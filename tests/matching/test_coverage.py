@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from tailor.loading import load_profile
+from tailor.app.tailoring import RuleOptions, tailor
+from tailor.inputs.loading import load_profile
+from tailor.inputs.themes import load_theme
 from tailor.models.tailored import TailoredCV
 from tailor.posting import read_posting
-from tailor.tailoring import RuleOptions, tailor
-from tailor.themes import load_theme
 from tests.conftest import PROFILES, REPO, TODAY
 
 JOBS = REPO.parent / "shared" / "jobs"

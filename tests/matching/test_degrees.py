@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tailor.documents.answers import answers_document
-from tailor.loading import load_profile
+from tailor.inputs.loading import load_profile
 from tailor.matching import select
 from tailor.matching.degrees import (
     BACHELOR,
@@ -141,7 +141,7 @@ def test_degree_evidence_is_traced_to_the_education_entry() -> None:
 
 def test_report_counts_a_shown_degree_as_covered() -> None:
     _needs_jobs()
-    from tailor.report import match_report
+    from tailor.report.match_json import match_report
 
     profile = load_profile(PROFILES / "eric-kim.yaml")
     posting = read_posting(ZOOX)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tailor.loading import load_profile
+from tailor.inputs.loading import load_profile
 from tailor.matching.candidates import candidates
 from tailor.matching.evidence import evidence_map, fit, fit_sentence, strength_of
 from tailor.matching.scoring import UnitMatch, posting_units, score_candidates

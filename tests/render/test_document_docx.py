@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from tailor.inputs.themes import load_theme
 from tailor.models.documents import Document
 from tailor.models.theme import Theme
 from tailor.render import document_docx
-from tailor.themes import load_theme
 from tests.conftest import EXAMPLE_POSTING, PROFILES
 from tests.documents.support import build
 

@@ -12,14 +12,14 @@ from pypdf import PdfReader
 from syrupy.assertion import SnapshotAssertion
 
 from tailor.errors import RenderError
-from tailor.loading import load_profile
+from tailor.inputs.loading import load_profile
+from tailor.inputs.themes import load_theme
 from tailor.matching import select
 from tailor.models.tailored import TailoredCV
 from tailor.models.theme import Theme
 from tailor.posting import read_posting
 from tailor.render.docx import render_docx
 from tailor.render.pdf import render_pdf
-from tailor.themes import load_theme
 from tests.conftest import EXAMPLE_POSTING, EXAMPLE_PROFILES, FIXTURES, PROFILES, TODAY, shared_jobs
 from tests.normalise import docx_outline, docx_text, pdf_plain_text, pdf_text
 from tests.snapshot_ext import TextSnapshot

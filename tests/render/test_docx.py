@@ -236,8 +236,8 @@ def test_every_theme_template_has_real_styles(theme: str, font: str, size: float
 
 @pytest.mark.parametrize("theme", ["classic", "modern", "compact"])
 def test_committed_templates_are_what_the_generator_makes(theme: str) -> None:
+    from tailor.inputs.themes import load_theme
     from tailor.render.word_template import template_bytes
-    from tailor.themes import load_theme
 
     fresh = template_bytes(load_theme(theme))
     assert fresh == (REPO / "templates" / f"{theme}.docx").read_bytes(), (
@@ -251,8 +251,8 @@ def test_a_template_that_drops_the_experience_is_refused(tmp_path: Path) -> None
     import zipfile
 
     from tailor.errors import TemplateError
+    from tailor.inputs.themes import load_theme
     from tailor.render.docx import render_docx
-    from tailor.themes import load_theme
     from tests.conftest import PROFILES
     from tests.render.test_documents import tailored
 

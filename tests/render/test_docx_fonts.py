@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from tailor.inputs.themes import load_theme
 from tailor.render.docx import render_docx
 from tailor.render.docx_fonts import PREBUILT_CHARS, embed_fonts, obfuscate, prebuilt_subset
 from tailor.render.fonts import bundled_files, word_font_families
-from tailor.themes import load_theme
 from tests.conftest import PROFILES
 from tests.render.test_documents import tailored
 

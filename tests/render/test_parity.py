@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tailor.pipeline import BuildRequest, PostingInput, build
-from tailor.themes import list_themes
+from tailor.app.pipeline import BuildRequest, PostingInput, build
+from tailor.inputs.themes import list_themes
 from tests.conftest import EXAMPLE_POSTING, EXAMPLE_PROFILES, PROFILES, SHARED_JOBS
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -143,7 +143,7 @@ def test_word_output_without_the_fonts_installed_matches_the_pdf(
     assert any("Gentium" in font or "SourceSans" in font for font in fonts), fonts  # the embedded ones
     assert len(office.pages) == len(ours.pages)
     assert _uris(office) == _uris(ours)
-    from tailor.loading import load_profile
+    from tailor.inputs.loading import load_profile
 
     person = load_profile(PROFILES / name).person.name
     # Joined without spaces: a word broken at a line's hyphen ("transformer-/based") is one word.

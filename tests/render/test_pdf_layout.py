@@ -8,7 +8,8 @@ import re
 import pdfplumber
 import pytest
 
-from tailor.loading import load_profile
+from tailor.inputs.loading import load_profile
+from tailor.inputs.themes import load_theme
 from tailor.matching import select
 from tailor.models.tailored import TailoredCV
 from tailor.models.theme import Theme
@@ -16,7 +17,6 @@ from tailor.posting import read_posting
 from tailor.render.pdf import measure_pdf, render_pdf
 from tailor.render.pdf_style import metrics
 from tailor.render.text import SECTION_TITLES
-from tailor.themes import load_theme
 from tests.conftest import EXAMPLE_POSTING, EXAMPLE_PROFILES, PROFILES, TODAY
 
 THEMES = ("classic", "modern", "compact")

@@ -11,9 +11,9 @@ from pathlib import Path
 import reportlab
 import yaml
 
-from tailor.pipeline import BuildRequest, PostingInput, build, copy_template
+from tailor.app.pipeline import BuildRequest, PostingInput, build, copy_template
+from tailor.inputs.themes import load_theme
 from tailor.render.word_template import marker_of, parts_hash, template_bytes, word_template_for
-from tailor.themes import load_theme
 from tests.conftest import EXAMPLE_POSTING, PROFILES
 
 VERA = Path(reportlab.__file__).parent / "fonts"

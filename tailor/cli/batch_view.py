@@ -13,8 +13,8 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import Progress
 
-    from tailor.batch import Application
-    from tailor.listing import Listed
+    from tailor.app.batch import Application
+    from tailor.app.listing import Listed
 
 __all__ = ["BatchProgress", "print_applications", "print_listing"]
 

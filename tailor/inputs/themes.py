@@ -27,7 +27,7 @@ class ThemeInfo:
 
 
 def _builtin_dir() -> Path:
-    from tailor.resources import templates_dir
+    from tailor.inputs.resources import templates_dir
 
     return templates_dir()
 
@@ -78,11 +78,11 @@ def load_theme(name_or_dir: str | Path) -> Theme:
     """
     from pydantic import ValidationError
 
-    from tailor.loading import parse_yaml, validation_problems
+    from tailor.inputs.loading import parse_yaml, validation_problems
 
     path = theme_path(name_or_dir)
     source = str(path)
-    from tailor.bounded import InputRefused, read_limited
+    from tailor.inputs.bounded import InputRefused, read_limited
 
     try:
         text = read_limited(path, MAX_SETTINGS_BYTES, "theme").decode("utf-8-sig")

@@ -52,7 +52,7 @@ def write_all(files: dict[Path, bytes], *, force: bool) -> list[Path]:
 
 
 def write_folder(folder: Path, files: dict[Path, bytes], *, force: bool) -> list[Path]:
-    """Write an application's files into ``folder`` as one change (see :mod:`tailor.folder_swap`).
+    """Write an application's files into ``folder`` as one change (see :mod:`tailor.writing.folder_swap`).
 
     Under the folder's write lock: a swap a kill interrupted is finished or undone, conflicts are
     checked (a different existing file is replaced only with ``force``), and the changed files are
@@ -65,7 +65,7 @@ def write_folder(folder: Path, files: dict[Path, bytes], *, force: bool) -> list
         OutputError: Different files exist and ``force`` is off, or writing failed (the folder is
             then as it was, and the message says so).
     """
-    from tailor import folder_swap
+    from tailor.writing import folder_swap
 
     outside = [path for path in files if path.parent != folder]
     if outside:  # a caller's bug, not the user's: every file of an application is in its folder

@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from tailor.errors import Problem, ProfileError
-from tailor.loading import parse_yaml, validation_problems
+from tailor.inputs.loading import parse_yaml, validation_problems
 from tailor.models.rules import Rules, SectionName
 
 __all__ = ["effective_rules", "load_rules_file"]
@@ -36,7 +36,7 @@ def load_rules_file(path: Path) -> dict[str, Any]:
     Raises:
         ProfileError: The file cannot be read, is not YAML, or has a wrong or unknown rule.
     """
-    from tailor.bounded import InputRefused, read_limited
+    from tailor.inputs.bounded import InputRefused, read_limited
 
     source = str(path)
     try:

@@ -18,8 +18,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from tailor.errors import Problem, ProfileError
+from tailor.inputs.yaml_bounds import yaml_too_big
 from tailor.models.profile import MasterProfile
-from tailor.yaml_bounds import yaml_too_big
 
 __all__ = ["format_path", "load_profile", "load_profile_text", "parse_yaml", "validation_problems"]
 
@@ -64,7 +64,7 @@ def load_profile(path: Path) -> MasterProfile:
     Raises:
         ProfileError: The file cannot be read or is invalid; lists every problem.
     """
-    from tailor.bounded import InputRefused, read_limited
+    from tailor.inputs.bounded import InputRefused, read_limited
 
     source = str(path)
     try:

@@ -16,7 +16,7 @@ def _data_dir(name: str) -> Path:
     packaged = Path(str(resources.files("tailor"))) / "_data" / name
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent / name
+    return Path(__file__).resolve().parents[2] / name
 
 
 def templates_dir() -> Path:

@@ -13,19 +13,19 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from tailor.app.tailoring import RuleOptions
 from tailor.errors import PostingError, TailorError
+from tailor.inputs.loading import load_profile
+from tailor.inputs.themes import ThemeInfo, copy_theme, list_themes, load_theme, theme_files
 from tailor.layout import FitResult
-from tailor.loading import load_profile
 from tailor.matching import Selection
 from tailor.models.job import JobPosting
 from tailor.models.profile import MasterProfile
 from tailor.models.rules import Rules
 from tailor.models.theme import Theme
-from tailor.output import application_folder, write_all, write_folder
-from tailor.report import match_report
-from tailor.report_md import match_markdown
-from tailor.tailoring import RuleOptions
-from tailor.themes import ThemeInfo, copy_theme, list_themes, load_theme, theme_files
+from tailor.report.match_json import match_report
+from tailor.report.match_md import match_markdown
+from tailor.writing.files import application_folder, write_all, write_folder
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -93,7 +93,7 @@ def read_stdin() -> tuple[str, str | None]:
     """
     import sys
 
-    from tailor.bounded import InputRefused, read_stream_limited
+    from tailor.inputs.bounded import InputRefused, read_stream_limited
     from tailor.posting.sources import MAX_TEXT_BYTES, STDIN_NAME, decode
 
     try:
@@ -192,7 +192,7 @@ def match(
 
     The theme's section order applies unless a rules source names ``sections``.
     """
-    from tailor.tailoring import tailor
+    from tailor.app.tailoring import tailor
 
     profile = load_profile(profile_path)
     job = _read_posting(posting)
@@ -229,7 +229,7 @@ class BuildRequest:
     """A Word template to use instead of the theme's own."""
     rules: RuleOptions = field(default_factory=RuleOptions)
     docs: tuple[str, ...] = ("cv", "letter", "answers", "prep")
-    """Documents to write: cv, letter, answers, prep (see tailor.application_docs)."""
+    """Documents to write: cv, letter, answers, prep (see tailor.app.application_docs)."""
     letter_template: str | Path = "standard"
     """A letter template in templates/letters/ by name, or a template file."""
     report: bool = True
@@ -329,7 +329,7 @@ def build(request: BuildRequest) -> BuildResult:
             files[out_dir / "match.json"] = report.encode("utf-8")
             files[out_dir / "match.md"] = match_markdown(outcome.report).encode("utf-8")
     changed = write_folder(out_dir, files, force=request.force)
-    from tailor.profile_warnings import thin_profile_warnings
+    from tailor.app.profile_warnings import thin_profile_warnings
 
     thin = thin_profile_warnings(outcome.profile, str(request.profile)) + _focus_notes(outcome)
     notes = thin + _notes(outcome.posting) + template_notes + documents.notes
@@ -351,8 +351,8 @@ def _word_templates(request: BuildRequest, theme: Theme, squeeze: float) -> tupl
     path = Path(theme.word_template)
     if "docx" not in request.formats:
         return _Templates(path, path), []
+    from tailor.inputs.resources import templates_dir
     from tailor.render.word_template import word_template_for
-    from tailor.resources import templates_dir
 
     builtin = path.resolve().parent == templates_dir().resolve()
     cv = word_template_for(theme, squeeze, builtin=builtin)
@@ -365,7 +365,7 @@ def _documents(
     request: BuildRequest, outcome: MatchOutcome, theme: Any, template: Path, out_dir: Path
 ) -> Any:
     """The letter, answer sheet and prep sheet the request asks for, rendered in memory."""
-    from tailor.application_docs import DocumentSet, build_documents
+    from tailor.app.application_docs import DocumentSet, build_documents
 
     if not set(request.docs) - {"cv"}:
         return DocumentSet()
@@ -415,12 +415,12 @@ def import_profile(request: ImportRequest) -> ImportOutcome:
     """
     from tailor.errors import ImportSourceError, InternalError, OutputError, ProfileError
     from tailor.importing import import_cv
-    from tailor.loading import load_profile_text
+    from tailor.inputs.loading import load_profile_text
 
     if request.out.exists() and not request.force:
         msg = f"{request.out} already exists"
         raise OutputError(msg, hint="pass --force to replace it, or choose another -o path")
-    from tailor.bounded import InputRefused, read_limited
+    from tailor.inputs.bounded import InputRefused, read_limited
 
     try:
         data = read_limited(request.source, MAX_IMPORT_BYTES, "CV")
@@ -432,7 +432,7 @@ def import_profile(request: ImportRequest) -> ImportOutcome:
         raise ImportSourceError(msg, hint="check the path") from err
     name_hint = request.out.stem.replace("-", " ").replace("_", " ").title()
     result = import_cv(data, str(request.source), name_hint)
-    from tailor.profile_warnings import thin_profile_warnings
+    from tailor.app.profile_warnings import thin_profile_warnings
 
     try:
         profile = load_profile_text(result.yaml, str(request.out))

@@ -34,7 +34,7 @@ MAX_JSON_BYTES = 50_000_000
 
 
 def _read(path: Path) -> dict[str, Any] | None:
-    from tailor.bounded import InputRefused, read_limited
+    from tailor.inputs.bounded import InputRefused, read_limited
 
     try:
         data = json.loads(read_limited(path, MAX_JSON_BYTES, "report").decode("utf-8"))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tailor.inputs.rule_sources import effective_rules, load_rules_file
 from tailor.layout import FitResult, fit_to_pages
 from tailor.matching import Selection, select
 from tailor.matching.selection import Dropped
@@ -21,8 +22,7 @@ from tailor.models.job import JobPosting
 from tailor.models.profile import MasterProfile
 from tailor.models.rules import Rules
 from tailor.models.theme import Theme
-from tailor.report import document_order
-from tailor.rule_sources import effective_rules, load_rules_file
+from tailor.report.match_json import document_order
 
 __all__ = ["RuleOptions", "Tailored", "tailor"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from tailor.report_md import COVERAGE_TITLES, readable_term
+from tailor.report.match_md import COVERAGE_TITLES, readable_term
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -4,7 +4,7 @@ Compiling a template (lexing, parsing, generating Python) costs more than
 rendering it, and the built-in templates never change between runs: the Word
 templates' XML as docxtpl hands it to Jinja, and the letter templates. Their
 generated Python is kept in ``tailor/data/compiled_templates.json`` (made by
-``python -m tailor.prebuilt``), by the SHA-256 of the source and the kind of
+``python -m tailor._prebuilt``), by the SHA-256 of the source and the kind of
 environment that compiles it. Any other source, or a different Jinja version,
 is compiled as usual, so a stale table only costs time.
 """

@@ -1,6 +1,6 @@
 """Build the application documents of a build: cover letter, answer sheet, prep sheet.
 
-Called by :func:`tailor.pipeline.build`; everything is rendered in memory, and the
+Called by :func:`tailor.app.pipeline.build`; everything is rendered in memory, and the
 pipeline writes the files together with the CV. The letter is fitted to one page:
 ever shorter variants are tried (see :func:`tailor.documents.letter.letter_sizes`).
 """

@@ -1,6 +1,6 @@
 """match.md: the coverage report as Markdown, written beside the documents.
 
-It reads the JSON report (see :mod:`tailor.report`), so the Markdown, the
+It reads the JSON report (see :mod:`tailor.report.match_json`), so the Markdown, the
 terminal tables and match.json always tell the same story.
 """
 

@@ -5,7 +5,7 @@ what it was made from: code that reads one checks that and falls back to the
 original when the copy is stale, so a stale copy only costs time. A test fails
 when one is stale. Regenerate them all with::
 
-    python -m tailor.prebuilt
+    python -m tailor._prebuilt
 """
 
 from __future__ import annotations
@@ -26,10 +26,10 @@ def _skills() -> bytes:
 
 def _templates() -> bytes:
     """The Jinja code of the built-in Word templates (as rendered for every theme) and letter templates."""
-    from tailor.compiled_templates import prebuilt_json
+    from tailor._prebuilt.compiled_templates import prebuilt_json
     from tailor.documents import template_text
+    from tailor.inputs.resources import templates_dir
     from tailor.render import docx
-    from tailor.resources import templates_dir
 
     env = docx._sandbox()
     env.autoescape = True  # as docxtpl sets it when tailor renders
@@ -43,9 +43,9 @@ def _word_sources(env: Any) -> list[str]:
     import datetime as dt
     import tempfile
 
-    from tailor.pipeline import BuildRequest, PostingInput, build
-    from tailor.resources import examples_dir
-    from tailor.themes import list_themes
+    from tailor.app.pipeline import BuildRequest, PostingInput, build
+    from tailor.inputs.resources import examples_dir
+    from tailor.inputs.themes import list_themes
 
     sources: list[str] = []
     profile, posting = (
@@ -72,8 +72,8 @@ def _word_sources(env: Any) -> list[str]:
 
 def _word_bodies() -> bytes:
     """The Word body of letters and answer sheets in every built-in theme."""
+    from tailor.inputs.themes import list_themes, load_theme
     from tailor.render.document_docx import prebuilt_json
-    from tailor.themes import list_themes, load_theme
 
     return prebuilt_json(load_theme(info.name) for info in list_themes()).encode("utf-8")
 
@@ -139,6 +139,7 @@ def _current(name: str) -> bytes | None:
     return path.read_bytes() if path.is_file() else None
 
 
-if __name__ == "__main__":
+def main() -> None:
+    """Regenerate the prebuilt files and print the names of those that changed."""
     for name in write() or ["(every prebuilt file was current)"]:
         print(name)  # noqa: T201

@@ -1,6 +1,6 @@
 """Reproducible application folders: ``application.json``, and rebuilding from it.
 
-An application folder holds whatever :func:`tailor.pipeline.build` writes (the
+An application folder holds whatever :func:`tailor.app.pipeline.build` writes (the
 CV, match.json, and any other document a build makes), a copy of the posting
 (``posting.txt``, ``posting.html``, ...), a copy of the ``--rules`` file when one
 was given, and ``application.json``: the recipe. It records
@@ -30,10 +30,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tailor import __version__
+from tailor.app.pipeline import BuildRequest, BuildResult, PostingInput, build
+from tailor.app.tailoring import RuleOptions
 from tailor.errors import BundleError, PostingError, ReproducibilityError, TailorError
-from tailor.output import write_folder
-from tailor.pipeline import BuildRequest, BuildResult, PostingInput, build
-from tailor.tailoring import RuleOptions
+from tailor.writing.files import write_folder
 
 if TYPE_CHECKING:
     from tailor.models.manifest import ApplicationManifest, FileRecord, ThemeRecord
@@ -140,8 +140,8 @@ def _located(path: Path, folder: Path) -> dict[str, str]:
 
 
 def _theme_record(theme: str | Path, folder: Path) -> dict[str, Any]:
-    from tailor.resources import templates_dir
-    from tailor.themes import theme_files, theme_path
+    from tailor.inputs.resources import templates_dir
+    from tailor.inputs.themes import theme_files, theme_path
 
     path = theme_path(theme)
     builtin = path.parent.resolve() == templates_dir().resolve()
@@ -265,7 +265,7 @@ def read_manifest(folder: Path) -> ApplicationManifest:
     """
     from pydantic import ValidationError
 
-    from tailor.bounded import InputRefused, read_limited
+    from tailor.inputs.bounded import InputRefused, read_limited
     from tailor.models.manifest import ApplicationManifest
 
     path = folder / MANIFEST
@@ -322,7 +322,7 @@ MAX_INPUT_BYTES = 25_000_000
 
 def _hash_within(path: Path, limit: int) -> str | None:
     """The file's SHA-256, or None when it is not a regular file or larger than ``limit``."""
-    from tailor.bounded import InputRefused, read_limited
+    from tailor.inputs.bounded import InputRefused, read_limited
 
     try:
         return sha256(read_limited(path, limit, "file"))
@@ -341,7 +341,7 @@ def _kept_copy(folder: Path, name: str, digest: str, what: str, original: str) -
 
 def _theme_input(record: ThemeRecord, folder: Path) -> str | Path:
     """The theme to build with; every file it reads must be one of the hash-checked files."""
-    from tailor.themes import theme_files
+    from tailor.inputs.themes import theme_files
 
     checked = {
         _find_input(file, folder, f"theme file {Path(file.path).name}").resolve() for file in record.files

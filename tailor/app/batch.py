@@ -1,6 +1,6 @@
 """Many applications at once: one application folder per posting, built by worker processes.
 
-Each posting goes through :func:`tailor.bundle.build_bundle`, which calls the
+Each posting goes through :func:`tailor.app.bundle.build_bundle`, which calls the
 pipeline's ``build``, so a batch writes whatever documents a build writes. One
 bad posting does not stop the others: its error is reported and the rest go on.
 
@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tailor.app.pipeline import FORMATS, BuildRequest, PostingInput, posting_warnings
+from tailor.app.tailoring import RuleOptions
 from tailor.errors import PostingError, TailorError
-from tailor.pipeline import FORMATS, BuildRequest, PostingInput, posting_warnings
-from tailor.tailoring import RuleOptions
 
 if TYPE_CHECKING:
     from tailor.models.job import JobPosting
@@ -133,9 +133,9 @@ def check_inputs(request: BatchRequest) -> None:
         ProfileError: The profile or rules file is invalid.
         TemplateError: The theme or Word template is missing or broken.
     """
-    from tailor.loading import load_profile
-    from tailor.rule_sources import load_rules_file
-    from tailor.themes import load_theme
+    from tailor.inputs.loading import load_profile
+    from tailor.inputs.rule_sources import load_rules_file
+    from tailor.inputs.themes import load_theme
 
     load_profile(request.profile)
     load_theme(request.theme)
@@ -153,8 +153,8 @@ def _plan(request: BatchRequest) -> Iterator[tuple[int, Application | tuple[Buil
 
     A generator, so that the workers start on the first postings while later ones are read.
     """
-    from tailor.output import application_folder
     from tailor.posting import read_posting
+    from tailor.writing.files import application_folder
 
     taken: set[Path] = set()
     for index, posting in enumerate(request.postings):
@@ -178,7 +178,7 @@ def build_one(build: BuildRequest, folder: Path) -> Application:
     Runs in a worker process. A bug (not a TailorError) is reported with its
     traceback instead of stopping the other applications.
     """
-    from tailor.bundle import build_bundle
+    from tailor.app.bundle import build_bundle
 
     posting = Path(build.posting.source)
     try:
@@ -216,8 +216,8 @@ def build_one(build: BuildRequest, folder: Path) -> Application:
 _WARM_MODULES = {
     "pdf": (
         "reportlab.platypus",
-        "tailor.application_docs",
-        "tailor.bundle",
+        "tailor.app.application_docs",
+        "tailor.app.bundle",
         "tailor.documents.letter",
         "tailor.render.document_pdf",
         "tailor.render.pdf",
@@ -230,9 +230,9 @@ def _warm_up(request: BatchRequest) -> None:
     """Load what every build needs once, before the workers are forked from this process."""
     import importlib
 
+    from tailor.inputs.themes import load_theme
     from tailor.matching.vocabulary import load_vocabulary
     from tailor.render.fonts import family_for
-    from tailor.themes import load_theme
 
     for module in _WARM_MODULES["pdf"] + (_WARM_MODULES["docx"] if "docx" in request.formats else ()):
         importlib.import_module(module)  # what the builds import, once instead of in every worker

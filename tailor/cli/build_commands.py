@@ -1,0 +1,207 @@
+"""``tailor build`` and ``tailor match``: one application from a profile and a posting."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from tailor.cli.options import (
+    cli,
+    collect_garbage,
+    company_opt,
+    date_opt,
+    docs_opt,
+    document_date,
+    docx_template_opt,
+    focus_opt,
+    force_opt,
+    formats_opt,
+    letter_template_opt,
+    out_opt,
+    parse_docs,
+    parse_formats,
+    posting_arg,
+    posting_input,
+    profile_arg,
+    role_opt,
+    rules_opts,
+    theme_opt,
+    why_opt,
+)
+from tailor.errors import TailorError
+
+
+@cli.command()
+@profile_arg
+@posting_arg
+@company_opt
+@role_opt
+@focus_opt
+@out_opt
+@formats_opt
+@force_opt
+@theme_opt
+@docx_template_opt
+@why_opt
+@click.option("--watch", is_flag=True, help="Rebuild whenever the profile, posting or theme changes.")
+@rules_opts
+@docs_opt
+@letter_template_opt
+@date_opt
+def build(
+    profile: Path,
+    posting: str,
+    company: str | None,
+    role: str | None,
+    focus: str | None,
+    out: Path | None,
+    formats: str,
+    force: bool,
+    theme: str,
+    docx_template: Path | None,
+    why: Path | None,
+    watch: bool,
+    docs: str,
+    letter_template: str,
+    date: dt.date | None,
+    rule_options: Any,
+) -> None:
+    """Write the tailored CV, cover letter, answer sheet, prep sheet, match.json and match.md for POSTING."""
+    from tailor.app.pipeline import BuildRequest
+
+    chosen = parse_formats(formats)
+    request = BuildRequest(
+        profile,
+        posting_input(posting, company, role, why, focus),
+        document_date(date),
+        out=out,
+        formats=chosen,
+        force=force,
+        theme=theme,
+        docx_template=docx_template,
+        rules=rule_options,
+        docs=parse_docs(docs),
+        letter_template=letter_template,
+    )
+    if watch:
+        _watch(request)
+        return
+    from tailor.app.pipeline import build as run_build
+
+    _print_build(run_build(request))
+
+
+def one_document(doc: str, params: dict[str, Any]) -> None:
+    """``tailor letter``/``answers``/``prep``: build one document (no match.json) and list it."""
+    from tailor.app.pipeline import BuildRequest
+    from tailor.app.pipeline import build as run_build
+
+    request = BuildRequest(
+        params["profile"],
+        posting_input(
+            params["posting"], params["company"], params["role"], params.get("why"), params.get("focus")
+        ),
+        document_date(params["date"]),
+        out=params["out"],
+        formats=parse_formats(params["formats"]),
+        force=params["force"],
+        theme=params["theme"],
+        docx_template=params["docx_template"],
+        docs=(doc,),
+        letter_template=params["letter_template"],
+        report=False,
+    )
+    _print_build(run_build(request))
+
+
+def _watch(request: Any) -> None:
+    from tailor.app.pipeline import watch
+
+    collect_garbage()
+
+    def report(outcome: Any) -> None:
+        if isinstance(outcome, TailorError):
+            click.echo(f"error: {outcome}", err=True)
+        else:
+            _print_build(outcome)
+        click.echo("watching for changes (Ctrl-C to stop)", err=True)
+
+    try:
+        watch(request, report)
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+
+
+def _print_build(result: Any) -> None:
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
+    for name, why in result.skipped.items():
+        click.echo(f"warning: no {name} written: {why}", err=True)
+    cv = result.outcome.selection.cv
+    bullets = len(cv.selected_bullets())
+    layout = result.outcome.report["cv"]
+    target = " at ".join(value for value in (cv.role, cv.company) if value) or "this posting"
+    click.echo(
+        f"tailored for {target}: "
+        f"{bullets} bullets in {len(cv.sections)} sections, {layout['pages']} "
+        f"page{'s' if layout['pages'] > 1 else ''} (last {layout['last_page_fill']:.0%} full)"
+    )
+    core = result.outcome.selection.core
+    if core:
+        given = " (your --focus)" if any(skill.source == "focus" for skill in core) else ""
+        click.echo(f"  the role is about: {', '.join(skill.name for skill in core)}{given}")
+    dropped = result.outcome.selection.dropped
+    if dropped:
+        reasons: dict[str, int] = {}
+        for item in dropped:
+            reasons[item.reason] = reasons.get(item.reason, 0) + 1
+        summary = ", ".join(f"{count} by {reason}" for reason, count in reasons.items())
+        click.echo(f"  left out {len(dropped)}: {summary} (see match.md)")
+    for path in result.files:
+        state = "wrote" if path in result.changed else "unchanged"
+        click.echo(f"  {state:9} {path}")
+
+
+@cli.command()
+@profile_arg
+@posting_arg
+@company_opt
+@role_opt
+@focus_opt
+@click.option("--json", "as_json", is_flag=True, help="Print the whole report (as in match.json).")
+@click.option("--top", default=25, show_default=True, help="Rows to show (table only).")
+@theme_opt
+@rules_opts
+@date_opt
+def match(
+    profile: Path,
+    posting: str,
+    company: str | None,
+    role: str | None,
+    focus: str | None,
+    as_json: bool,
+    top: int,
+    theme: str,
+    date: dt.date | None,
+    rule_options: Any,
+) -> None:
+    """Rank every profile item against POSTING and show which requirements the CV covers."""
+    from tailor.app.pipeline import match as run_match
+
+    outcome = run_match(
+        profile,
+        posting_input(posting, company, role, focus=focus),
+        today=document_date(date),
+        theme=theme,
+        rules=rule_options,
+    )
+    if as_json:
+        click.echo(json.dumps(outcome.report, indent=2, ensure_ascii=False))
+        return
+    from tailor.cli.terminal import print_report
+
+    print_report(outcome.report, top)

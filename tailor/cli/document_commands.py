@@ -1,0 +1,146 @@
+"""``tailor preview``, ``letter``, ``answers``, ``prep`` and ``templates``: one document, and themes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import click
+
+from tailor.cli.build_commands import one_document
+from tailor.cli.options import (
+    cli,
+    company_opt,
+    date_opt,
+    document_date,
+    docx_template_opt,
+    focus_opt,
+    force_opt,
+    formats_opt,
+    letter_template_opt,
+    out_opt,
+    posting_arg,
+    posting_input,
+    profile_arg,
+    role_opt,
+    rules_opts,
+    theme_opt,
+    why_opt,
+)
+
+
+@cli.command()
+@profile_arg
+@posting_arg
+@company_opt
+@role_opt
+@theme_opt
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("out") / "preview",
+    show_default=True,
+    help="Folder for the PNG pages.",
+)
+@click.option("--dpi", default=80, show_default=True, type=click.IntRange(30, 600), help="Resolution.")
+@rules_opts
+@date_opt
+def preview(
+    profile: Path,
+    posting: str,
+    company: str | None,
+    role: str | None,
+    theme: str,
+    out: Path,
+    dpi: int,
+    date: dt.date | None,
+    rule_options: Any,
+) -> None:
+    """Write the tailored CV's pages as PNG images, to see a theme (needs pdftoppm)."""
+    from tailor.app.pipeline import PreviewRequest
+    from tailor.app.pipeline import preview as run_preview
+
+    request = PreviewRequest(
+        profile, posting_input(posting, company, role), document_date(date), theme, out, dpi, rule_options
+    )
+    for path in run_preview(request):
+        click.echo(f"  wrote     {path}")
+
+
+def _document_command(doc: str, summary: str) -> None:
+    """Register ``tailor <doc>`` with the options of ``tailor build`` that apply to one document."""
+
+    @cli.command(doc, help=summary)
+    @profile_arg
+    @posting_arg
+    @company_opt
+    @role_opt
+    @focus_opt
+    @out_opt
+    @formats_opt
+    @force_opt
+    @theme_opt
+    @docx_template_opt
+    @letter_template_opt
+    @why_opt
+    @date_opt
+    def command(**params: Any) -> None:
+        one_document(doc, params)
+
+
+_document_command(
+    "letter", "Write a one-page cover letter (letter.pdf, letter.docx) for POSTING, in your own words."
+)
+_document_command(
+    "answers",
+    "Write an answer sheet (answers.md, .pdf, .docx): every requirement of POSTING with your evidence.",
+)
+_document_command(
+    "prep", "Write an interview prep sheet (prep.md, prep.pdf): likely questions, your stories, gaps."
+)
+
+
+@cli.group()
+def templates() -> None:
+    """List the built-in themes, or copy one to customise."""
+
+
+@templates.command("list")
+def templates_list() -> None:
+    """Show each built-in theme with a one-line description."""
+    from tailor.app.pipeline import list_templates
+
+    for info in list_templates():
+        click.echo(f"{info.name:10} {info.description}")
+
+
+@templates.command("copy")
+@click.argument("name")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--force", is_flag=True, help="Replace files already in FOLDER.")
+def templates_copy(name: str, folder: Path, force: bool) -> None:
+    """Copy theme NAME (theme.yaml and its Word template) into FOLDER to edit.
+
+    Then build with `--theme FOLDER`.
+    """
+    from tailor.app.pipeline import copy_template
+
+    for path in copy_template(name, folder, force=force):
+        click.echo(f"  wrote     {path}")
+    click.echo(f"edit {folder / 'theme.yaml'}, then build with --theme {folder}")
+
+
+@templates.command("build-docx")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+def templates_build_docx(folder: Path) -> None:
+    """Remake FOLDER's Word template from its theme.yaml (edits made to it in Word are lost).
+
+    A build does this by itself when theme.yaml changed and the Word file was not edited since.
+    """
+    from tailor.app.pipeline import build_word_template
+
+    click.echo(f"  wrote     {build_word_template(folder)}")
+
+
+# --- many applications: batch, rebuild, list --------------------------------------------

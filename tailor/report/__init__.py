@@ -1,0 +1,1 @@
+"""The match report: ``match.json`` (its typed shape) and ``match.md`` made from it."""

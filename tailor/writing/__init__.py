@@ -1,0 +1,1 @@
+"""Writing output files: safe names, no silent overwrites, whole folders replaced atomically."""
