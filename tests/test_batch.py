@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from tailor.app.batch import BatchRequest, find_postings, run_batch
-from tailor.app.bundle import MANIFEST, rebuild, sha256
+from tailor.app.bundle import MANIFEST, sha256
+from tailor.app.rebuild import rebuild
 from tailor.cli import cli
 from tailor.errors import BundleError, ReproducibilityError
 from tests.conftest import EXAMPLE_POSTING, PROFILES, TODAY, shared_jobs

@@ -321,7 +321,9 @@ def test_preview_without_pdftoppm_says_how_to_install_it(
 def test_watch_rebuilds_when_an_input_changes(tmp_path: Path) -> None:
     import datetime as dt
 
-    from tailor.app.pipeline import BuildRequest, BuildResult, PostingInput, watch
+    from tailor.app.pipeline import BuildRequest, BuildResult
+    from tailor.app.posting_input import PostingInput
+    from tailor.app.watch import watch
 
     profile = tmp_path / "me.yaml"
     profile.write_text((PROFILES / "eric-kim.yaml").read_text(encoding="utf-8"), encoding="utf-8")

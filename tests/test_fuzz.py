@@ -154,7 +154,8 @@ def test_a_full_build_with_control_characters_writes_clean_files_or_fails_clearl
     import zipfile
     from pathlib import Path
 
-    from tailor.app.pipeline import BuildRequest, PostingInput, build
+    from tailor.app.pipeline import BuildRequest, build
+    from tailor.app.posting_input import PostingInput
 
     # One example in five may hold lone surrogates (which are refused); the others go further.
     hostile_field = (

@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 from tailor.app.batch import BatchRequest, run_batch
-from tailor.app.pipeline import BuildRequest, PostingInput, build
+from tailor.app.pipeline import BuildRequest, build
+from tailor.app.posting_input import PostingInput
 from tailor.app.tailoring import RuleOptions
 from tailor.errors import ProfileError, TemplateError
 from tailor.inputs.loading import load_profile_text

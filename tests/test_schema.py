@@ -5,7 +5,7 @@ Regenerate with `tailor schema > docs/profile.schema.json`.
 
 from __future__ import annotations
 
-from tailor.app.pipeline import profile_schema
+from tailor.app.profile_files import profile_schema
 from tests.conftest import REPO
 
 

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tailor.app.pipeline import PostingInput, match
+from tailor.app.pipeline import match
+from tailor.app.posting_input import PostingInput
 from tailor.app.tailoring import RuleOptions
 
 POSTING = """---

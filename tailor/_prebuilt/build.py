@@ -43,7 +43,8 @@ def _word_sources(env: Any) -> list[str]:
     import datetime as dt
     import tempfile
 
-    from tailor.app.pipeline import BuildRequest, PostingInput, build
+    from tailor.app.pipeline import BuildRequest, build
+    from tailor.app.posting_input import PostingInput
     from tailor.inputs.resources import examples_dir
     from tailor.inputs.themes import list_themes
 

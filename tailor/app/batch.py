@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tailor.app.pipeline import FORMATS, BuildRequest, PostingInput, posting_warnings
+from tailor.app.pipeline import FORMATS, BuildRequest, posting_warnings
+from tailor.app.posting_input import PostingInput
 from tailor.app.tailoring import RuleOptions
 from tailor.errors import PostingError, TailorError
 

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tailor.app.posting_input import PostingInput, read_posting_input
 from tailor.app.tailoring import RuleOptions
-from tailor.errors import PostingError, TailorError
 from tailor.inputs.loading import load_profile
-from tailor.inputs.themes import ThemeInfo, copy_theme, list_themes, load_theme, theme_files
+from tailor.inputs.themes import load_theme
 from tailor.layout import FitResult
 from tailor.matching import Selection
 from tailor.models.job import JobPosting
@@ -25,125 +24,11 @@ from tailor.models.rules import Rules
 from tailor.models.theme import Theme
 from tailor.report.match_json import match_report
 from tailor.report.match_md import match_markdown
-from tailor.writing.files import application_folder, write_all, write_folder
+from tailor.writing.files import application_folder, write_folder
 
-__all__ = [
-    "EXPORT_FORMATS",
-    "FORMATS",
-    "BuildRequest",
-    "BuildResult",
-    "ImportOutcome",
-    "ImportRequest",
-    "MatchOutcome",
-    "PreviewRequest",
-    "build",
-    "check_profile",
-    "copy_template",
-    "export_profile",
-    "import_profile",
-    "list_templates",
-    "match",
-    "posting_warnings",
-    "preview",
-    "profile_schema",
-    "watch",
-]
+__all__ = ["FORMATS", "BuildRequest", "BuildResult", "MatchOutcome", "build", "match", "posting_warnings"]
 
 FORMATS = ("pdf", "docx")
-
-
-def check_profile(path: Path) -> MasterProfile:
-    """Load and validate a profile; raises ProfileError listing every problem."""
-    return load_profile(path)
-
-
-def profile_schema() -> str:
-    """The master profile's JSON Schema, as stable, pretty-printed JSON."""
-    schema = MasterProfile.model_json_schema(mode="validation")
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "tailor master profile"
-    _allow_plain_bullets(schema)
-    return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-
-
-def _allow_plain_bullets(node: Any) -> None:
-    """Bullets may be written as plain strings; say so in the schema for editors."""
-    ref = {"$ref": "#/$defs/Bullet"}
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if value == ref:
-                node[key] = {"anyOf": [{"type": "string", "description": "The bullet text."}, ref]}
-            else:
-                _allow_plain_bullets(value)
-    elif isinstance(node, list):
-        for item in node:
-            _allow_plain_bullets(item)
-
-
-MAX_WHY_BYTES = 20_000
-MAX_IMPORT_BYTES = 20_000_000
-"""A CV to import: a PDF or Word file of a few pages is well under 1 MB; scans with images are more."""
-
-
-def read_stdin() -> tuple[str, str | None]:
-    """The posting piped in, decoded like a file (UTF-8, else Windows-1252), and a note when not UTF-8.
-
-    Raises:
-        PostingError: More than the limit (``/dev/zero`` piped in ends here, not in memory).
-    """
-    import sys
-
-    from tailor.inputs.bounded import InputRefused, read_stream_limited
-    from tailor.posting.sources import MAX_TEXT_BYTES, STDIN_NAME, decode
-
-    try:
-        data = read_stream_limited(sys.stdin.buffer, MAX_TEXT_BYTES, "job posting")
-    except InputRefused as err:
-        msg = f"standard input {err.message}"
-        raise PostingError(msg, hint=err.hint) from err
-    return decode(data.removeprefix(b"\xef\xbb\xbf"), STDIN_NAME)
-
-
-def read_why(path: Path) -> str:
-    """The text of a ``--why`` file: why this company, in the person's own words.
-
-    Raises:
-        PostingError: The file cannot be read, is not UTF-8 text, is empty or too long for a letter.
-    """
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_WHY_BYTES + 1)
-        text = data.decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        msg = f"{path}: cannot read the --why file ({err})"
-        raise PostingError(
-            msg, hint="give a UTF-8 text file with a paragraph or two in your own words"
-        ) from err
-    if len(data) > MAX_WHY_BYTES:
-        msg = f"{path}: the --why file is over {MAX_WHY_BYTES // 1000} KB; a letter paragraph is a few lines"
-        raise PostingError(msg, hint="keep one or two short paragraphs")
-    if not text.strip():
-        msg = f"{path}: the --why file is empty"
-        raise PostingError(msg, hint="write why you want to work there, or leave out --why")
-    return text.strip()
-
-
-@dataclass(frozen=True)
-class PostingInput:
-    """Where the posting comes from, and values that override what is in it."""
-
-    source: str
-    stdin_text: str | None = None
-    company: str | None = None
-    role: str | None = None
-    why: str | None = None
-    """Why this company, in the person's words (``--why FILE``); overrides the front matter."""
-    focus: str | None = None
-    """What the role is about (``--focus``); overrides the front matter and the core read from it."""
-    name: str | None = None
-    """How reports name the posting (default: ``source``); bundles use the original file name."""
-    parsed: JobPosting | None = None
-    """The posting already read from ``source`` with these overrides (a batch reads each one once)."""
 
 
 @dataclass(frozen=True)
@@ -163,23 +48,6 @@ class MatchOutcome:
     """The fitter's PdfMeasurer, whose paragraphs the CV's PDF reuses (see render_pdf)."""
 
 
-def _read_posting(posting: PostingInput) -> JobPosting:
-    from tailor.posting import read_posting
-
-    if posting.source == "-" and posting.stdin_text is None:
-        msg = "the posting is '-' but nothing was read from standard input"
-        raise PostingError(msg, hint="pipe the posting in, e.g. `tailor build me.yaml - < job.txt`")
-    job = posting.parsed
-    if job is None:
-        text, company, role = posting.stdin_text, posting.company, posting.role
-        job = read_posting(posting.source, text=text, company=company, role=role)
-    if posting.why:
-        job = job.model_copy(update={"why": posting.why})
-    if posting.focus:
-        job = job.model_copy(update={"focus": posting.focus})
-    return job if posting.name is None else job.model_copy(update={"source": posting.name})
-
-
 def match(
     profile_path: Path,
     posting: PostingInput,
@@ -195,7 +63,7 @@ def match(
     from tailor.app.tailoring import tailor
 
     profile = load_profile(profile_path)
-    job = _read_posting(posting)
+    job = read_posting_input(posting)
     loaded = load_theme(theme)
     result = tailor(profile, job, loaded, today=today, options=rules or RuleOptions())
     report = match_report(job, result.selection, _layout_report(result.fit))
@@ -381,224 +249,3 @@ def _documents(
         today=request.today,
         out_dir=out_dir,
     )
-
-
-@dataclass(frozen=True)
-class ImportRequest:
-    """Everything ``tailor import`` needs."""
-
-    source: Path
-    out: Path
-    force: bool = False
-
-
-@dataclass(frozen=True)
-class ImportOutcome:
-    """Where the profile was written and what needs the user's attention."""
-
-    out: Path
-    format: str
-    checks: int
-    unplaced: int
-    counts: dict[str, int]
-    unplaced_share: float = 0.0
-    warnings: tuple[str, ...] = ()
-    """What makes the imported profile thin (no roles, no dates, mostly unplaced)."""
-
-
-def import_profile(request: ImportRequest) -> ImportOutcome:
-    """Turn a CV (md, txt, docx, pdf or JSON Resume) into a profile YAML, written atomically.
-
-    Raises:
-        ImportSourceError: The CV cannot be read.
-        OutputError: The output exists and ``force`` is off, or cannot be written.
-    """
-    from tailor.errors import ImportSourceError, InternalError, OutputError, ProfileError
-    from tailor.importing import import_cv
-    from tailor.inputs.loading import load_profile_text
-
-    if request.out.exists() and not request.force:
-        msg = f"{request.out} already exists"
-        raise OutputError(msg, hint="pass --force to replace it, or choose another -o path")
-    from tailor.inputs.bounded import InputRefused, read_limited
-
-    try:
-        data = read_limited(request.source, MAX_IMPORT_BYTES, "CV")
-    except InputRefused as err:
-        msg = f"{request.source}: {err.message}"
-        raise ImportSourceError(msg, hint=err.hint) from err
-    except OSError as err:
-        msg = f"{request.source}: cannot be read ({err.strerror})"
-        raise ImportSourceError(msg, hint="check the path") from err
-    name_hint = request.out.stem.replace("-", " ").replace("_", " ").title()
-    result = import_cv(data, str(request.source), name_hint)
-    from tailor.app.profile_warnings import thin_profile_warnings
-
-    try:
-        profile = load_profile_text(result.yaml, str(request.out))
-    except ProfileError as err:  # the importer validates every item, so this is a bug
-        msg = f"tailor import produced an invalid profile:\n{err}"
-        raise InternalError(msg) from err
-    write_all({request.out: result.yaml.encode("utf-8")}, force=True)
-    warnings = tuple(thin_profile_warnings(profile, str(request.out)))
-    return ImportOutcome(
-        request.out,
-        result.format,
-        result.checks,
-        result.unplaced,
-        result.counts,
-        result.unplaced_share,
-        warnings,
-    )
-
-
-EXPORT_FORMATS = ("json-resume", "text")
-
-
-def export_profile(profile_path: Path, fmt: str, out: Path | None = None, *, force: bool = False) -> str:
-    """A profile as JSON Resume or plain text; written atomically to ``out`` when given.
-
-    Raises:
-        ProfileError: The profile is invalid.
-        OutputError: ``out`` exists with different content and ``force`` is off.
-    """
-    from tailor.exporting import to_json_resume, to_text
-
-    profile = load_profile(profile_path)
-    text = to_json_resume(profile) if fmt == "json-resume" else to_text(profile)
-    if out is not None:
-        write_all({out: text.encode("utf-8")}, force=force)
-    return text
-
-
-# --- themes, previews and watching -----------------------------------------------------
-
-
-def list_templates() -> list[ThemeInfo]:
-    """The built-in themes with their one-line descriptions."""
-    return list_themes()
-
-
-def copy_template(name: str, folder: Path, *, force: bool = False) -> list[Path]:
-    """Copy a built-in theme (YAML and Word template) into ``folder`` as a starting point."""
-    return copy_theme(name, folder, force=force)
-
-
-def build_word_template(folder: Path) -> Path:
-    """Write a theme folder's Word template from its ``theme.yaml``.
-
-    Raises:
-        ThemeError: The folder holds no valid theme.
-    """
-    from tailor.render.word_template import write_template
-
-    return write_template(load_theme(folder))
-
-
-@dataclass(frozen=True)
-class PreviewRequest:
-    """Everything ``tailor preview`` needs."""
-
-    profile: Path
-    posting: PostingInput
-    today: dt.date
-    theme: str | Path = "classic"
-    out: Path = Path("out") / "preview"
-    dpi: int = 80
-    rules: RuleOptions = field(default_factory=RuleOptions)
-
-
-def preview(request: PreviewRequest) -> list[Path]:
-    """Render the tailored CV's PDF pages as PNG files (``<theme>-<n>.png``) with pdftoppm.
-
-    Raises:
-        RenderError: pdftoppm (poppler-utils) is not installed or fails.
-    """
-    import shutil
-    import subprocess
-    import tempfile
-
-    from tailor.errors import RenderError
-    from tailor.render.pdf import render_pdf
-
-    pdftoppm = shutil.which("pdftoppm")
-    if pdftoppm is None:
-        msg = "making PNG previews needs pdftoppm from poppler-utils, which is not installed"
-        hint = (
-            "install it: `sudo apt-get install poppler-utils` (Debian/Ubuntu), `brew install poppler` (macOS)"
-        )
-        raise RenderError(msg, hint=hint)
-    outcome = match(
-        request.profile, request.posting, today=request.today, theme=request.theme, rules=request.rules
-    )
-    theme = outcome.theme
-    pdf = render_pdf(outcome.selection.cv, theme, squeeze=outcome.squeeze)
-    request.out.mkdir(parents=True, exist_ok=True)
-    prefix = request.out / theme.name
-    for old in request.out.glob(f"{theme.name}-*.png"):
-        old.unlink()
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "cv.pdf"
-        source.write_bytes(pdf)
-        done = subprocess.run(
-            [pdftoppm, "-png", "-r", str(request.dpi), str(source), str(prefix)],
-            capture_output=True,
-            text=True,
-        )
-    if done.returncode != 0:
-        msg = f"pdftoppm failed: {done.stderr.strip()}"
-        raise RenderError(msg)
-    return sorted(request.out.glob(f"{theme.name}-*.png"))
-
-
-def watched_files(request: BuildRequest) -> list[Path]:
-    """The inputs of a build: profile, posting file, theme files and Word template."""
-    files = [request.profile]
-    if request.posting.source != "-":
-        files.append(Path(request.posting.source))
-    files.extend(theme_files(request.theme))
-    if request.docx_template is not None:
-        files.append(request.docx_template)
-    return files
-
-
-def _stamps(files: list[Path]) -> dict[Path, tuple[int, int]]:
-    stamps = {}
-    for path in files:
-        try:
-            stat = path.stat()
-        except OSError:
-            stamps[path] = (-1, -1)
-        else:
-            stamps[path] = (stat.st_mtime_ns, stat.st_size)
-    return stamps
-
-
-def watch(
-    request: BuildRequest,
-    report: Callable[[BuildResult | TailorError], None],
-    *,
-    interval: float = 0.5,
-    should_stop: Callable[[], bool] = lambda: False,
-) -> None:
-    """Build, then rebuild whenever an input changes (polling modification times).
-
-    Each outcome, a result or a user error, goes to ``report``; errors do not stop
-    the loop. After a successful build, rebuilds replace the files it wrote.
-    """
-    import time
-
-    if request.posting.source == "-":
-        msg = "--watch needs a posting file, not standard input"
-        raise PostingError(msg, hint="save the posting to a file and pass its path")
-    stamps: dict[Path, tuple[int, int]] = {}
-    while not should_stop():
-        current = _stamps(watched_files(request))
-        if current != stamps:
-            stamps = current
-            try:
-                report(build(request))
-                request = replace(request, force=True)
-            except TailorError as err:
-                report(err)
-        time.sleep(interval)

@@ -120,7 +120,7 @@ def batch(
 @click.option("--force", is_flag=True, help="Replace files in FOLDER that differ from the recorded ones.")
 def rebuild(folder: Path, out: Path | None, profile: Path | None, force: bool) -> None:
     """Build FOLDER again from its application.json and check that every file is byte-identical."""
-    from tailor.app.bundle import rebuild as run_rebuild
+    from tailor.app.rebuild import rebuild as run_rebuild
 
     result = run_rebuild(folder, out=out, profile=profile, force=force)
     if result.version_note:

@@ -119,7 +119,7 @@ def one_document(doc: str, params: dict[str, Any]) -> None:
 
 
 def _watch(request: Any) -> None:
-    from tailor.app.pipeline import watch
+    from tailor.app.watch import watch
 
     collect_garbage()
 

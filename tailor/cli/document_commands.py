@@ -58,8 +58,8 @@ def preview(
     rule_options: Any,
 ) -> None:
     """Write the tailored CV's pages as PNG images, to see a theme (needs pdftoppm)."""
-    from tailor.app.pipeline import PreviewRequest
-    from tailor.app.pipeline import preview as run_preview
+    from tailor.app.preview import PreviewRequest
+    from tailor.app.preview import preview as run_preview
 
     request = PreviewRequest(
         profile, posting_input(posting, company, role), document_date(date), theme, out, dpi, rule_options
@@ -109,7 +109,7 @@ def templates() -> None:
 @templates.command("list")
 def templates_list() -> None:
     """Show each built-in theme with a one-line description."""
-    from tailor.app.pipeline import list_templates
+    from tailor.app.templates import list_templates
 
     for info in list_templates():
         click.echo(f"{info.name:10} {info.description}")
@@ -124,7 +124,7 @@ def templates_copy(name: str, folder: Path, force: bool) -> None:
 
     Then build with `--theme FOLDER`.
     """
-    from tailor.app.pipeline import copy_template
+    from tailor.app.templates import copy_template
 
     for path in copy_template(name, folder, force=force):
         click.echo(f"  wrote     {path}")
@@ -138,7 +138,7 @@ def templates_build_docx(folder: Path) -> None:
 
     A build does this by itself when theme.yaml changed and the Word file was not edited since.
     """
-    from tailor.app.pipeline import build_word_template
+    from tailor.app.templates import build_word_template
 
     click.echo(f"  wrote     {build_word_template(folder)}")
 

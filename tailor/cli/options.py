@@ -56,7 +56,7 @@ def parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) 
 def posting_input(
     posting: str, company: str | None, role: str | None, why: Path | None = None, focus: str | None = None
 ) -> Any:
-    from tailor.app.pipeline import PostingInput, read_stdin, read_why
+    from tailor.app.posting_input import PostingInput, read_stdin, read_why
 
     stdin_text = None
     if posting == "-":

@@ -16,7 +16,7 @@ from tailor.cli.options import (
 @profile_arg
 def validate(profile: Path) -> None:
     """Check PROFILE and report every problem with its line."""
-    from tailor.app.pipeline import check_profile
+    from tailor.app.profile_files import check_profile
     from tailor.app.profile_warnings import thin_profile_warnings
 
     loaded = check_profile(profile)
@@ -32,7 +32,7 @@ def validate(profile: Path) -> None:
 @cli.command()
 def schema() -> None:
     """Print the master profile's JSON Schema (for editor autocompletion)."""
-    from tailor.app.pipeline import profile_schema
+    from tailor.app.profile_files import profile_schema
 
     click.echo(profile_schema(), nl=False)
 
@@ -53,7 +53,7 @@ def import_(file: Path, out: Path, force: bool) -> None:
     Uncertain guesses carry a `# check:` comment; text that fits nowhere is
     kept under `unplaced:` at the end of the file.
     """
-    from tailor.app.pipeline import ImportRequest, import_profile
+    from tailor.app.profile_files import ImportRequest, import_profile
 
     outcome = import_profile(ImportRequest(file, out, force))
     parts = ", ".join(f"{count} {section}" for section, count in outcome.counts.items()) or "nothing"
@@ -76,7 +76,7 @@ def import_(file: Path, out: Path, force: bool) -> None:
 @click.option("--force", is_flag=True, help="Replace a different existing output file.")
 def export(profile: Path, fmt: str | None, out: Path | None, force: bool) -> None:
     """Export PROFILE as JSON Resume (--json-resume) or plain text (--text)."""
-    from tailor.app.pipeline import export_profile
+    from tailor.app.profile_files import export_profile
 
     if fmt is None:
         msg = "choose a format: --json-resume or --text"

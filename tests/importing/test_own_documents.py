@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tailor.app.pipeline import BuildRequest, PostingInput, build
+from tailor.app.pipeline import BuildRequest, build
+from tailor.app.posting_input import PostingInput
 from tailor.importing import import_cv
 from tailor.inputs.loading import load_profile_text
 from tests.conftest import EXAMPLE_POSTING, EXAMPLE_PROFILES, PROFILES, TODAY

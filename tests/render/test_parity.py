@@ -23,7 +23,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tailor.app.pipeline import BuildRequest, PostingInput, build
+from tailor.app.pipeline import BuildRequest, build
+from tailor.app.posting_input import PostingInput
 from tailor.inputs.themes import list_themes
 from tests.conftest import EXAMPLE_POSTING, EXAMPLE_PROFILES, PROFILES, SHARED_JOBS
 

@@ -11,7 +11,9 @@ from pathlib import Path
 import reportlab
 import yaml
 
-from tailor.app.pipeline import BuildRequest, PostingInput, build, copy_template
+from tailor.app.pipeline import BuildRequest, build
+from tailor.app.posting_input import PostingInput
+from tailor.app.templates import copy_template
 from tailor.inputs.themes import load_theme
 from tailor.render.word_template import marker_of, parts_hash, template_bytes, word_template_for
 from tests.conftest import EXAMPLE_POSTING, PROFILES
