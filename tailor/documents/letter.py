@@ -15,13 +15,8 @@ from typing import Any
 
 from tailor.documents.blocks import blocks_from_segments
 from tailor.documents.items import ProfileItem
-from tailor.documents.letter_choice import (
-    MOTIVATION_TAGS,
-    LetterChoice,
-    LetterSize,
-    choose_letter,
-    letter_sizes,
-)
+from tailor.documents.letter_choice import choose_letter
+from tailor.documents.letter_choices import MOTIVATION_TAGS, LetterChoice, LetterSize, letter_sizes
 from tailor.documents.letter_facts import (
     degree_facts,
     who_facts,

@@ -6,11 +6,7 @@ from typing import Any
 
 from tailor.documents.first_person import reads_as_object
 from tailor.documents.items import ProfileItem
-from tailor.documents.letter_choice import (
-    BankChoice,
-    Cited,
-    EvidenceChoice,
-)
+from tailor.documents.letter_choices import BankChoice, Cited, EvidenceChoice
 from tailor.documents.letter_facts import (
     MAX_LEAD_SKILLS,
     YEARS,
