@@ -29,9 +29,9 @@ def _templates() -> bytes:
     from tailor._prebuilt.compiled_templates import prebuilt_json
     from tailor.documents import template_text
     from tailor.inputs.resources import templates_dir
-    from tailor.render import docx
+    from tailor.render import docx_sandbox
 
-    env = docx._sandbox()
+    env = docx_sandbox.sandbox()
     env.autoescape = True  # as docxtpl sets it when tailor renders
     letters = [path.read_text(encoding="utf-8-sig") for path in sorted(templates_dir().glob("letters/*.txt"))]
     sources = {"docx": (env, _word_sources(env)), "text": (template_text._environment(), letters)}

@@ -19,16 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 from tailor.models.documents import Block, Document
 from tailor.models.theme import Theme
-from tailor.render.docx import (
-    _clean,
-    _load,
-    _normalised_zip,
-    _person,
-    _render,
-    _Rich,
-    set_properties,
-    with_fonts,
-)
+from tailor.render.docx import normalised_docx_zip, set_properties, with_fonts
+from tailor.render.docx_context import RichText, clean_text, person_context
+from tailor.render.docx_sandbox import load_template, render_template
 
 if TYPE_CHECKING:
     from docxtpl import DocxTemplate
@@ -161,7 +154,7 @@ def prebuilt_json(themes: Iterable[Theme]) -> str:
     for theme in themes:
         template = pathlib.Path(theme.word_template)
         for letter in (True, False):
-            tpl = _load(template)
+            tpl = load_template(template)
             _body(tpl, letter, theme)
             bodies[_body_key(template, letter, theme)] = tpl.get_xml()
     record = {"made_with": _versions(), "bodies": dict(sorted(bodies.items()))}
@@ -173,7 +166,7 @@ def _rich_block(block: Block) -> Any:
 
     rich = RichText()
     for segment in block.segments:
-        rich.add(_clean(segment.text), bold=segment.bold or None)
+        rich.add(clean_text(segment.text), bold=segment.bold or None)
     return rich
 
 
@@ -183,19 +176,19 @@ def render_document_docx(document: Document, template: pathlib.Path, *, theme: T
     Raises:
         TemplateError: The template is missing or not a Word file.
     """
-    tpl = _load(template)
+    tpl = load_template(template)
     _set_body(tpl, template, document.kind == "letter", theme)
     context = {
-        "person": _person(document.person, _Rich(tpl, theme)),
+        "person": person_context(document.person, RichText(tpl, theme)),
         "blocks": [
             {"kind": block.kind, "level": block.level, "text": _rich_block(block)}
             for block in document.blocks
         ],
     }
-    _render(tpl, context, template)
+    render_template(tpl, context, template)
     set_properties(
         tpl, document.title, document.person.name, (document.kind, document.role, document.company)
     )
     buffer = io.BytesIO()
     tpl.save(buffer)
-    return _normalised_zip(with_fonts(buffer.getvalue(), theme))
+    return normalised_docx_zip(with_fonts(buffer.getvalue(), theme))

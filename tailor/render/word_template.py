@@ -217,7 +217,7 @@ def word_template_for(theme: Theme, squeeze: float = 0.0, *, builtin: bool = Fal
         return WordTemplate(path)
     if not path.is_file():
         return WordTemplate(path)  # the renderer reports the missing file
-    from tailor.render.docx import check_template_size
+    from tailor.render.docx_sandbox import check_template_size
 
     current = check_template_size(path)
     marker = marker_of(current)
