@@ -74,7 +74,8 @@ def long_posting(folder: Path) -> Path:
 
 
 def main() -> int:
-    from tailor.app.pipeline import PostingInput, match
+    from tailor.app.pipeline import match
+    from tailor.app.posting_input import PostingInput
     from tailor.inputs.loading import load_profile
     from tailor.matching.candidates import candidates
     from tailor.matching.scoring import posting_units, score_candidates

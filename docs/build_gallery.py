@@ -13,7 +13,8 @@ import shutil
 import subprocess
 import tempfile
 
-from tailor.app.pipeline import PostingInput, match
+from tailor.app.pipeline import match
+from tailor.app.posting_input import PostingInput
 from tailor.inputs.themes import list_themes, load_theme
 from tailor.render.pdf import render_pdf
 
