@@ -8,7 +8,7 @@ out in full because forms drop them.
 from __future__ import annotations
 
 from tailor.models.profile import Award, Education, MasterProfile, Project, Publication, Role
-from tailor.models.rules import SectionName
+from tailor.models.rules import ROLE_SECTIONS
 from tailor.render.text import SECTION_TITLES, format_date, format_range, publication_parts
 
 __all__ = ["to_text"]
@@ -88,7 +88,7 @@ def to_text(profile: MasterProfile) -> str:
     if profile.summaries:
         lines += _heading(SECTION_TITLES["summary"])
         lines += [summary.text + "\n" for summary in profile.summaries]
-    role_sections: tuple[SectionName, ...] = ("experience", "teaching", "volunteering")
+    role_sections = ROLE_SECTIONS
     for section in role_sections:
         roles: list[Role] = getattr(profile, section)
         if roles:

@@ -27,6 +27,7 @@ from tailor.models.profile import (
     Story,
     Summary,
 )
+from tailor.models.rules import ROLE_SECTIONS
 
 __all__ = ["SECTION_ORDER", "Draft", "Path"]
 
@@ -58,7 +59,6 @@ SECTION_ORDER = (
     "answers",
     "stories",
 )
-_ROLE_SECTIONS = ("experience", "teaching", "volunteering")
 _MAX_REPAIRS = 4
 
 
@@ -142,7 +142,7 @@ class Draft:
         seen: set[str] = set()
         for section in SECTION_ORDER:
             for item in self.sections.get(section, []):
-                if section in _ROLE_SECTIONS:
+                if section in ROLE_SECTIONS:
                     org = " ".join(item["organisation"].split()[:3])
                     item["id"] = _unique(item.get("id") or _slug(f"{org} {item['title']}"), seen)
                     _unique_bullets(item, seen)

@@ -14,6 +14,7 @@ from tailor.importing.roles import add_roles
 from tailor.importing.sections import Section, split_sections
 from tailor.importing.units import Unit
 from tailor.importing.words import is_strong_org
+from tailor.models.rules import ROLE_SECTIONS
 
 __all__ = ["parse_units"]
 
@@ -50,7 +51,7 @@ _PARSERS: dict[str, Callable[[Draft, str, list[Unit]], None]] = {
 
 def _section(draft: Draft, section: Section, known: list[str]) -> None:
     key, title, units = section.key, section.title, section.units
-    if key in ("experience", "teaching", "volunteering"):
+    if key in ROLE_SECTIONS:
         add_roles(draft, key, title, units)
     elif key == "education":
         add_education(draft, title, units, known)

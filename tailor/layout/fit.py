@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from tailor.errors import RulesError
+from tailor.models.rules import ROLE_SECTIONS
 from tailor.models.tailored import TailoredCV
 
 __all__ = ["FitResult", "Measure", "fit_to_pages", "shortened", "without"]
@@ -72,7 +73,7 @@ def without(cv: TailoredCV, removed: AbstractSet[str]) -> TailoredCV:
     if not removed:
         return cv
     update: dict[str, object] = {}
-    for section in ("experience", "teaching", "volunteering"):
+    for section in ROLE_SECTIONS:
         roles = []
         for role in getattr(cv, section):
             if role.id in removed:
@@ -93,7 +94,7 @@ def shortened(cv: TailoredCV) -> tuple[TailoredCV, tuple[str, ...]]:
     """The CV with every bullet that has a shorter wording switched to it."""
     changed: list[str] = []
     update: dict[str, object] = {}
-    for section in ("experience", "teaching", "volunteering"):
+    for section in ROLE_SECTIONS:
         roles = []
         for role in getattr(cv, section):
             bullets = []

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from tailor.models.fields import date_sort_key
 from tailor.models.profile import MasterProfile, Role
+from tailor.models.rules import ROLE_SECTIONS
 
 __all__ = ["Candidate", "candidates", "newest_first"]
 
@@ -67,7 +68,7 @@ def candidates(profile: MasterProfile) -> list[Candidate]:
 
     for summary in profile.summaries:
         add("summary", "summary", summary.key, summary.text, summary.tags, summary.skills)
-    for section in ("experience", "teaching", "volunteering"):
+    for section in ROLE_SECTIONS:
         roles: list[Role] = getattr(profile, section)
         rank = {id(role): n for n, role in enumerate(newest_first(roles))}
         for role in roles:

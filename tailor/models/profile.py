@@ -14,7 +14,7 @@ from typing import Annotated, Any, ClassVar
 from pydantic import Field, model_validator
 
 from tailor.models.fields import Date, EndDate, Id, Line, Model, Paragraph, Url, date_sort_key
-from tailor.models.rules import Rules
+from tailor.models.rules import ROLE_SECTIONS, Rules
 
 __all__ = [
     "Answer",
@@ -345,6 +345,6 @@ class MasterProfile(Model):
         """Every role with its section name and index."""
         return [
             (section, index, role)
-            for section in ("experience", "teaching", "volunteering")
+            for section in ROLE_SECTIONS
             for index, role in enumerate(getattr(self, section))
         ]

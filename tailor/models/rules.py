@@ -13,7 +13,7 @@ from pydantic import Field
 
 from tailor.models.fields import Id, Model
 
-__all__ = ["DEFAULT_ORDER", "SECTION_NAMES", "Rules", "SectionName"]
+__all__ = ["DEFAULT_ORDER", "ROLE_SECTIONS", "SECTION_NAMES", "Rules", "SectionName"]
 
 SectionName = Literal[
     "summary",
@@ -27,6 +27,8 @@ SectionName = Literal[
     "awards",
 ]
 SECTION_NAMES: tuple[str, ...] = SectionName.__args__  # type: ignore[attr-defined]
+ROLE_SECTIONS: tuple[SectionName, ...] = ("experience", "teaching", "volunteering")
+"""The sections whose entries are roles (a title, an organisation, dates and bullets)."""
 
 DEFAULT_ORDER: list[SectionName] = [
     "summary",

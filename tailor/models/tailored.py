@@ -10,7 +10,7 @@ import datetime as dt
 from pydantic import BaseModel, ConfigDict, Field
 
 from tailor.models.profile import Award, Education, Person, Publication, SkillGroup
-from tailor.models.rules import SectionName
+from tailor.models.rules import ROLE_SECTIONS, SectionName
 
 __all__ = [
     "ItemReason",
@@ -118,7 +118,7 @@ class TailoredCV(_Frozen):
         return [
             bullet
             for section in self.sections
-            if section in ("experience", "teaching", "volunteering")
+            if section in ROLE_SECTIONS
             for role in getattr(self, section)
             for bullet in role.bullets
         ]

@@ -37,6 +37,7 @@ import zipfile
 from typing import TYPE_CHECKING
 
 from tailor.errors import TemplateError
+from tailor.models.rules import ROLE_SECTIONS
 from tailor.models.tailored import TailoredCV, TailoredRole
 from tailor.models.theme import Theme
 from tailor.render.docx_context import (
@@ -102,7 +103,7 @@ def _check_rendered(tpl: DocxTemplate, cv: TailoredCV, template: pathlib.Path) -
 
     missing = [
         f"{section} ({len(roles)} {'role' if len(roles) == 1 else 'roles'})"
-        for section in ("experience", "teaching", "volunteering")
+        for section in ROLE_SECTIONS
         if section in cv.sections and (roles := getattr(cv, section)) and not any(shown(r) for r in roles)
     ]
     if missing:

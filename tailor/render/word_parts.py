@@ -7,11 +7,14 @@ import datetime as dt
 from docx.document import Document as DocumentObject
 from docx.oxml.ns import nsdecls, qn
 
+from tailor.models.rules import ROLE_SECTIONS as ROLE_SECTION_NAMES
+
 THEMES = ("classic", "compact", "modern")
 FALLBACK_FONT = "Arial"
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 KEPT_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList"}
-ROLE_SECTIONS = '("experience", "teaching", "volunteering")'
+ROLE_SECTIONS = "(" + ", ".join(f'"{name}"' for name in ROLE_SECTION_NAMES) + ")"
+"""The role sections as a Jinja tuple literal, for the template's tags."""
 DOT = " \u00b7 "
 
 Run = tuple[str, str | None]

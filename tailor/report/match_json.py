@@ -11,6 +11,7 @@ from tailor import __version__
 from tailor.matching import Selection
 from tailor.matching.evidence import RequirementEvidence, fit_sentence
 from tailor.models.job import JobPosting
+from tailor.models.rules import ROLE_SECTIONS
 from tailor.models.tailored import TailoredCV
 
 __all__ = ["coverage", "document_order", "match_report"]
@@ -22,7 +23,7 @@ def document_order(cv: TailoredCV) -> list[str]:
     for section in cv.sections:
         if section == "summary" and cv.summary_id:
             order.append(cv.summary_id)
-        elif section in ("experience", "teaching", "volunteering"):
+        elif section in ROLE_SECTIONS:
             for role in getattr(cv, section):
                 order.extend(b.id for b in role.bullets)
         elif section in ("projects", "publications"):

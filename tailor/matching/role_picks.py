@@ -1,0 +1,154 @@
+"""Picking items under the rules: the picker that records choices, and roles with their bullets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from tailor.matching.candidates import newest_first
+from tailor.matching.scoring import Score
+from tailor.matching.selection_result import (
+    PROTECTED,
+    Dropped,
+    DropUnit,
+)
+from tailor.matching.variants import choose_variant
+from tailor.models.fields import date_sort_key
+from tailor.models.profile import Role
+from tailor.models.rules import Rules
+from tailor.models.tailored import (
+    TailoredBullet,
+    TailoredRole,
+)
+
+ROLE_KEEP = 0.5
+"""How much more a whole role is worth keeping than its best bullet: a gap in the career
+(a PhD or a job gone from the page) costs more than another role's third or fourth bullet."""
+
+
+class Picker:
+    """Keeps the scores at hand and records which ids were selected or dropped."""
+
+    def __init__(self, scores: list[Score], rules: Rules, protected: frozenset[str] = frozenset()) -> None:
+        self.by_id = {s.candidate.id: s for s in scores}
+        self.protected = protected
+        """The strongest CV evidence of each required or core line: kept before anything else."""
+        self.rules = rules
+        self.pins = set(rules.pin)
+        self.excluded = set(rules.exclude)
+        self.selected: set[str] = set()
+        self.dropped: list[Dropped] = []
+
+    def value(self, item_id: str) -> float:
+        return self.by_id[item_id].value if item_id in self.by_id else 0.0
+
+    def keep_value(self, item_id: str) -> float:
+        """What keeping the item is worth: its score, far more when it is protected."""
+        return self.value(item_id) + (PROTECTED if item_id in self.protected else 0.0)
+
+    def pinned(self, item_id: str) -> bool:
+        score = self.by_id.get(item_id)
+        return item_id in self.pins or bool(score and score.candidate.pinned)
+
+    def drop(self, ids: Sequence[str], reason: str) -> None:
+        self.dropped.extend(Dropped(i, reason) for i in ids)
+
+    def pick(self, ids: Sequence[str], limit: int, rule: str) -> list[str]:
+        """Pinned ids plus the best others up to ``limit``, ordered by score then position."""
+        self.drop([i for i in ids if i in self.excluded and not self.pinned(i)], "rule: exclude")
+        allowed = [i for i in ids if i not in self.excluded or self.pinned(i)]
+        ranked = sorted(allowed, key=lambda i: (not self.pinned(i), -self.keep_value(i), allowed.index(i)))
+        pinned = [i for i in ranked if self.pinned(i)]
+        others = [i for i in ranked if not self.pinned(i)]
+        keep = max(limit - len(pinned), 0)
+        chosen, left = pinned + others[:keep], others[keep:]
+        self.drop(left, f"rule: {rule}")
+        chosen.sort(key=lambda i: (-self.value(i), allowed.index(i)))
+        self.selected.update(chosen)
+        return chosen
+
+
+def _years_since_end(role: Role, today: dt.date) -> float:
+    if role.end == "present" or (role.end is None and role.start is None):
+        return 0.0
+    year, month = date_sort_key(role.end or role.start)
+    return today.year - year + (today.month - (month or 12)) / 12
+
+
+class RolePicks:
+    """Roles of one section: which are kept, how many bullets each, with which wording."""
+
+    def __init__(self, picker: Picker, weights: dict[str, float], today: dt.date) -> None:
+        self.picker, self.weights, self.today = picker, weights, today
+        self.units: list[DropUnit] = []
+
+    def _old(self, role: Role) -> bool:
+        rules = self.picker.rules
+        limit = rules.drop_roles_older_than
+        if limit is None or _years_since_end(role, self.today) <= limit:
+            return False
+        best = max((self.picker.value(b.key) for b in role.bullets), default=0.0)
+        pinned = any(self.picker.pinned(b.key) for b in role.bullets)
+        return best < rules.keep_old_role_score and not pinned
+
+    def _limit(self, role: Role) -> tuple[int, str]:
+        rules = self.picker.rules
+        older = (
+            rules.older_role_years is not None and _years_since_end(role, self.today) > rules.older_role_years
+        )
+        if older and rules.max_bullets_older_role < rules.max_bullets_per_role:
+            return rules.max_bullets_older_role, "max bullets per older role"
+        return rules.max_bullets_per_role, "max bullets per role"
+
+    def role(self, role: Role, latest: bool) -> TailoredRole:
+        picker = self.picker
+        bullets = {b.key: b for b in role.bullets}
+        limit, rule = self._limit(role)
+        chosen = picker.pick(list(bullets), limit, rule)
+        tailored = []
+        for bullet_id in chosen:
+            bullet = bullets[bullet_id]
+            variant, text, shorter = choose_variant(bullet, picker.rules, self.weights)
+            tailored.append(
+                TailoredBullet(id=bullet_id, text=text, lead=bullet.lead, variant=variant, shorter=shorter)
+            )
+        droppable = [i for i in chosen if not picker.pinned(i)]
+        keep = max(picker.rules.min_bullets_per_role - (len(chosen) - len(droppable)), 0)
+        cheapest = sorted(droppable, key=lambda i: (picker.keep_value(i), -chosen.index(i)))
+        for bullet_id in cheapest[: max(len(droppable) - keep, 0)]:
+            self.units.append(DropUnit(bullet_id, "bullet", picker.keep_value(bullet_id), role.key))
+        if not latest and len(droppable) == len(chosen) and chosen:
+            best = max(picker.keep_value(i) for i in chosen)
+            self.units.append(DropUnit(role.key, "role", best + ROLE_KEEP))
+        return TailoredRole(
+            id=role.key,
+            title=role.title,
+            organisation=role.organisation,
+            unit=role.unit,
+            location=role.location,
+            start=role.start,
+            end=role.end,
+            description=role.description,
+            bullets=tuple(tailored),
+        )
+
+    def section(self, name: str, roles: Sequence[Role]) -> tuple[TailoredRole, ...]:
+        picker = self.picker
+        kept: list[Role] = []
+        for role in newest_first(roles):
+            bullet_ids = [b.key for b in role.bullets]
+            if role.key in picker.excluded:
+                picker.drop([role.key, *bullet_ids], "rule: exclude")
+            elif self._old(role):
+                years = picker.rules.drop_roles_older_than
+                picker.drop([role.key, *bullet_ids], f"rule: role older than {years} years")
+            elif (
+                name == "experience"
+                and picker.rules.max_roles is not None
+                and len(kept) >= picker.rules.max_roles
+            ):
+                picker.drop([role.key, *bullet_ids], "rule: max roles")
+            else:
+                kept.append(role)
+        latest_kept = kept[0].key if kept and name == "experience" and picker.rules.keep_latest_role else None
+        return tuple(self.role(role, role.key == latest_kept) for role in kept)
