@@ -6,14 +6,22 @@ Schema in ``docs/profile.schema.json`` is generated from it.
 
 from __future__ import annotations
 
-import hashlib
-import re
-import unicodedata
-from typing import Annotated, Any, ClassVar
+from typing import Any, ClassVar
 
 from pydantic import Field, model_validator
 
+from tailor.models.application_material import (
+    Answer,
+    LetterBank,
+    LetterParagraph,
+    Story,
+)
 from tailor.models.fields import Date, EndDate, Id, Line, Model, Paragraph, Url, date_sort_key
+from tailor.models.profile_entry import (
+    ProfileEntry,
+    derive_id,
+    text_to_mapping,
+)
 from tailor.models.rules import ROLE_SECTIONS, Rules
 
 __all__ = [
@@ -35,48 +43,8 @@ __all__ = [
     "derive_id",
 ]
 
-_Tags = Annotated[list[Line], Field(default_factory=list, description="Free-form labels for selection.")]
-_Skills = Annotated[list[Line], Field(default_factory=list, description="Skills this item shows.")]
 
-
-def derive_id(prefix: str, text: str) -> str:
-    """A stable id from content: ``prefix-first-words-hash``, e.g. ``b-trained-new-3fa2c1``."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    words = re.findall(r"[a-z0-9]+", ascii_text)[:3]
-    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
-    return "-".join([prefix, *words, digest])
-
-
-class _Item(Model):
-    """A selectable item: has an id (explicit or derived), skills and tags."""
-
-    id: Id | None = Field(default=None, description="Stable id; derived from the text when omitted.")
-    skills: _Skills
-    tags: _Tags
-
-    id_prefix: ClassVar[str] = "item"
-
-    def _id_source(self) -> str:
-        raise NotImplementedError
-
-    @model_validator(mode="after")
-    def _derive_id(self) -> _Item:
-        if self.id is None:
-            object.__setattr__(self, "id", derive_id(self.id_prefix, self._id_source()))
-        return self
-
-    @property
-    def key(self) -> str:
-        """The item's id (always set after validation)."""
-        assert self.id is not None
-        return self.id
-
-
-def _text_to_mapping(value: Any) -> Any:
-    return {"text": value} if isinstance(value, str) else value
-
-
-class Bullet(_Item):
+class Bullet(ProfileEntry):
     """One achievement, exactly as the person wrote it."""
 
     text: Line = Field(description="The bullet in your own words; tailor never rewrites it.")
@@ -94,7 +62,7 @@ class Bullet(_Item):
     @model_validator(mode="before")
     @classmethod
     def _from_text(cls, value: Any) -> Any:
-        return _text_to_mapping(value)
+        return text_to_mapping(value)
 
     def _id_source(self) -> str:
         return self.text
@@ -118,7 +86,7 @@ class Person(Model):
     links: list[Link] = Field(default_factory=list)
 
 
-class Summary(_Item):
+class Summary(ProfileEntry):
     """A short profile paragraph; the best-matching one heads the CV."""
 
     text: Paragraph
@@ -128,7 +96,7 @@ class Summary(_Item):
         return self.text
 
 
-class Role(_Item):
+class Role(ProfileEntry):
     """A position held: a job, a research post, teaching or volunteering."""
 
     title: Line
@@ -153,7 +121,7 @@ class Role(_Item):
         return self
 
 
-class Education(_Item):
+class Education(ProfileEntry):
     """A degree or programme."""
 
     institution: Line
@@ -176,7 +144,7 @@ class Education(_Item):
         return ", ".join(part for part in (self.degree, self.field) if part)
 
 
-class Project(_Item):
+class Project(ProfileEntry):
     """A project, in the person's own words."""
 
     name: Line
@@ -192,7 +160,7 @@ class Project(_Item):
         return f"{self.name}|{self.text}"
 
 
-class Publication(_Item):
+class Publication(ProfileEntry):
     """A paper, article or talk."""
 
     title: Line
@@ -216,7 +184,7 @@ class SkillGroup(Model):
     items: list[Line] = Field(min_length=1)
 
 
-class Award(_Item):
+class Award(ProfileEntry):
     """An award, honour or grant."""
 
     title: Line
@@ -228,82 +196,6 @@ class Award(_Item):
 
     def _id_source(self) -> str:
         return f"{self.title}|{self.issuer}|{self.date}"
-
-
-class Answer(_Item):
-    """A reusable paragraph answering a common application question or requirement."""
-
-    prompt: Line | None = Field(default=None, description="The question or requirement this answers.")
-    text: Paragraph = Field(description="Your answer, in your own words ('- ' lines become bullets).")
-
-    id_prefix: ClassVar[str] = "ans"
-
-    def _id_source(self) -> str:
-        return self.text
-
-
-class Story(_Item):
-    """An interview story in situation/task/action/result form."""
-
-    title: Line
-    themes: list[Line] = Field(
-        default_factory=list,
-        description="E.g. conflict, challenge, failure, leadership, strength, weakness, why-leaving.",
-    )
-    situation: Paragraph | None = None
-    task: Paragraph | None = None
-    action: Paragraph | None = None
-    result: Paragraph | None = None
-
-    id_prefix: ClassVar[str] = "st"
-
-    def _id_source(self) -> str:
-        return self.title
-
-    @model_validator(mode="after")
-    def _has_content(self) -> Story:
-        if not any((self.situation, self.task, self.action, self.result)):
-            msg = "a story needs at least one of situation, task, action or result"
-            raise ValueError(msg)
-        return self
-
-
-class LetterParagraph(_Item):
-    """A cover-letter paragraph in your own words; tailor picks those that answer the posting."""
-
-    text: Paragraph = Field(
-        description=(
-            "The paragraph as you would write it. `{{ company }}` and `{{ role }}` are replaced "
-            "by the posting's company and role."
-        )
-    )
-
-    id_prefix: ClassVar[str] = "lp"
-
-    def _id_source(self) -> str:
-        return self.text
-
-
-class LetterBank(Model):
-    """Your own cover-letter material: tailor chooses from it for each posting."""
-
-    opening: Paragraph | None = Field(
-        default=None,
-        description=(
-            "Follows the template's first sentence (which names the role and company), "
-            "e.g. what draws you to this kind of work."
-        ),
-    )
-    paragraphs: list[LetterParagraph] = Field(
-        default_factory=list,
-        description=(
-            "Body paragraphs, each tagged with the skills it shows; tailor picks the 2-3 that best "
-            "answer the posting's core and required lines. Tag one `motivation` to close with it."
-        ),
-    )
-    closing: Paragraph | None = Field(
-        default=None, description="Replaces the template's closing sentence when given."
-    )
 
 
 class MasterProfile(Model):
