@@ -15,7 +15,7 @@ from tailor._prebuilt import build as prebuilt
 from tailor._prebuilt import compiled_templates
 from tailor.documents import template_text
 from tailor.inputs.resources import templates_dir as resources_dir
-from tailor.matching import vocabulary
+from tailor.matching import vocabulary_data as vocabulary
 
 
 def test_prebuilt_files_are_current() -> None:
@@ -24,9 +24,9 @@ def test_prebuilt_files_are_current() -> None:
 
 @pytest.fixture
 def fresh_shipped() -> Iterator[None]:
-    vocabulary._shipped.cache_clear()
+    vocabulary.shipped_vocabulary.cache_clear()
     yield
-    vocabulary._shipped.cache_clear()
+    vocabulary.shipped_vocabulary.cache_clear()
 
 
 @pytest.mark.usefixtures("fresh_shipped")
@@ -36,7 +36,7 @@ def test_skills_come_from_the_json_copy_when_it_is_current(monkeypatch: pytest.M
 
     monkeypatch.setattr(vocabulary, "_load_yaml", no_yaml)
     text = resources.files("tailor.data").joinpath("skills.yaml").read_text("utf-8")
-    assert vocabulary._shipped() == yaml.safe_load(text)
+    assert vocabulary.shipped_vocabulary() == yaml.safe_load(text)
 
 
 @pytest.mark.usefixtures("fresh_shipped")
@@ -46,7 +46,7 @@ def test_a_stale_json_copy_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(vocabulary, "_digest", lambda text: "not the digest of skills.yaml")
     monkeypatch.setattr(vocabulary, "_load_yaml", lambda text: parsed.append(text) or load_yaml(text))
     text = resources.files("tailor.data").joinpath("skills.yaml").read_text("utf-8")
-    assert vocabulary._shipped() == yaml.safe_load(text)
+    assert vocabulary.shipped_vocabulary() == yaml.safe_load(text)
     assert parsed == [text]
 
 

@@ -9,14 +9,10 @@ import pytest
 import yaml
 
 from tailor.errors import ProfileError
-from tailor.matching.vocabulary import (
-    SkillMention,
-    Vocabulary,
-    _load_yaml,
-    _shipped,
-    alias_key,
-    load_vocabulary,
-)
+from tailor.matching.spellings import alias_key
+from tailor.matching.vocabulary import SkillMention, Vocabulary, load_vocabulary
+from tailor.matching.vocabulary_data import _load_yaml
+from tailor.matching.vocabulary_data import shipped_vocabulary as _shipped
 
 
 @pytest.fixture(scope="module")
