@@ -15,138 +15,30 @@ fonts and vocabulary are loaded, so they start warm.
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 import os
 import sys
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from tailor.app.pipeline import FORMATS, BuildRequest, posting_warnings
-from tailor.app.posting_input import PostingInput
-from tailor.app.tailoring import RuleOptions
-from tailor.errors import PostingError, TailorError
+from tailor.app.batch_plan import (
+    MISSING_SHOWN,
+    POSTING_SUFFIXES,
+    Application,
+    BatchRequest,
+    check_inputs,
+    find_postings,
+)
+from tailor.app.pipeline import BuildRequest, posting_warnings
+from tailor.errors import TailorError
 
 if TYPE_CHECKING:
-    from tailor.models.job import JobPosting
+    pass
 
 __all__ = ["POSTING_SUFFIXES", "Application", "BatchRequest", "check_inputs", "find_postings", "run_batch"]
-
-POSTING_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
-MISSING_SHOWN = 3
-"""How many missing requirements an application's summary names."""
-
-
-def find_postings(folder: Path) -> list[Path]:
-    """The posting files in ``folder`` (not its subfolders), sorted by name.
-
-    Hidden files and notes named in capitals (``README.md``, ``SOURCES.md``) are skipped.
-
-    Raises:
-        PostingError: ``folder`` is not a folder, or holds no posting.
-    """
-    if not folder.is_dir():
-        msg = f"{folder}: not a folder"
-        raise PostingError(
-            msg, hint="pass a folder of postings with --postings, or the posting files themselves"
-        )
-    found = sorted(
-        path
-        for path in folder.iterdir()
-        if path.is_file()
-        and path.suffix.lower() in POSTING_SUFFIXES
-        and not path.name.startswith(".")
-        and not path.stem.isupper()
-    )
-    if not found:
-        msg = f"{folder}: no postings here ({', '.join(POSTING_SUFFIXES)} files)"
-        raise PostingError(msg, hint="save each posting as its own file in the folder")
-    return found
-
-
-@dataclass(frozen=True)
-class BatchRequest:
-    """Everything ``tailor batch`` needs."""
-
-    profile: Path
-    postings: tuple[Path, ...]
-    today: dt.date
-    out_root: Path = Path("out")
-    formats: tuple[str, ...] = FORMATS
-    force: bool = False
-    theme: str | Path = "classic"
-    docx_template: Path | None = None
-    rules: RuleOptions = field(default_factory=RuleOptions)
-    jobs: int = 0
-    """Worker processes (0: one per CPU)."""
-    build_options: Mapping[str, Any] = field(default_factory=dict)
-    """Other fields of each BuildRequest (e.g. ``docs``, ``letter_template``)."""
-
-    def build_request(self, posting: Path, parsed: JobPosting | None = None) -> BuildRequest:
-        """The single build for one posting (its folder is set later), given the posting if read already."""
-        return BuildRequest(
-            self.profile,
-            PostingInput(str(posting), parsed=parsed),
-            self.today,
-            out_root=self.out_root,
-            formats=self.formats,
-            force=self.force,
-            theme=self.theme,
-            docx_template=self.docx_template,
-            rules=self.rules,
-            **self.build_options,
-        )
-
-
-@dataclass(frozen=True)
-class Application:
-    """The outcome for one posting: its folder and summary, or the error that stopped it."""
-
-    posting: Path
-    folder: Path | None = None
-    company: str | None = None
-    role: str | None = None
-    fit: float | None = None
-    pages: int | None = None
-    missing: tuple[str, ...] = ()
-    """The heaviest requirements the profile has no evidence for."""
-    files: tuple[Path, ...] = ()
-    changed: int = 0
-    notes: tuple[str, ...] = ()
-    skipped: tuple[str, ...] = ()
-    """Documents left out of the folder (the letter when the posting names no role)."""
-    error: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        """Whether the application was built."""
-        return self.error is None
-
-
-def check_inputs(request: BatchRequest) -> None:
-    """Load the profile, theme and rules file once, so their errors stop the batch before it starts.
-
-    Raises:
-        ProfileError: The profile or rules file is invalid.
-        TemplateError: The theme or Word template is missing or broken.
-    """
-    from tailor.inputs.loading import load_profile
-    from tailor.inputs.rule_sources import load_rules_file
-    from tailor.inputs.themes import load_theme
-
-    load_profile(request.profile)
-    load_theme(request.theme)
-    if request.rules.file is not None:
-        load_rules_file(request.rules.file)
-    if request.docx_template is not None and not request.docx_template.is_file():
-        from tailor.errors import TemplateError
-
-        msg = f"Word template not found: {request.docx_template}"
-        raise TemplateError(msg, hint="pass an existing .docx file")
 
 
 def _plan(request: BatchRequest) -> Iterator[tuple[int, Application | tuple[BuildRequest, Path]]]:
