@@ -12,22 +12,16 @@ import click
 from tailor.cli.options import (
     cli,
     collect_garbage,
-    company_opt,
     date_opt,
     docs_opt,
     document_date,
-    docx_template_opt,
     focus_opt,
-    force_opt,
-    formats_opt,
     letter_template_opt,
-    out_opt,
+    output_opts,
     parse_docs,
     parse_formats,
-    posting_arg,
     posting_input,
-    profile_arg,
-    role_opt,
+    posting_opts,
     rules_opts,
     theme_opt,
     why_opt,
@@ -36,57 +30,17 @@ from tailor.errors import TailorError
 
 
 @cli.command()
-@profile_arg
-@posting_arg
-@company_opt
-@role_opt
-@focus_opt
-@out_opt
-@formats_opt
-@force_opt
-@theme_opt
-@docx_template_opt
+@posting_opts
+@output_opts
 @why_opt
 @click.option("--watch", is_flag=True, help="Rebuild whenever the profile, posting or theme changes.")
 @rules_opts
 @docs_opt
 @letter_template_opt
 @date_opt
-def build(
-    profile: Path,
-    posting: str,
-    company: str | None,
-    role: str | None,
-    focus: str | None,
-    out: Path | None,
-    formats: str,
-    force: bool,
-    theme: str,
-    docx_template: Path | None,
-    why: Path | None,
-    watch: bool,
-    docs: str,
-    letter_template: str,
-    date: dt.date | None,
-    rule_options: Any,
-) -> None:
+def build(watch: bool, docs: str, rule_options: Any, **params: Any) -> None:
     """Write the tailored CV, cover letter, answer sheet, prep sheet, match.json and match.md for POSTING."""
-    from tailor.app.pipeline import BuildRequest
-
-    chosen = parse_formats(formats)
-    request = BuildRequest(
-        profile,
-        posting_input(posting, company, role, why, focus),
-        document_date(date),
-        out=out,
-        formats=chosen,
-        force=force,
-        theme=theme,
-        docx_template=docx_template,
-        rules=rule_options,
-        docs=parse_docs(docs),
-        letter_template=letter_template,
-    )
+    request = build_request(params, rules=rule_options, docs=parse_docs(docs))
     if watch:
         _watch(request)
         return
@@ -95,12 +49,11 @@ def build(
     _print_build(run_build(request))
 
 
-def one_document(doc: str, params: dict[str, Any]) -> None:
-    """``tailor letter``/``answers``/``prep``: build one document (no match.json) and list it."""
+def build_request(params: dict[str, Any], **extra: Any) -> Any:
+    """The BuildRequest of ``tailor build`` and the one-document commands, from their options."""
     from tailor.app.pipeline import BuildRequest
-    from tailor.app.pipeline import build as run_build
 
-    request = BuildRequest(
+    return BuildRequest(
         params["profile"],
         posting_input(
             params["posting"], params["company"], params["role"], params.get("why"), params.get("focus")
@@ -111,11 +64,16 @@ def one_document(doc: str, params: dict[str, Any]) -> None:
         force=params["force"],
         theme=params["theme"],
         docx_template=params["docx_template"],
-        docs=(doc,),
         letter_template=params["letter_template"],
-        report=False,
+        **extra,
     )
-    _print_build(run_build(request))
+
+
+def one_document(doc: str, params: dict[str, Any]) -> None:
+    """``tailor letter``/``answers``/``prep``: build one document (no match.json) and list it."""
+    from tailor.app.pipeline import build as run_build
+
+    _print_build(run_build(build_request(params, docs=(doc,), report=False)))
 
 
 def _watch(request: Any) -> None:
@@ -167,10 +125,7 @@ def _print_build(result: Any) -> None:
 
 
 @cli.command()
-@profile_arg
-@posting_arg
-@company_opt
-@role_opt
+@posting_opts
 @focus_opt
 @click.option("--json", "as_json", is_flag=True, help="Print the whole report (as in match.json).")
 @click.option("--top", default=25, show_default=True, help="Rows to show (table only).")

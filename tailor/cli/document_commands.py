@@ -11,19 +11,12 @@ import click
 from tailor.cli.build_commands import one_document
 from tailor.cli.options import (
     cli,
-    company_opt,
     date_opt,
     document_date,
-    docx_template_opt,
-    focus_opt,
-    force_opt,
-    formats_opt,
     letter_template_opt,
-    out_opt,
-    posting_arg,
+    output_opts,
     posting_input,
-    profile_arg,
-    role_opt,
+    posting_opts,
     rules_opts,
     theme_opt,
     why_opt,
@@ -31,10 +24,7 @@ from tailor.cli.options import (
 
 
 @cli.command()
-@profile_arg
-@posting_arg
-@company_opt
-@role_opt
+@posting_opts
 @theme_opt
 @click.option(
     "--out",
@@ -72,16 +62,8 @@ def _document_command(doc: str, summary: str) -> None:
     """Register ``tailor <doc>`` with the options of ``tailor build`` that apply to one document."""
 
     @cli.command(doc, help=summary)
-    @profile_arg
-    @posting_arg
-    @company_opt
-    @role_opt
-    @focus_opt
-    @out_opt
-    @formats_opt
-    @force_opt
-    @theme_opt
-    @docx_template_opt
+    @posting_opts
+    @output_opts
     @letter_template_opt
     @why_opt
     @date_opt

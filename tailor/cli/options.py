@@ -131,6 +131,23 @@ date_opt = click.option(
 )
 
 
+def stacked(*decorators: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """Several click decorators as one, applied in the order written (the order ``--help`` shows)."""
+
+    def apply(func: Any) -> Any:
+        for decorator in reversed(decorators):
+            func = decorator(func)
+        return func
+
+    return apply
+
+
+posting_opts = stacked(profile_arg, posting_arg, company_opt, role_opt)
+"""PROFILE, POSTING, --company and --role: what every command about one application takes."""
+output_opts = stacked(focus_opt, out_opt, formats_opt, force_opt, theme_opt, docx_template_opt)
+"""What ``tailor build`` and the one-document commands share about what they write."""
+
+
 def rules_opts(func: Callable[..., Any]) -> Callable[..., Any]:
     """Add the rule flags (--pages, --rules, --max-bullets, --pin, --exclude, --semantic) as one object."""
 
@@ -203,18 +220,18 @@ def collect_garbage() -> None:
 def parse_formats(formats: str) -> tuple[str, ...]:
     from tailor.app.pipeline import FORMATS
 
-    chosen = tuple(f.strip().lower() for f in formats.split(",") if f.strip())
-    unknown = [f for f in chosen if f not in FORMATS]
-    if unknown or not chosen:
-        msg = f"unknown format {', '.join(unknown) or '(none)'}; use pdf, docx"
-        raise click.BadParameter(msg, param_hint="--format")
-    return chosen
+    return _choices(formats, FORMATS, "format", "--format")
 
 
 def parse_docs(docs: str) -> tuple[str, ...]:
-    chosen = tuple(d.strip().lower() for d in docs.split(",") if d.strip())
-    unknown = [d for d in chosen if d not in DOCS]
+    return _choices(docs, DOCS, "document", "--docs")
+
+
+def _choices(value: str, allowed: tuple[str, ...], what: str, option: str) -> tuple[str, ...]:
+    """A comma-separated option's values, each one of ``allowed``; at least one."""
+    chosen = tuple(v.strip().lower() for v in value.split(",") if v.strip())
+    unknown = [v for v in chosen if v not in allowed]
     if unknown or not chosen:
-        msg = f"unknown document {', '.join(unknown) or '(none)'}; use {', '.join(DOCS)}"
-        raise click.BadParameter(msg, param_hint="--docs")
+        msg = f"unknown {what} {', '.join(unknown) or '(none)'}; use {', '.join(allowed)}"
+        raise click.BadParameter(msg, param_hint=option)
     return chosen
