@@ -195,7 +195,7 @@ def test_a_firm_named_with_a_plural_title_word_is_the_organisation() -> None:
 
 
 def test_a_right_aligned_date_on_a_pdf_line_stays_on_that_line() -> None:
-    from tailor.importing.pdf_text import _group_chunks
+    from tailor.importing.pdf_lines import _group_chunks
 
     chunks = [
         (700.0, 72.0, 10.0, "Morf Studio", True),
