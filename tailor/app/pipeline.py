@@ -22,7 +22,7 @@ from tailor.models.job import JobPosting
 from tailor.models.profile import MasterProfile
 from tailor.models.rules import Rules
 from tailor.models.theme import Theme
-from tailor.report.match_json import match_report
+from tailor.report.match_json import checked, match_report
 from tailor.report.match_md import match_markdown
 from tailor.writing.files import application_folder, write_folder
 
@@ -193,7 +193,7 @@ def build(request: BuildRequest) -> BuildResult:
             full = {**outcome.report, "documents": documents.trace} if documents.trace else outcome.report
             if documents.skipped:
                 full = {**full, "skipped": documents.skipped}
-            report = json.dumps(full, indent=2, ensure_ascii=False) + "\n"
+            report = json.dumps(checked(full), indent=2, ensure_ascii=False) + "\n"
             files[out_dir / "match.json"] = report.encode("utf-8")
             files[out_dir / "match.md"] = match_markdown(outcome.report).encode("utf-8")
     changed = write_folder(out_dir, files, force=request.force)

@@ -15,7 +15,8 @@ from tailor.models.tailored import TailoredCV
 from tailor.models.theme import Theme
 from tailor.render.fonts import check_glyphs, family_for
 from tailor.render.pdf import RenderOptions, _doc, _footer_canvas
-from tailor.render.pdf_story import Story, esc
+from tailor.render.pdf_blocks import esc
+from tailor.render.pdf_story import Story
 from tailor.render.pdf_style import metrics, paragraph_styles
 
 __all__ = ["document_pages", "render_document_pdf", "render_document_pdf_pages"]

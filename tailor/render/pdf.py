@@ -14,8 +14,9 @@ from typing import Any
 from tailor.models.tailored import TailoredCV
 from tailor.models.theme import Theme
 from tailor.render.fonts import FontFamily, check_glyphs, family_for
+from tailor.render.pdf_blocks import DOT, esc
 from tailor.render.pdf_measure import FlowableCache
-from tailor.render.pdf_story import DOT, Story, esc
+from tailor.render.pdf_story import Story
 from tailor.render.pdf_style import Metrics, metrics, paragraph_styles
 
 __all__ = ["PdfLayout", "PdfMeasurer", "RenderOptions", "esc", "measure_pdf", "render_pdf"]

@@ -11,10 +11,11 @@ from tailor import __version__
 from tailor.matching import Selection
 from tailor.matching.evidence import RequirementEvidence, fit_sentence
 from tailor.models.job import JobPosting
+from tailor.models.report import MatchReport
 from tailor.models.rules import ROLE_SECTIONS
 from tailor.models.tailored import TailoredCV
 
-__all__ = ["coverage", "document_order", "match_report"]
+__all__ = ["checked", "coverage", "document_order", "match_report"]
 
 
 def document_order(cv: TailoredCV) -> list[str]:
@@ -67,7 +68,7 @@ def match_report(
 ) -> dict[str, Any]:
     """The JSON-ready report: posting facts, fit, requirements, every item's score, the CV's order."""
     order = document_order(selection.cv)
-    return {
+    report = {
         "tailor": __version__,
         "posting": {
             "source": posting.source,
@@ -109,3 +110,14 @@ def match_report(
         },
         "dropped": [{"id": d.id, "reason": d.reason} for d in selection.dropped],
     }
+    return checked(report)
+
+
+def checked(report: dict[str, Any]) -> dict[str, Any]:
+    """``report`` itself, once it fits :class:`MatchReport` (the published shape of match.json).
+
+    Raises:
+        pydantic.ValidationError: A key is missing, unknown or of the wrong type: a bug in tailor.
+    """
+    MatchReport.model_validate(report)
+    return report
