@@ -1,8 +1,8 @@
 """Build the application documents of a build: cover letter, answer sheet, prep sheet.
 
 Called by :func:`tailor.app.pipeline.build`; everything is rendered in memory, and the
-pipeline writes the files together with the CV. The letter is fitted to one page:
-ever shorter variants are tried (see :func:`tailor.documents.letter.letter_sizes`).
+pipeline writes the files together with the CV. The letter is fitted to one page
+by :func:`tailor.layout.letter_fit.fit_letter`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tailor.errors import RenderError
+from tailor.layout.letter_fit import fit_letter, letter_words
 from tailor.matching import Selection
 from tailor.models.documents import Document, Segment
 from tailor.models.job import JobPosting
@@ -22,15 +22,6 @@ from tailor.models.theme import Theme
 __all__ = ["DOCS", "DocumentSet", "build_documents", "fitted_letter", "letter_words", "trace"]
 
 DOCS = ("cv", "letter", "answers", "prep")
-MAX_LETTER_PAGES = 1
-MAX_LETTER_WORDS = 400
-MIN_LETTER_WORDS = 250
-"""A letter a hiring manager reads to the end: 250-400 words, the fullest size that stays under."""
-
-
-def letter_words(document: Document) -> int:
-    """The words of a letter, date, address and signature included."""
-    return sum(len(block.text.split()) for block in document.blocks)
 
 
 @dataclass(frozen=True)
@@ -96,27 +87,11 @@ def _fit_letter(
     from tailor.render.document_pdf import render_document_pdf_pages
 
     loaded = letter_template(template)
-    pages = 0
-    short: list[tuple[int, int, Document]] = []
-    for number, size in enumerate(letter_sizes()):
-        letter = letter_document(profile, posting, selection, today=today, template=loaded, size=size)
-        words = letter_words(letter)
-        if words > MAX_LETTER_WORDS:
-            continue
-        if words < MIN_LETTER_WORDS:
-            short.append((-words, number, letter))  # kept in case no size says enough
-            continue
-        pdf, pages = render_document_pdf_pages(letter, theme)
-        if pages <= MAX_LETTER_PAGES:
-            return letter, pdf  # the first size, in order of preference, with enough to say
-    # The profile has less to say: the longest letter that fits (rendered only until one fits).
-    for _, _, letter in sorted(short, key=lambda entry: entry[:2]):
-        pdf, pages = render_document_pdf_pages(letter, theme)
-        if pages <= MAX_LETTER_PAGES:
-            return letter, pdf
-    msg = f"the cover letter takes {pages} pages even in its shortest form; a letter has one page at most"
-    hint = "shorten the answer tagged motivation or mission, or the letter template's fixed text"
-    raise RenderError(msg, hint=hint)
+    variants = (
+        letter_document(profile, posting, selection, today=today, template=loaded, size=size)
+        for size in letter_sizes()
+    )
+    return fit_letter(variants, lambda letter: render_document_pdf_pages(letter, theme))
 
 
 def build_documents(
