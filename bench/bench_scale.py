@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -45,7 +46,7 @@ def large_profile(folder: Path) -> Path:
         for role in roles:
             clone = copy.deepcopy(role)
             clone["id"] = f"{role.get('id', 'role')}-{copy_number}"
-            bullets = []
+            bullets: list[Any] = []
             for bullet in clone.get("bullets") or []:
                 if isinstance(bullet, str):
                     bullets.append(f"{bullet} (copy {copy_number})")

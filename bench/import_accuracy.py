@@ -202,7 +202,8 @@ def import_profile(path: Path) -> dict[str, Any]:
     from tailor.importing import import_cv
 
     result = import_cv(path.read_bytes(), path.name, "Unknown Person")
-    return yaml.safe_load(result.yaml)
+    loaded: dict[str, Any] = yaml.safe_load(result.yaml)
+    return loaded
 
 
 def source_kind(folder: Path) -> tuple[str, Path]:

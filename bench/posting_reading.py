@@ -28,6 +28,7 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -88,14 +89,14 @@ def _tailor_kinds(job: JobPosting) -> list[tuple[frozenset[str], str, bool]]:
     out = []
     for section in job.sections:
         for line in section.lines:
-            kind = unit_kind.get(line, section.kind)
+            kind: str = unit_kind.get(line, section.kind)
             if section.weight == 0 and kind == "other":
                 kind = "negative"
             out.append((words(line), "responsibility" if kind == "responsibilities" else kind, line in units))
     return out
 
 
-def score(path: Path, facts: dict) -> Row:
+def score(path: Path, facts: dict[str, Any]) -> Row:
     job = read_posting(path)
     row = Row(path.stem)
     row.company = same_name(job.company, facts.get("company"), facts.get("company_accept"))
@@ -124,8 +125,8 @@ def score(path: Path, facts: dict) -> Row:
     return row
 
 
-def _truth() -> dict[str, dict]:
-    truth: dict[str, dict] = yaml.safe_load((LABELS / "_facts.yaml").read_text(encoding="utf-8"))
+def _truth() -> dict[str, dict[str, Any]]:
+    truth: dict[str, dict[str, Any]] = yaml.safe_load((LABELS / "_facts.yaml").read_text(encoding="utf-8"))
     for path in sorted(LABELS.glob("[0-9]*.yaml")):
         truth[path.stem] = yaml.safe_load(path.read_text(encoding="utf-8"))
     return truth

@@ -81,7 +81,10 @@ def _copy(*names: str) -> Callable[[Path], None]:
 
 
 def _write(name: str, data: bytes) -> Callable[[Path], None]:
-    return lambda folder: (folder / name).write_bytes(data)
+    def write(folder: Path) -> None:
+        (folder / name).write_bytes(data)
+
+    return write
 
 
 def _docx(name: str, text: str) -> Callable[[Path], None]:

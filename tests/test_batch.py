@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -186,11 +187,12 @@ def test_batch_reads_each_posting_once(
 
     reads: list[str] = []
     read_posting = tailor.posting.read_posting
-    monkeypatch.setattr(
-        tailor.posting,
-        "read_posting",
-        lambda source, **kw: reads.append(str(source)) or read_posting(source, **kw),
-    )
+
+    def recorded(source: Any, **kw: Any) -> Any:
+        reads.append(str(source))
+        return read_posting(source, **kw)
+
+    monkeypatch.setattr(tailor.posting, "read_posting", recorded)
     found = find_postings(postings)
     apps = run_batch(BatchRequest(ERIC, tuple(found), TODAY, out_root=tmp_path / "out", jobs=1))
     assert all(app.ok for app in apps)

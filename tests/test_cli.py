@@ -229,7 +229,7 @@ def test_copied_and_edited_theme_builds_and_the_change_shows(tmp_path: Path) -> 
     headings = [
         p.text
         for p in docx.Document(str(tmp_path / "cv" / "cv.docx")).paragraphs
-        if p.style.name == "Heading 1"
+        if p.style is not None and p.style.name == "Heading 1"
     ]
     assert headings[:3] == ["Summary", "Studies", "Experience"]
     report = json.loads((tmp_path / "cv" / "match.json").read_text())

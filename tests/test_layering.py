@@ -66,7 +66,7 @@ def _unit(path: Path) -> str:
 
 def _imports(path: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    names = set()
+    names: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module == "tailor":
             names.update(alias.name if alias.name != "__version__" else "__init__" for alias in node.names)

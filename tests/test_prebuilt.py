@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from importlib import resources
+from typing import Any
 
 import pytest
 import yaml
@@ -44,7 +45,12 @@ def test_a_stale_json_copy_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
     parsed: list[str] = []
     load_yaml = vocabulary._load_yaml
     monkeypatch.setattr(vocabulary, "_digest", lambda text: "not the digest of skills.yaml")
-    monkeypatch.setattr(vocabulary, "_load_yaml", lambda text: parsed.append(text) or load_yaml(text))
+
+    def recorded(text: str) -> Any:
+        parsed.append(text)
+        return load_yaml(text)
+
+    monkeypatch.setattr(vocabulary, "_load_yaml", recorded)
     text = resources.files("tailor.data").joinpath("skills.yaml").read_text("utf-8")
     assert vocabulary.shipped_vocabulary() == yaml.safe_load(text)
     assert parsed == [text]

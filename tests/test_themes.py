@@ -110,9 +110,9 @@ def test_theme_with_its_own_font_files(tmp_path: Path) -> None:
     )
     theme = load_theme(tmp_path)
     pdf = render_pdf(tailored(FIXTURES / "places.yaml", theme), theme)
-    fonts = pdf_text(pdf).splitlines()[1]
-    assert "GentiumBookPlus" in fonts
-    assert "SourceSans3" not in fonts
+    font_line = pdf_text(pdf).splitlines()[1]
+    assert "GentiumBookPlus" in font_line
+    assert "SourceSans3" not in font_line
 
 
 def test_a_single_ttf_path_is_explained_as_four_faces(tmp_path: Path) -> None:

@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tailor.documents.answers import answers_document
 from tailor.inputs.loading import load_profile
 from tailor.matching import select
+from tailor.models.documents import Document
+from tailor.models.profile import MasterProfile
 from tailor.posting import read_posting
 from tests.conftest import EXAMPLE_POSTING, EXAMPLE_PROFILES, PROFILES, SHARED_JOBS, TODAY
 
 ANTHROPIC = SHARED_JOBS / "11-anthropic-research-engineer-scientist-alignment-science.html"
 
 
-def sheet(profile: str, posting_path: object) -> object:
+def sheet(profile: str, posting_path: Path) -> tuple[Document, MasterProfile]:
     loaded = load_profile(PROFILES / profile)
-    posting = read_posting(posting_path)  # type: ignore[arg-type]
+    posting = read_posting(posting_path)
     return answers_document(loaded, posting, select(loaded, posting, today=TODAY), today=TODAY), loaded
 
 
-def headings(document: object) -> list[str]:
-    return [b.text for b in document.blocks if b.kind == "heading"]  # type: ignore[attr-defined]
+def headings(document: Document) -> list[str]:
+    return [b.text for b in document.blocks if b.kind == "heading"]
 
 
 def test_headings_are_the_postings_own_in_posting_order() -> None:
@@ -69,8 +73,8 @@ def test_ai_lab_posting_is_answered_under_its_own_headings_with_the_seed_answers
 @pytest.mark.parametrize("profile", ["research-engineer.yaml", "data-scientist.yaml"])
 def test_items_for_the_persons_eyes_only_never_answer(profile: str) -> None:
     document, loaded = sheet(profile, EXAMPLE_POSTING)
-    text = "\n".join(b.text for b in document.blocks)  # type: ignore[attr-defined]
-    hidden = [a for a in loaded.answers if {"weakness", "private", "notes"} & set(a.tags)]  # type: ignore[attr-defined]
+    text = "\n".join(b.text for b in document.blocks)
+    hidden = [a for a in loaded.answers if {"weakness", "private", "notes"} & set(a.tags)]
     assert hidden
     assert all(a.text.splitlines()[0] not in text for a in hidden)
 
@@ -79,7 +83,7 @@ def test_an_item_answers_a_third_line_only_as_its_best_evidence() -> None:
     document, _ = sheet("research-engineer.yaml", EXAMPLE_POSTING)
     lines: dict[str, set[int]] = {}
     line, first_source = 0, None
-    for block in document.blocks:  # type: ignore[attr-defined]
+    for block in document.blocks:
         if block.kind == "subheading":
             line, first_source = line + 1, None
             continue
@@ -95,7 +99,7 @@ BENCHSCI = SHARED_JOBS / "04-benchsci-senior-ml-engineer-knowledge-enrichment-gr
 @pytest.mark.skipif(not BENCHSCI.is_file(), reason="the shared job postings are not available")
 def test_a_line_with_evidence_shows_it_and_its_strength() -> None:
     document, _ = sheet("eric-kim.yaml", BENCHSCI)
-    blocks = list(document.blocks)  # type: ignore[attr-defined]
+    blocks = list(document.blocks)
     for index, block in enumerate(blocks):
         if block.kind != "subheading":
             continue
@@ -148,8 +152,8 @@ def test_no_evidence_below_partial_and_no_partial_beside_strong(name: str) -> No
 
 def test_a_degree_line_is_never_answered_by_a_tutorial_or_a_course() -> None:
     document, profile = sheet("eric-kim.yaml", BENCHSCI)
-    blocks = list(document.blocks)  # type: ignore[attr-defined]
-    education = {f"profile:{e.key}" for e in profile.education}  # type: ignore[attr-defined]
+    blocks = list(document.blocks)
+    education = {f"profile:{e.key}" for e in profile.education}
     for index, block in enumerate(blocks):
         if block.kind != "subheading" or "degree" not in block.text.lower():
             continue

@@ -8,6 +8,7 @@ This is the matcher as it shipped, apart from taking a ready vocabulary.
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from tailor.matching.vocabulary import SkillMention, Vocabulary
 
@@ -86,6 +87,6 @@ class RegexMatcher:
             end = match.end()
             term_id = targets[match.lastindex - 1]
             if term_id is not None:
-                kind = "skill" if term_id in self.skills else "family"
+                kind: Literal["skill", "family"] = "skill" if term_id in self.skills else "family"
                 mentions.append(SkillMention(term_id, match.group(), pos, end, kind))
         return mentions

@@ -15,7 +15,7 @@ from tailor.matching.degrees import (
     degree_level,
     lowest_level_asked,
 )
-from tailor.matching.evidence import Evidence, evidence_map
+from tailor.matching.evidence import Evidence, Strength, evidence_map
 from tailor.models.job import Requirement
 from tailor.models.profile import Education
 from tailor.posting import read_posting
@@ -52,12 +52,16 @@ def test_level_of_an_education_entry(degree: str, level: int | None) -> None:
 
 
 def unit(text: str, kind: str = "required") -> Requirement:
-    return Requirement(id="r1", section="Requirements", kind=kind, text=text, weight=1.0)  # type: ignore[arg-type]
+    return Requirement.model_validate(
+        {"id": "r1", "section": "Requirements", "kind": kind, "text": text, "weight": 1.0}
+    )
 
 
-MS_CS = Education(institution="UCLA", degree="M.S.", field="Computer Science")
-BA_CS = Education(institution="Berkeley", degree="B.A.", field="Computer Science")
-MS_ML = Education(institution="KTH", degree="Master's Programme", field="Machine Learning")
+MS_CS = Education.model_validate({"institution": "UCLA", "degree": "M.S.", "field": "Computer Science"})
+BA_CS = Education.model_validate({"institution": "Berkeley", "degree": "B.A.", "field": "Computer Science"})
+MS_ML = Education.model_validate(
+    {"institution": "KTH", "degree": "Master's Programme", "field": "Machine Learning"}
+)
 
 
 def strengths(line: str, *education: Education, kind: str = "required") -> list[tuple[str, str]]:
@@ -86,8 +90,9 @@ def test_duties_mentioning_phds_are_not_degree_lines() -> None:
 
 
 def test_direct_evidence_alone_sets_the_strength() -> None:
-    for strength in ("strong", "partial"):
-        direct = {"r1": (Evidence(MS_CS.key, "education", strength, 4.0, ("degree:M.S.",)),)}  # type: ignore[arg-type]
+    strengths: tuple[Strength, ...] = ("strong", "partial")
+    for strength in strengths:
+        direct = {"r1": (Evidence(MS_CS.key, "education", strength, 4.0, ("degree:M.S.",)),)}
         entry = evidence_map([], [unit("Master's degree")], direct)[0]
         assert [e.item for e in entry.evidence] == [MS_CS.key]
         assert entry.strength == strength

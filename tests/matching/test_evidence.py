@@ -8,7 +8,7 @@ import pytest
 
 from tailor.inputs.loading import load_profile
 from tailor.matching.candidates import candidates
-from tailor.matching.evidence import evidence_map, fit, fit_sentence, strength_of
+from tailor.matching.evidence import Strength, evidence_map, fit, fit_sentence, strength_of
 from tailor.matching.scoring import UnitMatch, posting_units, score_candidates
 from tailor.matching.vocabulary import load_vocabulary
 from tailor.models.job import JobPosting
@@ -194,7 +194,7 @@ def test_a_posting_with_most_required_lines_unanswered_is_never_a_good_fit() -> 
     from tailor.matching.evidence import Evidence, RequirementEvidence, fit_sentence
     from tailor.models.job import Requirement
 
-    def line(n: int, kind: str, strength: str | None) -> RequirementEvidence:
+    def line(n: int, kind: str, strength: Strength | None) -> RequirementEvidence:
         found = (Evidence(f"b{n}", "bullet", strength, 4.0, ("skill:Python",)),) if strength else ()
         return RequirementEvidence(
             Requirement(id=f"r{n}", section="", kind=kind, text=f"line {n}", weight=1.0), found

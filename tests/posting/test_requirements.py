@@ -14,7 +14,7 @@ from tests.conftest import SHARED_JOBS, shared_jobs
 
 
 def section(heading: str, kind: str, weight: float, *lines: str) -> PostingSection:
-    return PostingSection(heading=heading, kind=kind, weight=weight, lines=lines)  # type: ignore[arg-type]
+    return PostingSection.model_validate({"heading": heading, "kind": kind, "weight": weight, "lines": lines})
 
 
 def test_units_come_from_requirement_sections_in_order() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -46,9 +47,12 @@ def test_a_body_is_made_once_per_template_and_kind(tmp_path: Path, monkeypatch: 
     monkeypatch.setattr(document_docx, "_prebuilt_bodies", dict)
     made: list[bool] = []
     body = document_docx._body
-    monkeypatch.setattr(
-        document_docx, "_body", lambda tpl, letter, theme: made.append(letter) or body(tpl, letter, theme)
-    )
+
+    def recorded(tpl: Any, letter: Any, theme: Any) -> Any:
+        made.append(letter)
+        return body(tpl, letter, theme)
+
+    monkeypatch.setattr(document_docx, "_body", recorded)
     document_docx._BODIES.clear()
     for name in ("letter", "answers"):
         first = _render(documents[name], template, theme)

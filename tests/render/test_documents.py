@@ -159,7 +159,7 @@ def test_fonts_are_embedded(theme: Theme, tmp_path: Path) -> None:
     reader = PdfReader(io.BytesIO(pdf))
     fonts = {}
     for page in reader.pages:
-        for font in page["/Resources"]["/Font"].values():
+        for font in page["/Resources"]["/Font"].values():  # type: ignore[index]
             font = font.get_object()
             fonts[font["/BaseFont"]] = "/FontFile2" in font["/FontDescriptor"]
     assert fonts

@@ -10,6 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.document import Document as DocumentObject
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from tailor.errors import TemplateError
@@ -67,23 +68,27 @@ def _cv() -> TailoredCV:
         ),
         projects=(TailoredProject(id="p1", name="tinydet", text="A tiny object detector.", url=PROJECT_URL),),
         publications=(
-            Publication(
-                title="Hard Negatives Are All You Need",
-                authors=["C. Đào", "A. Nowak"],
-                venue="CVPR Workshops",
-                year=2022,
-                url=PAPER_URL,
+            Publication.model_validate(
+                {
+                    "title": "Hard Negatives Are All You Need",
+                    "authors": ["C. Đào", "A. Nowak"],
+                    "venue": "CVPR Workshops",
+                    "year": 2022,
+                    "url": PAPER_URL,
+                }
             ),
         ),
         education=(
-            Education(
-                institution="Lodz University of Technology",
-                degree="Ph.D.",
-                field="CS",
-                start="2016",
-                end="2020",
-                thesis="Learning from Few Labels",
-                advisors=["A. Nowak"],
+            Education.model_validate(
+                {
+                    "institution": "Lodz University of Technology",
+                    "degree": "Ph.D.",
+                    "field": "CS",
+                    "start": "2016",
+                    "end": "2020",
+                    "thesis": "Learning from Few Labels",
+                    "advisors": ["A. Nowak"],
+                }
             ),
         ),
         skills=(SkillGroup(name="Languages", items=["Python", "C++"]),),
@@ -225,9 +230,9 @@ def test_missing_or_invalid_template(tmp_path: Path) -> None:
 def test_every_theme_template_has_real_styles(theme: str, font: str, size: float) -> None:
     styles = docx.Document(str(REPO / "templates" / f"{theme}.docx")).styles
     for name in ("Title", "Subtitle", "Heading 1", "Heading 2", "Body Text", "List Bullet"):
-        assert styles[name].type == docx.enum.style.WD_STYLE_TYPE.PARAGRAPH
+        assert styles[name].type == WD_STYLE_TYPE.PARAGRAPH
     for name in ("Hyperlink", "Strong", "Emphasis"):
-        assert styles[name].type == docx.enum.style.WD_STYLE_TYPE.CHARACTER
+        assert styles[name].type == WD_STYLE_TYPE.CHARACTER
     bullet = styles["List Bullet"].element
     assert bullet.find(".//" + docx.oxml.ns.qn("w:numId")) is not None
     assert styles["Normal"].font.name == font

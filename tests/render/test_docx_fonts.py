@@ -49,7 +49,9 @@ def test_each_font_part_is_the_subset_obfuscated_with_its_key() -> None:
             r'Id="(rId\d+)"[^>]*Target="([^"]+)"', package.read("word/_rels/fontTable.xml.rels").decode()
         )
     )
-    (rid, key) = re.search(r'<w:embedRegular r:id="(rId\d+)" w:fontKey="(\{[0-9A-F-]+\})"', table).groups()
+    found = re.search(r'<w:embedRegular r:id="(rId\d+)" w:fontKey="(\{[0-9A-F-]+\})"', table)
+    assert found is not None
+    (rid, key) = found.groups()
     stored = package.read(f"word/{rels[rid]}")
     plain = obfuscate(stored, key)  # XOR twice gives the font back
     assert plain[:4] in (b"\x00\x01\x00\x00", b"true", b"OTTO")
