@@ -191,27 +191,61 @@ def _is_caps_heading(line: str) -> bool:
 
 
 def _restore_contact_links(lines: list[str], links: list[str]) -> list[str]:
-    """Put the first page's link addresses back on the contact line's bare words."""
+    """Put the first page's link addresses back on the contact line's bare words: a word that names
+    a link's site ("LinkedIn" -> linkedin.com, "Google Scholar" -> scholar.google.com) gets that
+    link; a generic word ("Homepage", "Website", "Blog", "Portfolio") gets a link no site word
+    took. Any other word keeps no link: a place or a name never gets someone's URL by position."""
     web = [url for url in links if url.lower().startswith(("http://", "https://"))]
     for index, line in enumerate(lines[:6]):
         parts = re.split(r"(\s+\|\s+|\s+·\s+)", line)
         if len(parts) < 3 or not web:
             continue
-        for number in range(0, len(parts), 2):
-            part = parts[number]
-            if (
-                web
-                and re.fullmatch(r"[A-Za-z][\w .-]{0,30}", part)
-                and "@" not in part
-                and not _is_place(part)
-            ):
-                parts[number] = f"[{part}]({web.pop(0)})"
+        words = {number: parts[number] for number in range(0, len(parts), 2)}
+        bare = {n: w for n, w in words.items() if re.fullmatch(r"[A-Za-z][\w .-]{0,30}", w) and "@" not in w}
+        if not bare:
+            continue
+        free = list(web)
+        for number, word in bare.items():
+            url = next((u for u in free if _names_site(word, u)), None)
+            if url is not None:
+                parts[number] = f"[{word}]({url})"
+                free.remove(url)
+        unsited = [u for u in free if not any(site in _host(u) for site in _SITES)]
+        for number, word in bare.items():
+            if unsited and parts[number] == word and word.strip().lower() in _GENERIC_LINK_WORDS:
+                parts[number] = f"[{word}]({unsited.pop(0)})"
         lines[index] = "".join(parts)
         break
     return lines
 
 
-def _is_place(text: str) -> bool:
-    from tailor.importing.words import is_location
+_SITES = ("linkedin", "github", "gitlab", "scholar.google", "twitter", "x.com", "medium", "kaggle", "orcid")
+_GENERIC_LINK_WORDS = frozenset(
+    {
+        "homepage",
+        "home page",
+        "website",
+        "web",
+        "site",
+        "personal site",
+        "personal website",
+        "blog",
+        "portfolio",
+    }
+)
 
-    return is_location(text)
+
+def _host(url: str) -> str:
+    return re.sub(r"^https?://(?:www\.)?", "", url.lower()).split("/", 1)[0]
+
+
+def _names_site(word: str, url: str) -> bool:
+    """Whether ``word`` names the site of ``url`` (or its page: example.com/linkedin): "LinkedIn",
+    "GitHub", "Google Scholar", "Twitter"."""
+    key = re.sub(r"[^a-z]", "", word.lower())
+    if len(key) < 2 or word.strip().lower() in _GENERIC_LINK_WORDS:
+        return False
+    address = re.sub(r"[^a-z]", "", re.sub(r"^https?://(?:www\.)?", "", url.lower()))
+    if key in ("googlescholar", "scholar"):
+        return "scholar" in address
+    return key in address

@@ -318,3 +318,20 @@ def test_a_skills_heading_inside_experience_does_not_swallow_the_roles_after_it(
     )
     assert senior["bullets"] == ["Build and design backend architecture for CMS system"]
     assert any("Ruby" in item for group in profile["skills"] for item in group["items"])
+
+
+def test_contact_links_go_to_the_words_that_name_their_sites_never_by_position() -> None:
+    from tailor.importing.pdf_text import _restore_contact_links
+
+    links = ["mailto:jane@example.com", "https://github.com/jane", "https://www.linkedin.com/in/jane",
+             "https://jane.dev", "https://scholar.google.com/citations?user=x"]  # fmt: skip
+    line = "Jane Doe | Remote | LinkedIn | GitHub | Google Scholar | Homepage"
+    restored = _restore_contact_links([line], links)[0]
+    assert restored == (
+        "Jane Doe | Remote | [LinkedIn](https://www.linkedin.com/in/jane) | [GitHub](https://github.com/jane)"
+        " | [Google Scholar](https://scholar.google.com/citations?user=x) | [Homepage](https://jane.dev)"
+    )
+    # A word that names no site keeps no link, even when a link is left over.
+    assert _restore_contact_links(
+        ["Phone | Boston | LinkedIn"], ["https://jane.dev", "https://linkedin.com/in/j"]
+    ) == ["Phone | Boston | [LinkedIn](https://linkedin.com/in/j)"]
