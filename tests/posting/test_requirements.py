@@ -41,6 +41,7 @@ def test_units_come_from_requirement_sections_in_order() -> None:
         "Master's degree preferred but not required",
         "Familiarity with Spark (nice to have)",
         "Ideally you have worked with biologists",
+        "Good to have: Overall Understanding of Visualizations Framework in Angular/Java/Looker",
     ],
 )
 def test_inline_optional_lines_count_as_preferred(line: str) -> None:
