@@ -131,6 +131,7 @@ def _sentence(text: str, drop_tools: bool) -> Sentence | None:
     if tools and _is_tool_list(tools.group(1)):
         text = text[: tools.start()].rstrip()
         rule = "tool list dropped"
+    text, rule = _without_link_labels(text, rule)
     text = text.rstrip(".!").rstrip()
     if not text:
         return None
@@ -151,6 +152,28 @@ def _sentence(text: str, drop_tools: bool) -> Sentence | None:
         rest = text[len(first) :]
         return Sentence(base + rest, "verb", _join(rule, f"first-person present: {first} -> {base}"))
     return Sentence(text, "quoted", rule)
+
+
+_LINK_LABELS = frozenset(
+    {"blog post", "blog", "paper", "pdf", "slides", "video", "demo", "code", "link", "website", "article"}
+    | {"press", "talk", "poster", "preprint", "arxiv", "repo", "github", "project page", "site"}
+)
+"""Labels of links a CV carries in a tool list ("(python, blog post)"): a letter has no link there."""
+
+
+def _without_link_labels(text: str, rule: str | None) -> tuple[str, str | None]:
+    """The sentence without the link labels of its trailing tool list: "(python, blog post)" ->
+    "(python)", and no parentheses when only labels were in them."""
+    tools = _TOOL_LIST.search(text)
+    if not tools or not _is_tool_list(tools.group(1)):
+        return text, rule
+    parts = [part.strip() for part in tools.group(1).split(",")]
+    kept = [part for part in parts if part.lower() not in _LINK_LABELS]
+    if len(kept) == len(parts):
+        return text, rule
+    head = text[: tools.start()].rstrip()
+    text = f"{head} ({', '.join(kept)}){tools.group(2)}" if kept else head + tools.group(2)
+    return text, _join(rule, "link labels dropped")
 
 
 def _join(first: str | None, second: str) -> str:

@@ -2,9 +2,9 @@
 
 Every segment traced to ``profile:<id>`` must be that item's own words, and every segment traced to
 ``posting:<requirement id>`` that line's words, up to the mechanical grammar its ``rule`` names
-(a lowered first letter, "Leads" written "lead" after "I"). A segment that fails is a bug in tailor,
-never the user's fault: the build stops with an internal error rather than write a letter that
-says something the person did not.
+(a lowered first letter, "Leads" written "lead" after "I", link labels left out of a tool list).
+A segment that fails is a bug in tailor, never the user's fault: the build stops with an internal
+error rather than write a letter that says something the person did not.
 """
 
 from __future__ import annotations
@@ -34,7 +34,13 @@ def quotes(text: str, source_text: str, rule: str | None) -> bool:
     present = _PRESENT.search(rule)
     if present and text.startswith(present.group(2)):
         text = present.group(1) + text[len(present.group(2)) :]
-    return text.lower() in source_text.lower()
+    text, source_text = text.lower(), source_text.lower()
+    if "link labels dropped" in rule:
+        # "… outfits (python)" from "… outfits (python, blog post)": the words, and each tool kept
+        head, _, tools = text.partition(" (")
+        kept = [tool.strip() for tool in tools.rstrip(")").split(",") if tool.strip()]
+        return head in source_text and all(tool in source_text for tool in kept)
+    return text in source_text
 
 
 def _strings(value: Any) -> list[str]:

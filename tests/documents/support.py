@@ -100,6 +100,11 @@ def undone(text: str, rule: str | None) -> str:
 def quotes(text: str, source_text: str, rule: str | None) -> bool:
     """``text`` is the source's own words, up to the named case change."""
     text = undone(text, rule)
+    if rule is not None and "link labels dropped" in rule:
+        # "... outfits (python)" from "... outfits (python, blog post)": the words, then each tool kept
+        head, _, tools = text.lower().partition(" (")
+        kept = [tool.strip() for tool in tools.rstrip(")").split(",") if tool.strip()]
+        return head in source_text.lower() and all(tool in source_text.lower() for tool in kept)
     if rule is not None and ("lower" in rule or "first-person" in rule):
         return text.lower() in source_text.lower()
     return text in source_text

@@ -37,6 +37,7 @@ SAMPLE = (
     "51-anthropic-research-engineer-ml-reinforcement-learning.html",
 )
 SHORT = {
+    ("eric-kim.yaml", "09-evenup-ml-engineer-document-ai-rag.txt"): "248 words",
     ("eric-kim.yaml", "12-vericast-data-scientist-fi-solutions.txt"): "240 words",
     ("eric-kim.yaml", "22-senior-machine-learning-engineer-137866.txt"): "249 words",
     ("eric-kim.yaml", "36-senior-ai-engineer.txt"): "243 words",
