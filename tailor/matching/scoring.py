@@ -145,7 +145,8 @@ class _Matcher:
             if best:
                 label = "skill" if best >= FAMILY_CREDIT else "related"
                 parts[f"{label}:{self.vocabulary.name(skill)}"] = SKILL_WEIGHT * best
-                specific = specific or best >= FAMILY_CREDIT
+                # the skill itself, or one of the family the line names; not a sibling of the line's skill
+                specific = specific or best >= 1.0 or (best >= FAMILY_CREDIT and skill in self.vocabulary.families)
                 exact = exact or best >= 1.0
         if not parts:
             return None
