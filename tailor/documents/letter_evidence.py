@@ -50,11 +50,7 @@ def _on_topic(evidence: Evidence, loose: bool = False) -> bool:
     have fewer than two paragraphs) also takes a skill of the line's family."""
     if evidence.exact:
         return True
-    return any(
-        (" " in reason and not reason.startswith(("skill:", "related:")))
-        or (loose and reason.startswith("skill:"))
-        for reason in evidence.reasons
-    )
+    return any(reason.is_phrase or (loose and reason.kind == "skill") for reason in evidence.reasons)
 
 
 def _flat(text: str) -> str:
@@ -114,6 +110,8 @@ class EvidenceChooser:
             for c in candidates(profile)
         }
         self.publications = 0
+        self.position = {e.requirement.id: n for n, e in enumerate(selection.requirements)}
+        """Each requirement line's place in the posting (ids are names, not numbers to parse)."""
         texts = [_flat(item.text) for item in self.items.values()]
         self.shared = {text for text in texts if texts.count(text) > 1}
         """Passages that several items share ("I have 3 favorite projects, …"): about none of them."""
@@ -136,7 +134,7 @@ class EvidenceChooser:
 
     def line_key(self, entry: RequirementEvidence, strength: Strength | None = None) -> tuple[int, ...]:
         """Strong first, then lines naming more of the core, required before preferred, weight, order."""
-        number = int(entry.requirement.id.lstrip("r") or 0)
+        number = self.position.get(entry.requirement.id, len(self.position))
         kind = KIND_RANK.get(entry.requirement.kind, 2)
         named = len(self.core_named(entry))
         rank = _STRENGTH_RANK[strength or entry.strength]

@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from tailor.matching import reasons
 from tailor.matching.evidence import STRONG, Evidence, Strength
+from tailor.matching.reasons import Reason
 from tailor.models.job import Requirement
 from tailor.models.profile import Education
 
@@ -85,15 +87,15 @@ def _names_field(field: str, line: str) -> bool:
     return re.search(phrase, line.lower()) is not None
 
 
-def _strength(entry: Education, line: str, asked: int) -> tuple[Strength, tuple[str, ...]] | None:
+def _strength(entry: Education, line: str, asked: int) -> tuple[Strength, tuple[Reason, ...]] | None:
     level = degree_level(entry.degree or "")
     if level is None or level < asked:
         return None
-    reasons = [f"degree:{entry.degree}"]
+    shown = [reasons.degree(entry.degree or "")]
     if entry.field and _names_field(entry.field, line):
-        return "strong", (*reasons, f"field:{entry.field}")
+        return "strong", (*shown, reasons.field(entry.field))
     if _RELATED_FIELD.search(line):
-        return "partial", tuple(reasons)
+        return "partial", tuple(shown)
     return None
 
 

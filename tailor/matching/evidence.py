@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from tailor.matching.reasons import Reason
 from tailor.matching.scoring import Score, UnitMatch
 from tailor.models.job import Requirement
 
@@ -52,7 +53,7 @@ class Evidence:
     kind: str
     strength: Strength
     value: float
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
     exact: bool = False
     """The item shows one of the line's own skills itself (not only a skill of its family)."""
 
@@ -76,15 +77,12 @@ def _is_specific(match: UnitMatch) -> bool:
     """A skill match (itself or its family) or a shared two-word phrase, not just common single words."""
     if match.specific is not None:
         return match.specific
-    return any(
-        reason.startswith("skill:") or (" " in reason and not reason.startswith("related:"))
-        for reason in match.reasons
-    )
+    return any(reason.kind == "skill" or reason.is_phrase for reason in match.reasons)
 
 
 def _substantive(match: UnitMatch) -> int:
     """Reasons that are the item's own words or skills (a distant cousin skill is not)."""
-    return sum(1 for reason in match.reasons if not reason.startswith("related:"))
+    return sum(1 for reason in match.reasons if reason.is_evidence)
 
 
 def strength_of(match: UnitMatch) -> Strength:

@@ -25,9 +25,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tailor.matching import reasons
 from tailor.matching.bm25 import BM25
 from tailor.matching.candidates import Candidate
 from tailor.matching.prior import prior
+from tailor.matching.reasons import Reason
 from tailor.matching.semantic import Closest
 from tailor.matching.tokens import surface_terms, terms
 from tailor.matching.vocabulary import Vocabulary
@@ -54,7 +56,7 @@ class UnitMatch:
 
     requirement: str
     value: float
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
     """Matched terms and skills, strongest first: ``skill:Name`` for the skill itself or one of its
     family, ``related:Name`` for a distant cousin (a little credit, never evidence on its own)."""
     specific: bool | None = None
@@ -73,7 +75,7 @@ class Score:
     relevance: float
     """Weighted requirement evidence, scaled so that the best item has 1."""
     prior: float
-    matched: tuple[str, ...]
+    matched: tuple[Reason, ...]
     """Matched terms and skills over all units, strongest first."""
     units: tuple[UnitMatch, ...]
     """Units this item gives evidence for, strongest first."""
@@ -134,8 +136,8 @@ class _Matcher:
 
     def unit(self, position: int, line: _Line) -> UnitMatch | None:
         unit, surface = line.unit, line.surface
-        parts = {
-            surface.get(term, term): value * (PHRASE_WEIGHT if " " in term else 1.0)
+        parts: dict[Reason, float] = {
+            reasons.term(surface.get(term, term)): value * (PHRASE_WEIGHT if " " in term else 1.0)
             for term, value in self.index.term_scores(position, line.query).items()
         }
         specific = any(" " in term for term in parts)
@@ -143,10 +145,13 @@ class _Matcher:
         for skill, items in line.best.items():  # the line's skills, sorted
             best = items.get(position, 0.0)
             if best:
-                label = "skill" if best >= FAMILY_CREDIT else "related"
-                parts[f"{label}:{self.vocabulary.name(skill)}"] = SKILL_WEIGHT * best
+                name = self.vocabulary.name(skill)
+                reason = reasons.skill(name) if best >= FAMILY_CREDIT else reasons.related(name)
+                parts[reason] = SKILL_WEIGHT * best
                 # the skill itself, or one of the family the line names; not a sibling of the line's skill
-                specific = specific or best >= 1.0 or (best >= FAMILY_CREDIT and skill in self.vocabulary.families)
+                specific = (
+                    specific or best >= 1.0 or (best >= FAMILY_CREDIT and skill in self.vocabulary.families)
+                )
                 exact = exact or best >= 1.0
         if not parts:
             return None
@@ -201,10 +206,10 @@ def score_candidates(
     matcher = _Matcher(items, vocabulary)
     units = posting_units(posting)
     lines = [matcher.line(unit, set(vocabulary.ids(unit.text))) for unit in units]
-    raw: list[tuple[float, defaultdict[str, float], list[UnitMatch]]] = []
+    raw: list[tuple[float, defaultdict[Reason, float], list[UnitMatch]]] = []
     for position in range(len(items)):
         total = 0.0
-        reasons: defaultdict[str, float] = defaultdict(float)
+        matched_reasons: defaultdict[Reason, float] = defaultdict(float)
         matches: list[UnitMatch] = []
         for unit, line in zip(units, lines, strict=True):
             match = matcher.unit(position, line) if position in line.reach else None
@@ -213,16 +218,16 @@ def score_candidates(
             matches.append(match)
             total += unit.weight * match.value
             for rank, reason in enumerate(match.reasons):
-                reasons[reason] += unit.weight / (1 + rank)
-        raw.append((total, reasons, matches))
+                matched_reasons[reason] += unit.weight / (1 + rank)
+        raw.append((total, matched_reasons, matches))
     best = max(total for total, _, _ in raw) or 1.0
     nearest = list(closest) if closest is not None else [None] * len(items)
     meanings = _scaled(nearest)
     scores = []
-    for item, (total, reasons, matches), near, meaning in zip(items, raw, nearest, meanings, strict=True):
+    for item, (total, found, matches), near, meaning in zip(items, raw, nearest, meanings, strict=True):
         relevance = total / best
         item_prior = prior(item)
-        matched = sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_MATCHED]
+        matched = sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_MATCHED]
         scores.append(
             Score(
                 candidate=item,

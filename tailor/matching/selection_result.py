@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from tailor.matching import reasons
 from tailor.matching.core import CoreSkill
 from tailor.matching.evidence import RequirementEvidence
 from tailor.matching.scoring import Score
@@ -63,7 +64,7 @@ def only_strong_evidence(
     """For each required line or line of the core with strong CV evidence, the strong item worth the
     most to the CV overall (so that a bullet kept anyway covers the line, not a weak one that merely
     names the skill: "mentored computer vision interns" for a computer-vision line)."""
-    core_reasons = {f"skill:{skill.name}" for skill in core}
+    core_reasons = {reasons.skill(skill.name) for skill in core}
     protected: set[str] = set()
     for line in evidence:
         found = line.more or line.evidence

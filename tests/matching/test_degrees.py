@@ -16,6 +16,7 @@ from tailor.matching.degrees import (
     lowest_level_asked,
 )
 from tailor.matching.evidence import Evidence, Strength, evidence_map
+from tailor.matching.reasons import degree
 from tailor.models.job import Requirement
 from tailor.models.profile import Education
 from tailor.posting import read_posting
@@ -92,7 +93,7 @@ def test_duties_mentioning_phds_are_not_degree_lines() -> None:
 def test_direct_evidence_alone_sets_the_strength() -> None:
     strengths: tuple[Strength, ...] = ("strong", "partial")
     for strength in strengths:
-        direct = {"r1": (Evidence(MS_CS.key, "education", strength, 4.0, ("degree:M.S.",)),)}
+        direct = {"r1": (Evidence(MS_CS.key, "education", strength, 4.0, (degree("M.S."),)),)}
         entry = evidence_map([], [unit("Master's degree")], direct)[0]
         assert [e.item for e in entry.evidence] == [MS_CS.key]
         assert entry.strength == strength

@@ -9,6 +9,7 @@ import pytest
 from tailor.inputs.loading import load_profile
 from tailor.matching.candidates import candidates
 from tailor.matching.evidence import Strength, evidence_map, fit, fit_sentence, strength_of
+from tailor.matching.reasons import related, skill, term
 from tailor.matching.scoring import UnitMatch, posting_units, score_candidates
 from tailor.matching.vocabulary import load_vocabulary
 from tailor.models.job import JobPosting
@@ -69,10 +70,10 @@ def test_unanswered_requirement_has_no_evidence() -> None:
 
 
 def test_one_shared_common_word_is_never_evidence() -> None:
-    match = UnitMatch("r1", 3.5, ("code",))
+    match = UnitMatch("r1", 3.5, (term("code"),))
     assert strength_of(match) == "none"
-    assert strength_of(UnitMatch("r1", 3.5, ("skill:Python",))) == "strong"
-    assert strength_of(UnitMatch("r1", 1.6, ("data", "pipeline"))) == "partial"
+    assert strength_of(UnitMatch("r1", 3.5, (skill("Python"),))) == "strong"
+    assert strength_of(UnitMatch("r1", 1.6, (term("data"), term("pipeline")))) == "partial"
 
 
 def test_a_distant_cousin_skill_is_not_specific_evidence() -> None:
@@ -83,11 +84,11 @@ def test_a_distant_cousin_skill_is_not_specific_evidence() -> None:
     (match,) = score.units
     assert match.specific is False
     assert entry.strength != "strong"
-    assert any(reason.startswith("related:") for reason in match.reasons)
-    assert not any(reason.startswith("skill:") for reason in match.reasons)
-    assert strength_of(UnitMatch("r1", 3.5, ("data", "skill:DeepSpeed"), specific=False)) == "partial"
+    assert any(reason.kind == "related" for reason in match.reasons)
+    assert not any(reason.kind == "skill" for reason in match.reasons)
+    assert strength_of(UnitMatch("r1", 3.5, (term("data"), skill("DeepSpeed")), specific=False)) == "partial"
     # one shared word and a cousin skill are not even partial evidence
-    assert strength_of(UnitMatch("r1", 3.5, ("learning", "related:Reinforcement learning"))) == "none"
+    assert strength_of(UnitMatch("r1", 3.5, (term("learning"), related("Reinforcement learning")))) == "none"
 
 
 def test_a_skill_is_specific_evidence_for_the_broad_family_the_posting_names() -> None:
@@ -195,7 +196,7 @@ def test_a_posting_with_most_required_lines_unanswered_is_never_a_good_fit() -> 
     from tailor.models.job import Requirement
 
     def line(n: int, kind: str, strength: Strength | None) -> RequirementEvidence:
-        found = (Evidence(f"b{n}", "bullet", strength, 4.0, ("skill:Python",)),) if strength else ()
+        found = (Evidence(f"b{n}", "bullet", strength, 4.0, (skill("Python"),)),) if strength else ()
         return RequirementEvidence(
             Requirement(id=f"r{n}", section="", kind=kind, text=f"line {n}", weight=1.0), found
         )
