@@ -27,7 +27,7 @@ from tailor.models.profile import (
     Story,
     Summary,
 )
-from tailor.models.rules import ROLE_SECTIONS
+from tailor.models.rules import ROLE_SECTIONS, SECTION_NAMES
 
 __all__ = ["SECTION_ORDER", "Draft", "Path"]
 
@@ -46,19 +46,9 @@ MODELS: dict[str, type[BaseModel]] = {
     "answers": Answer,
     "stories": Story,
 }
-SECTION_ORDER = (
-    "summaries",
-    "experience",
-    "education",
-    "projects",
-    "publications",
-    "skills",
-    "teaching",
-    "volunteering",
-    "awards",
-    "answers",
-    "stories",
-)
+SECTION_ORDER = ("summaries", *SECTION_NAMES[1:], "answers", "stories")
+"""The profile's keys in the order a draft writes them: the CV's sections (``summaries`` holds the
+summary), then the application material."""
 _MAX_REPAIRS = 4
 
 
