@@ -98,7 +98,7 @@ def test_same_company_and_role_get_numbered_folders(tmp_path: Path) -> None:
     first, second = tmp_path / "a.md", tmp_path / "b.md"
     shutil.copyfile(EXAMPLE_POSTING, first)
     shutil.copyfile(EXAMPLE_POSTING, second)
-    apps = run_batch(BatchRequest(ERIC, (first, second), TODAY, out_root=tmp_path / "out", jobs=1))
+    apps = run_batch(BatchRequest.of(ERIC, (first, second), TODAY, out_root=tmp_path / "out", jobs=1))
     assert [app.folder.name for app in apps if app.folder] == [
         "northwind-robotics-senior-machine-learning-engineer-perception",
         "northwind-robotics-senior-machine-learning-engineer-perception-2",
@@ -106,7 +106,7 @@ def test_same_company_and_role_get_numbered_folders(tmp_path: Path) -> None:
 
 
 def test_rebuild_gives_identical_bytes_and_restores_a_deleted_file(postings: Path, tmp_path: Path) -> None:
-    request = BatchRequest(ERIC, tuple(find_postings(postings)), TODAY, out_root=tmp_path / "out", jobs=1)
+    request = BatchRequest.of(ERIC, tuple(find_postings(postings)), TODAY, out_root=tmp_path / "out", jobs=1)
     (app, _) = run_batch(request)
     assert app.folder is not None
     before = {p.name: p.read_bytes() for p in app.folder.iterdir()}
@@ -121,7 +121,7 @@ def test_rebuild_gives_identical_bytes_and_restores_a_deleted_file(postings: Pat
 def test_rebuild_refuses_a_changed_profile(postings: Path, tmp_path: Path) -> None:
     profile = tmp_path / "me.yaml"
     shutil.copyfile(ERIC, profile)
-    request = BatchRequest(profile, (postings / "acme.txt",), TODAY, out_root=tmp_path / "out", jobs=1)
+    request = BatchRequest.of(profile, (postings / "acme.txt",), TODAY, out_root=tmp_path / "out", jobs=1)
     (app,) = run_batch(request)
     assert app.folder is not None
     profile.write_text(profile.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
@@ -133,7 +133,7 @@ def test_rebuild_refuses_a_changed_profile(postings: Path, tmp_path: Path) -> No
 
 
 def test_rebuild_reports_outputs_that_differ(postings: Path, tmp_path: Path) -> None:
-    request = BatchRequest(ERIC, (postings / "acme.txt",), TODAY, out_root=tmp_path / "out", jobs=1)
+    request = BatchRequest.of(ERIC, (postings / "acme.txt",), TODAY, out_root=tmp_path / "out", jobs=1)
     (app,) = run_batch(request)
     assert app.folder is not None
     manifest = json.loads((app.folder / MANIFEST).read_text(encoding="utf-8"))
@@ -154,7 +154,7 @@ def test_rebuild_without_application_json_is_a_clear_error(tmp_path: Path) -> No
 
 def test_list_shows_date_company_role_and_fit(postings: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    run_batch(BatchRequest(ERIC, tuple(find_postings(postings)), TODAY, out_root=out, jobs=1))
+    run_batch(BatchRequest.of(ERIC, tuple(find_postings(postings)), TODAY, out_root=out, jobs=1))
     code, stdout, _ = invoke("list", str(out))
     assert code == 0
     assert "2 applications in" in stdout
@@ -167,10 +167,7 @@ def test_batch_of_the_real_postings_in_parallel_rebuilds_identically(tmp_path: P
     jobs = tuple(shared_jobs())
     # The CV only: with every document, posting 11 (no role title) has no cover letter and posting 03's
     # prep sheet quotes an emoji the font cannot draw (both refused, as they should be, by those documents).
-    options = {"docs": ("cv",)}
-    apps = run_batch(
-        BatchRequest(ERIC, jobs, TODAY, out_root=tmp_path / "out", jobs=2, build_options=options)
-    )
+    apps = run_batch(BatchRequest.of(ERIC, jobs, TODAY, out_root=tmp_path / "out", jobs=2, docs=("cv",)))
     assert all(app.ok for app in apps), [app.error for app in apps if not app.ok]
     assert len({app.folder for app in apps}) == len(jobs)
     folder = apps[-1].folder
@@ -194,6 +191,6 @@ def test_batch_reads_each_posting_once(
 
     monkeypatch.setattr(tailor.posting, "read_posting", recorded)
     found = find_postings(postings)
-    apps = run_batch(BatchRequest(ERIC, tuple(found), TODAY, out_root=tmp_path / "out", jobs=1))
+    apps = run_batch(BatchRequest.of(ERIC, tuple(found), TODAY, out_root=tmp_path / "out", jobs=1))
     assert all(app.ok for app in apps)
     assert sorted(reads) == sorted(map(str, found))

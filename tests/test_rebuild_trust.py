@@ -32,7 +32,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
         encoding="utf-8",
     )
     (app,) = run_batch(
-        BatchRequest(PROFILES / "eric-kim.yaml", (posting,), TODAY, out_root=root / "out", jobs=1)
+        BatchRequest.of(PROFILES / "eric-kim.yaml", (posting,), TODAY, out_root=root / "out", jobs=1)
     )
     assert app.folder is not None
     return app.folder

@@ -63,7 +63,7 @@ def test_build_and_batch_run_with_sockets_disabled(tmp_path: Path) -> None:
                                 out=tmp_path / "one"))  # fmt: skip
     assert (tmp_path / "one" / "cv.pdf").is_file()
     assert result.outcome.report["cv"]["order"]
-    apps = run_batch(BatchRequest(PROFILES / "cuong-dao.yaml", (EXAMPLE_POSTING,), TODAY,
+    apps = run_batch(BatchRequest.of(PROFILES / "cuong-dao.yaml", (EXAMPLE_POSTING,), TODAY,
                                   out_root=tmp_path / "many", jobs=1))  # fmt: skip
     assert all(app.ok for app in apps)
 

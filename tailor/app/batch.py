@@ -56,7 +56,7 @@ def _plan(request: BatchRequest) -> Iterator[tuple[int, Application | tuple[Buil
         except TailorError as err:
             yield index, Application(posting, error=str(err))
             continue
-        base = application_folder(job.company, job.role, request.out_root)
+        base = application_folder(job.company, job.role, request.each.out_root)
         folder, n = base, 1
         while folder in taken:
             n += 1
@@ -127,9 +127,9 @@ def _warm_up(request: BatchRequest) -> None:
     from tailor.matching.vocabulary import load_vocabulary
     from tailor.render.fonts import family_for
 
-    for module in _WARM_MODULES["pdf"] + (_WARM_MODULES["docx"] if "docx" in request.formats else ()):
+    for module in _WARM_MODULES["pdf"] + (_WARM_MODULES["docx"] if "docx" in request.each.formats else ()):
         importlib.import_module(module)  # what the builds import, once instead of in every worker
-    theme = load_theme(request.theme)
+    theme = load_theme(request.each.theme)
     family_for(theme.fonts.body)
     family_for(theme.fonts.heading_font)
     load_vocabulary()

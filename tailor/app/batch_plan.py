@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tailor.app.pipeline import FORMATS, BuildRequest
+from tailor.app.pipeline import BuildRequest
 from tailor.app.posting_input import PostingInput
-from tailor.app.tailoring import RuleOptions
 from tailor.errors import PostingError
 
 if TYPE_CHECKING:
@@ -51,36 +50,24 @@ def find_postings(folder: Path) -> list[Path]:
 
 @dataclass(frozen=True)
 class BatchRequest:
-    """Everything ``tailor batch`` needs."""
+    """Everything ``tailor batch`` needs: the postings, and the build each of them gets."""
 
-    profile: Path
     postings: tuple[Path, ...]
-    today: dt.date
-    out_root: Path = Path("out")
-    formats: tuple[str, ...] = FORMATS
-    force: bool = False
-    theme: str | Path = "classic"
-    docx_template: Path | None = None
-    rules: RuleOptions = field(default_factory=RuleOptions)
+    each: BuildRequest
+    """The build every posting gets; its posting (and, later, its folder) are set per posting."""
     jobs: int = 0
     """Worker processes (0: one per CPU)."""
-    build_options: Mapping[str, Any] = field(default_factory=dict)
-    """Other fields of each BuildRequest (e.g. ``docs``, ``letter_template``)."""
+
+    @classmethod
+    def of(
+        cls, profile: Path, postings: Sequence[Path], today: dt.date, *, jobs: int = 0, **build: Any
+    ) -> BatchRequest:
+        """A batch of ``postings``, each built from ``profile`` with the BuildRequest fields in ``build``."""
+        return cls(tuple(postings), BuildRequest(profile, PostingInput(""), today, **build), jobs)
 
     def build_request(self, posting: Path, parsed: JobPosting | None = None) -> BuildRequest:
         """The single build for one posting (its folder is set later), given the posting if read already."""
-        return BuildRequest(
-            self.profile,
-            PostingInput(str(posting), parsed=parsed),
-            self.today,
-            out_root=self.out_root,
-            formats=self.formats,
-            force=self.force,
-            theme=self.theme,
-            docx_template=self.docx_template,
-            rules=self.rules,
-            **self.build_options,
-        )
+        return replace(self.each, posting=PostingInput(str(posting), parsed=parsed))
 
 
 @dataclass(frozen=True)
@@ -119,12 +106,13 @@ def check_inputs(request: BatchRequest) -> None:
     from tailor.inputs.rule_sources import load_rules_file
     from tailor.inputs.themes import load_theme
 
-    load_profile(request.profile)
-    load_theme(request.theme)
-    if request.rules.file is not None:
-        load_rules_file(request.rules.file)
-    if request.docx_template is not None and not request.docx_template.is_file():
+    each = request.each
+    load_profile(each.profile)
+    load_theme(each.theme)
+    if each.rules.file is not None:
+        load_rules_file(each.rules.file)
+    if each.docx_template is not None and not each.docx_template.is_file():
         from tailor.errors import TemplateError
 
-        msg = f"Word template not found: {request.docx_template}"
+        msg = f"Word template not found: {each.docx_template}"
         raise TemplateError(msg, hint="pass an existing .docx file")

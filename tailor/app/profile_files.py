@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tailor.app.posting_input import MAX_IMPORT_BYTES
 from tailor.inputs.loading import load_profile
 from tailor.models.profile import MasterProfile
 from tailor.writing.files import write_all
+
+if TYPE_CHECKING:
+    from tailor.importing import ImportResult
 
 
 def check_profile(path: Path) -> MasterProfile:
@@ -55,11 +58,8 @@ class ImportOutcome:
     """Where the profile was written and what needs the user's attention."""
 
     out: Path
-    format: str
-    checks: int
-    unplaced: int
-    counts: dict[str, int]
-    unplaced_share: float = 0.0
+    result: ImportResult
+    """What was read: the format, the counts, the guesses to check and the text left unplaced."""
     warnings: tuple[str, ...] = ()
     """What makes the imported profile thin (no roles, no dates, mostly unplaced)."""
 
@@ -78,16 +78,9 @@ def import_profile(request: ImportRequest) -> ImportOutcome:
     if request.out.exists() and not request.force:
         msg = f"{request.out} already exists"
         raise OutputError(msg, hint="pass --force to replace it, or choose another -o path")
-    from tailor.inputs.bounded import InputRefused, read_limited
+    from tailor.inputs.bounded import read_input
 
-    try:
-        data = read_limited(request.source, MAX_IMPORT_BYTES, "CV")
-    except InputRefused as err:
-        msg = f"{request.source}: {err.message}"
-        raise ImportSourceError(msg, hint=err.hint) from err
-    except OSError as err:
-        msg = f"{request.source}: cannot be read ({err.strerror})"
-        raise ImportSourceError(msg, hint="check the path") from err
+    data = read_input(request.source, MAX_IMPORT_BYTES, "CV", ImportSourceError, "check the path")
     name_hint = request.out.stem.replace("-", " ").replace("_", " ").title()
     result = import_cv(data, str(request.source), name_hint)
     from tailor.app.profile_warnings import thin_profile_warnings
@@ -99,15 +92,7 @@ def import_profile(request: ImportRequest) -> ImportOutcome:
         raise InternalError(msg) from err
     write_all({request.out: result.yaml.encode("utf-8")}, force=True)
     warnings = tuple(thin_profile_warnings(profile, str(request.out)))
-    return ImportOutcome(
-        request.out,
-        result.format,
-        result.checks,
-        result.unplaced,
-        result.counts,
-        result.unplaced_share,
-        warnings,
-    )
+    return ImportOutcome(request.out, result, warnings)
 
 
 EXPORT_FORMATS = ("json-resume", "text")

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import gc
 
-from tailor.cli import batch_commands, build_commands, document_commands, profile_commands
+from tailor.cli import batch_commands, build_commands, profile_commands, theme_commands
 from tailor.cli.options import cli
 
-__all__ = ["batch_commands", "build_commands", "cli", "document_commands", "main", "profile_commands"]
+__all__ = ["batch_commands", "build_commands", "cli", "main", "profile_commands", "theme_commands"]
 
 
 def _stop_on_sigterm() -> None:

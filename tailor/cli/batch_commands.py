@@ -82,18 +82,19 @@ def batch(
     if not files:
         msg = "give posting files, or a folder of them with --postings DIR"
         raise click.UsageError(msg)
-    request = BatchRequest(
+    request = BatchRequest.of(
         profile,
-        tuple(files),
+        files,
         document_date(date),
+        jobs=jobs,
         out_root=out_root,
         formats=parse_formats(formats),
         force=force,
         theme=theme,
         docx_template=docx_template,
         rules=rule_options,
-        jobs=jobs,
-        build_options={"docs": parse_docs(docs), "letter_template": letter_template},
+        docs=parse_docs(docs),
+        letter_template=letter_template,
     )
     progress = BatchProgress()
     try:

@@ -1,4 +1,4 @@
-"""``tailor build`` and ``tailor match``: one application from a profile and a posting."""
+"""``tailor build``, ``match``, ``letter``, ``answers``, ``prep``: one application, profile and posting."""
 
 from __future__ import annotations
 
@@ -74,6 +74,31 @@ def one_document(doc: str, params: dict[str, Any]) -> None:
     from tailor.app.pipeline import build as run_build
 
     _print_build(run_build(build_request(params, docs=(doc,), report=False)))
+
+
+def _document_command(doc: str, summary: str) -> None:
+    """Register ``tailor <doc>`` with the options of ``tailor build`` that apply to one document."""
+
+    @cli.command(doc, help=summary)
+    @posting_opts
+    @output_opts
+    @letter_template_opt
+    @why_opt
+    @date_opt
+    def command(**params: Any) -> None:
+        one_document(doc, params)
+
+
+_document_command(
+    "letter", "Write a one-page cover letter (letter.pdf, letter.docx) for POSTING, in your own words."
+)
+_document_command(
+    "answers",
+    "Write an answer sheet (answers.md, .pdf, .docx): every requirement of POSTING with your evidence.",
+)
+_document_command(
+    "prep", "Write an interview prep sheet (prep.md, prep.pdf): likely questions, your stories, gaps."
+)
 
 
 def _watch(request: Any) -> None:

@@ -56,11 +56,11 @@ def import_(file: Path, out: Path, force: bool) -> None:
     from tailor.app.profile_files import ImportRequest, import_profile
 
     outcome = import_profile(ImportRequest(file, out, force))
-    parts = ", ".join(f"{count} {section}" for section, count in outcome.counts.items()) or "nothing"
-    click.echo(f"wrote {outcome.out} from {file} ({outcome.format}): {parts}")
-    share = f" ({outcome.unplaced_share:.0%} of the text)" if outcome.unplaced else ""
-    pieces = f"{outcome.unplaced} `unplaced:` pieces{share}"
-    click.echo(f"  review {outcome.checks} guesses marked `# check:` and {pieces}")
+    parts = ", ".join(f"{count} {section}" for section, count in outcome.result.counts.items()) or "nothing"
+    click.echo(f"wrote {outcome.out} from {file} ({outcome.result.format}): {parts}")
+    share = f" ({outcome.result.unplaced_share:.0%} of the text)" if outcome.result.unplaced else ""
+    pieces = f"{outcome.result.unplaced} `unplaced:` pieces{share}"
+    click.echo(f"  review {outcome.result.checks} guesses marked `# check:` and {pieces}")
     for warning in outcome.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(f"  next: tailor validate {outcome.out}")

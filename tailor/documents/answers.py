@@ -179,12 +179,6 @@ def answers_document(
             blocks.extend(_item_blocks(item, evidence.strength))
         if not shown:
             blocks.append(Block(kind="note", segments=(phrase("answers/no-evidence"),)))
-    return Document(
-        kind="answers",
-        person=profile.person,
-        title=f"Requirements and evidence: {profile.person.name}",
-        company=posting.company,
-        role=posting.role,
-        document_date=today,
-        blocks=tuple(blocks),
+    return Document.for_posting(
+        "answers", "Requirements and evidence", profile.person, posting, today, blocks
     )

@@ -110,12 +110,4 @@ def letter_document(
     context = _context(profile, posting, selection, today, size or LetterSize())
     segments = render_traced(template.text, template.name, template.path, context)
     blocks: list[Block] = blocks_from_segments(segments)
-    return Document(
-        kind="letter",
-        person=profile.person,
-        title=f"Cover letter: {profile.person.name}",
-        company=posting.company,
-        role=posting.role,
-        document_date=today,
-        blocks=tuple(blocks),
-    )
+    return Document.for_posting("letter", "Cover letter", profile.person, posting, today, blocks)

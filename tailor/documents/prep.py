@@ -219,12 +219,4 @@ def prep_document(
         *_story_bank(profile, relevance),
         *_topics(profile, posting, selection),
     ]
-    return Document(
-        kind="prep",
-        person=profile.person,
-        title=f"Interview preparation: {profile.person.name}",
-        company=posting.company,
-        role=posting.role,
-        document_date=today,
-        blocks=tuple(blocks),
-    )
+    return Document.for_posting("prep", "Interview preparation", profile.person, posting, today, blocks)

@@ -44,14 +44,20 @@ def _bullets_extension(bullets: list[Bullet]) -> list[Any] | None:
     return dumped if any(set(item) != {"text"} for item in dumped) else None
 
 
+def _dates(entry: Role | Education | Project, extra: dict[str, Any]) -> dict[str, Any]:
+    """JSON Resume's startDate/endDate; ``extra`` notes an open end (JSON Resume cannot say it)."""
+    if entry.start and entry.end is None:
+        extra["no_end"] = True
+    return {"startDate": entry.start, "endDate": None if entry.end == "present" else entry.end}
+
+
 def _role(role: Role, section: str) -> dict[str, Any]:
     extra = _dump(
         role, exclude={"title", "organisation", "location", "start", "end", "description", "bullets"}
     )
     if section == "teaching":
         extra["section"] = "teaching"
-    if role.start and role.end is None:
-        extra["no_end"] = True
+    dates = _dates(role, extra)
     if role.end == "present" and not role.start:
         extra["end"] = "present"  # JSON Resume can only say "current" by leaving out endDate
     extra["bullets"] = _bullets_extension(role.bullets)
@@ -60,8 +66,7 @@ def _role(role: Role, section: str) -> dict[str, Any]:
         key: role.organisation,
         "position": role.title,
         "location": role.location,
-        "startDate": role.start,
-        "endDate": None if role.end == "present" else role.end,
+        **dates,
         "summary": role.description,
         "highlights": [_highlight(bullet) for bullet in role.bullets],
     }
@@ -71,14 +76,12 @@ def _role(role: Role, section: str) -> dict[str, Any]:
 def _education(entry: Education) -> dict[str, Any]:
     extra = _dump(entry, exclude={"institution", "degree", "field", "start", "end", "details"})
     extra["details"] = _bullets_extension(entry.details)
-    if entry.start and entry.end is None:
-        extra["no_end"] = True
+    dates = _dates(entry, extra)
     fields = {
         "institution": entry.institution,
         "area": entry.field,
         "studyType": entry.degree,
-        "startDate": entry.start,
-        "endDate": None if entry.end == "present" else entry.end,
+        **dates,
         "courses": [_highlight(detail) for detail in entry.details],
     }
     return _with_extension(fields, extra)
@@ -86,14 +89,12 @@ def _education(entry: Education) -> dict[str, Any]:
 
 def _project(project: Project) -> dict[str, Any]:
     extra = _dump(project, exclude={"name", "text", "url", "start", "end"})
-    if project.start and project.end is None:
-        extra["no_end"] = True
+    dates = _dates(project, extra)
     fields = {
         "name": project.name,
         "description": project.text,
         "url": project.url,
-        "startDate": project.start,
-        "endDate": None if project.end == "present" else project.end,
+        **dates,
     }
     return _with_extension(fields, extra)
 

@@ -7,10 +7,13 @@ whole: the caller turns :class:`InputRefused` into its own located error (exit c
 from __future__ import annotations
 
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-__all__ = ["InputRefused", "check_zip", "read_limited", "read_stream_limited"]
+from tailor.errors import TailorError
+
+__all__ = ["InputRefused", "check_zip", "read_input", "read_limited", "read_stream_limited"]
 
 
 class InputRefused(Exception):
@@ -46,6 +49,32 @@ def read_limited(path: Path, limit: int, what: str) -> bytes:
         raise InputRefused(msg, f"give the {what} itself (a {what} is a few kilobytes of text)", info.st_size)
     with path.open("rb") as handle:
         return read_stream_limited(handle, limit, what)
+
+
+def read_input(
+    path: Path,
+    limit: int,
+    what: str,
+    error: Callable[[str, str | None], TailorError],
+    unreadable_hint: str,
+    check: Callable[[bytes, str], None] | None = None,
+) -> bytes:
+    """:func:`read_limited` (then ``check(data, what)``, e.g. :func:`check_zip`), failures as ``error``.
+
+    Raises:
+        TailorError: ``error(message naming path, hint)`` when refused or unreadable.
+    """
+    try:
+        data = read_limited(path, limit, what)
+        if check is not None:
+            check(data, what)
+    except InputRefused as err:
+        msg = f"{path}: {err.message}"
+        raise error(msg, err.hint) from err
+    except OSError as err:
+        msg = f"{path}: cannot be read ({err.strerror})"
+        raise error(msg, unreadable_hint) from err
+    return data
 
 
 def read_stream_limited(handle: BinaryIO, limit: int, what: str) -> bytes:

@@ -19,6 +19,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from tailor.models.job import JobPosting
 from tailor.models.profile import Person
 
 __all__ = ["DOCUMENT_KINDS", "Block", "BlockKind", "Document", "DocumentKind", "Segment"]
@@ -79,6 +80,27 @@ class Document(_Frozen):
     role: str | None = None
     document_date: dt.date
     blocks: tuple[Block, ...]
+
+    @classmethod
+    def for_posting(
+        cls,
+        kind: DocumentKind,
+        heading: str,
+        person: Person,
+        posting: JobPosting,
+        today: dt.date,
+        blocks: list[Block],
+    ) -> Document:
+        """The document of ``kind`` for one posting, titled ``"<heading>: <name>"``."""
+        return cls(
+            kind=kind,
+            person=person,
+            title=f"{heading}: {person.name}",
+            company=posting.company,
+            role=posting.role,
+            document_date=today,
+            blocks=tuple(blocks),
+        )
 
     def segments(self) -> list[Segment]:
         """Every segment in reading order."""

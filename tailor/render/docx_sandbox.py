@@ -40,18 +40,10 @@ def check_template_size(template: pathlib.Path) -> bytes:
         TemplateError: Larger than 20 MB, or inflating past the limit of
             :func:`tailor.inputs.bounded.check_zip`.
     """
-    from tailor.inputs.bounded import InputRefused, check_zip, read_limited
+    from tailor.inputs.bounded import check_zip, read_input
 
-    try:
-        data = read_limited(template, MAX_TEMPLATE_BYTES, "Word template")
-        check_zip(data, "Word template")
-    except InputRefused as err:
-        msg = f"{template}: {err.message}"
-        raise TemplateError(msg, hint=err.hint) from err
-    except OSError as err:
-        msg = f"{template}: cannot be read ({err.strerror})"
-        raise TemplateError(msg, hint="check the file's permissions") from err
-    return data
+    hint = "check the file's permissions"
+    return read_input(template, MAX_TEMPLATE_BYTES, "Word template", TemplateError, hint, check_zip)
 
 
 def load_template(template: pathlib.Path) -> DocxTemplate:

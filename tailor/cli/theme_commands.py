@@ -1,4 +1,4 @@
-"""``tailor preview``, ``letter``, ``answers``, ``prep`` and ``templates``: one document, and themes."""
+"""``tailor preview`` and ``tailor templates``: see a theme, list the themes, copy one to customise."""
 
 from __future__ import annotations
 
@@ -8,18 +8,14 @@ from typing import Any
 
 import click
 
-from tailor.cli.build_commands import one_document
 from tailor.cli.options import (
     cli,
     date_opt,
     document_date,
-    letter_template_opt,
-    output_opts,
     posting_input,
     posting_opts,
     rules_opts,
     theme_opt,
-    why_opt,
 )
 
 
@@ -56,31 +52,6 @@ def preview(
     )
     for path in run_preview(request):
         click.echo(f"  wrote     {path}")
-
-
-def _document_command(doc: str, summary: str) -> None:
-    """Register ``tailor <doc>`` with the options of ``tailor build`` that apply to one document."""
-
-    @cli.command(doc, help=summary)
-    @posting_opts
-    @output_opts
-    @letter_template_opt
-    @why_opt
-    @date_opt
-    def command(**params: Any) -> None:
-        one_document(doc, params)
-
-
-_document_command(
-    "letter", "Write a one-page cover letter (letter.pdf, letter.docx) for POSTING, in your own words."
-)
-_document_command(
-    "answers",
-    "Write an answer sheet (answers.md, .pdf, .docx): every requirement of POSTING with your evidence.",
-)
-_document_command(
-    "prep", "Write an interview prep sheet (prep.md, prep.pdf): likely questions, your stories, gaps."
-)
 
 
 @cli.group()
