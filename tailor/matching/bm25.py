@@ -20,6 +20,7 @@ class BM25:
     _freqs: list[Counter[str]] = field(init=False, repr=False)
     _idf: dict[str, float] = field(init=False, repr=False)
     _avgdl: float = field(init=False, repr=False)
+    _norms: list[float] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._freqs = [Counter(doc) for doc in self.documents]
@@ -30,6 +31,8 @@ class BM25:
             df.update(freq.keys())
         n = len(self.documents)
         self._idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
+        k1, b, avgdl = self.k1, self.b, self._avgdl
+        self._norms = [k1 * (1 - b + b * len(doc) / avgdl) if avgdl else k1 for doc in self.documents]
 
     def terms_of(self, index: int) -> Iterable[str]:
         """The distinct terms of document ``index``."""
@@ -40,11 +43,10 @@ class BM25:
         freq = self._freqs[index]
         if query.keys().isdisjoint(freq.keys()):
             return {}  # most item x line pairs share no term: answered without the loop
-        length = len(self.documents[index])
-        norm = self.k1 * (1 - self.b + self.b * length / self._avgdl) if self._avgdl else self.k1
+        norm, k1, idf = self._norms[index], self.k1, self._idf
         out: dict[str, float] = {}
         for term, weight in query.items():
             tf = freq.get(term, 0)
             if tf:
-                out[term] = weight * self._idf[term] * tf * (self.k1 + 1) / (tf + norm)
+                out[term] = weight * idf[term] * tf * (k1 + 1) / (tf + norm)
         return out

@@ -132,46 +132,59 @@ class _Matcher:
                     if value > found.get(position, 0.0):
                         found[position] = value
             reach.update(found)
-        return _Line(unit, query, surface_terms(unit.text), best, frozenset(reach))
+        surface = surface_terms(unit.text)
+        term_reasons = {
+            term: (reasons.term(surface.get(term, term)), PHRASE_WEIGHT if " " in term else 1.0)
+            for term in query
+        }
+        skill_reasons = {}
+        for skill in best:
+            name = self.vocabulary.name(skill)
+            skill_reasons[skill] = (
+                reasons.skill(name),
+                reasons.related(name),
+                skill in self.vocabulary.families,
+            )
+        return _Line(unit, query, best, frozenset(reach), term_reasons, skill_reasons)
 
     def unit(self, position: int, line: _Line) -> UnitMatch | None:
-        unit, surface = line.unit, line.surface
-        parts: dict[Reason, float] = {
-            reasons.term(surface.get(term, term)): value * (PHRASE_WEIGHT if " " in term else 1.0)
-            for term, value in self.index.term_scores(position, line.query).items()
-        }
-        specific = any(" " in term for term in parts)
+        parts: dict[Reason, float] = {}
+        specific = False
+        for term, value in self.index.term_scores(position, line.query).items():
+            reason, weight = line.term_reasons[term]
+            parts[reason] = value * weight
+            specific = specific or reason.is_phrase
         exact = False
         for skill, items in line.best.items():  # the line's skills, sorted
             best = items.get(position, 0.0)
             if best:
-                name = self.vocabulary.name(skill)
-                reason = reasons.skill(name) if best >= FAMILY_CREDIT else reasons.related(name)
-                parts[reason] = SKILL_WEIGHT * best
+                own, cousin, family = line.skill_reasons[skill]
+                parts[own if best >= FAMILY_CREDIT else cousin] = SKILL_WEIGHT * best
                 # the skill itself, or one of the family the line names; not a sibling of the line's skill
-                specific = (
-                    specific or best >= 1.0 or (best >= FAMILY_CREDIT and skill in self.vocabulary.families)
-                )
+                specific = specific or best >= 1.0 or (best >= FAMILY_CREDIT and family)
                 exact = exact or best >= 1.0
         if not parts:
             return None
         ranked = sorted(parts.items(), key=lambda kv: (-kv[1], kv[0]))
         value = round(sum(parts.values()), 4)
-        return UnitMatch(unit.id, value, tuple(term for term, _ in ranked), specific, exact)
+        return UnitMatch(line.unit.id, value, tuple(term for term, _ in ranked), specific, exact)
 
 
 @dataclass(frozen=True)
 class _Line:
-    """A requirement line prepared for scoring: its BM25 query, the surface form of each term,
+    """A requirement line prepared for scoring: its BM25 query, the reason each term and skill makes,
     and for each skill it names, how much the closest skill each item shows counts for it
     (by item position; items without a related skill are absent)."""
 
     unit: Requirement
     query: dict[str, float]
-    surface: dict[str, str]
     best: dict[str, dict[int, float]]
     reach: frozenset[int]
     """The positions of the items that can match the line at all (the others score nothing)."""
+    term_reasons: dict[str, tuple[Reason, float]]
+    """Per query term: its reason (in the posting's spelling) and its weight (phrases count double)."""
+    skill_reasons: dict[str, tuple[Reason, Reason, bool]]
+    """Per line skill: its reason when shown, its reason as a distant cousin, whether it names a family."""
 
 
 def _scaled(closest: Sequence[Closest | None]) -> list[float]:
@@ -206,20 +219,24 @@ def score_candidates(
     matcher = _Matcher(items, vocabulary)
     units = posting_units(posting)
     lines = [matcher.line(unit, set(vocabulary.ids(unit.text))) for unit in units]
-    raw: list[tuple[float, defaultdict[Reason, float], list[UnitMatch]]] = []
-    for position in range(len(items)):
-        total = 0.0
-        matched_reasons: defaultdict[Reason, float] = defaultdict(float)
-        matches: list[UnitMatch] = []
-        for unit, line in zip(units, lines, strict=True):
-            match = matcher.unit(position, line) if position in line.reach else None
-            if match is None or unit.weight <= 0:
+    totals = [0.0] * len(items)
+    found_reasons: list[defaultdict[Reason, float]] = [defaultdict(float) for _ in items]
+    found_units: list[list[UnitMatch]] = [[] for _ in items]
+    for unit, line in zip(
+        units, lines, strict=True
+    ):  # in unit order, so that each item's sums add up as always
+        if unit.weight <= 0:
+            continue
+        for position in sorted(line.reach):
+            match = matcher.unit(position, line)
+            if match is None:
                 continue
-            matches.append(match)
-            total += unit.weight * match.value
+            found_units[position].append(match)
+            totals[position] += unit.weight * match.value
+            matched_reasons = found_reasons[position]
             for rank, reason in enumerate(match.reasons):
                 matched_reasons[reason] += unit.weight / (1 + rank)
-        raw.append((total, matched_reasons, matches))
+    raw = list(zip(totals, found_reasons, found_units, strict=True))
     best = max(total for total, _, _ in raw) or 1.0
     nearest = list(closest) if closest is not None else [None] * len(items)
     meanings = _scaled(nearest)
