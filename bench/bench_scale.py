@@ -101,6 +101,15 @@ def main() -> int:
             whole.append(time.perf_counter() - start)
         print(f"scoring alone   median {1000 * statistics.median(scoring):6.0f} ms  (target <= 150)")
         print(f"match (whole)   median {1000 * statistics.median(whole):6.0f} ms  (target <= 400)")
+        from tailor.report.match_json import report_json
+
+        report = match(profile_path, PostingInput(str(posting_path)), today=dt.date(2026, 12, 1)).report
+        writing = []
+        for _ in range(5):
+            start = time.perf_counter()
+            size = len(report_json(report))
+            writing.append(time.perf_counter() - start)
+        print(f"match.json      median {1000 * statistics.median(writing):6.0f} ms  ({size / 1e6:.1f} MB)")
     return 0
 
 

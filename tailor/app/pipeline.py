@@ -7,7 +7,6 @@ posting), runs matching and rendering, and chooses output paths.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,7 @@ from tailor.models.job import JobPosting
 from tailor.models.profile import MasterProfile
 from tailor.models.rules import Rules
 from tailor.models.theme import Theme
-from tailor.report.match_json import checked, match_report
+from tailor.report.match_json import checked, match_report, report_json
 from tailor.report.match_md import match_markdown
 from tailor.writing.files import application_folder, write_folder
 
@@ -193,8 +192,7 @@ def build(request: BuildRequest) -> BuildResult:
             full = {**outcome.report, "documents": documents.trace} if documents.trace else outcome.report
             if documents.skipped:
                 full = {**full, "skipped": documents.skipped}
-            report = json.dumps(checked(full), indent=2, ensure_ascii=False) + "\n"
-            files[out_dir / "match.json"] = report.encode("utf-8")
+            files[out_dir / "match.json"] = report_json(checked(full))
             files[out_dir / "match.md"] = match_markdown(outcome.report).encode("utf-8")
     changed = write_folder(out_dir, files, force=request.force)
     from tailor.app.profile_warnings import thin_profile_warnings

@@ -9,7 +9,11 @@ and every change is named so that match.json can show it:
 - ``first-person present``: a present-tense verb ("Leads a guild") becomes "I lead a guild";
 - ``tool list dropped`` (only when asked): a trailing parenthesised list of tools
   "(C++, jenkins, thrift)" is left out of the prose;
-- ``quoted``: a sentence that does not start with a verb stays exactly as written.
+- ``quoted``: a sentence that does not start with a verb stays exactly as written;
+- ``clause split``: "Owned X; designed Y" reads as two sentences, "I owned X. I designed Y.";
+- ``clause left out`` / ``label sentence left out``: a clause in another tense after a semicolon
+  ("Owned X; implement and experiment Y") or a sentence that is a CV label ("Duties include: …")
+  is not written (the letter cites the rest of the bullet; the CV keeps it whole).
 
 Sentences already in the first person ("I have mentored …") are kept as they are.
 """
@@ -180,22 +184,57 @@ def _join(first: str | None, second: str) -> str:
     return f"{first}; {second}" if first else second
 
 
+_LABEL = re.compile(r"^[A-Z][a-z]+(?: [a-z]+){0,3}:\s")
+"""A CV label that leads a sentence: "Duties include: …", "Tools: …"."""
+
+
+def _clauses(piece: str) -> list[tuple[str, str | None]]:
+    """A sentence's clauses, each with what became of it: "Owned X; designed Y" is two sentences;
+    a clause led by a verb in another tense ("…; implement and experiment …") is left out; any
+    other clause ("…; communication practices (e.g., …)") stays part of the one before it."""
+    parts = piece.split("; ")
+    first_word = _WORD.match(parts[0])
+    past = bool(first_word and _past(first_word.group()))
+    out: list[tuple[str, str | None]] = [(parts[0], None)]
+    for part in parts[1:]:
+        word = _WORD.match(part)
+        lead = word.group() if word and part.startswith(word.group()) else ""
+        if past and lead and lead[0].islower() and _past(lead):
+            out.append((part, "clause split"))
+        elif past and lead and lead[0].islower() and (lead.lower() in _PRESENT or _present(lead)):
+            head, rule = out[-1]
+            out[-1] = (head, _join(rule, "clause left out"))
+        else:
+            head, rule = out[-1]
+            out[-1] = (f"{head}; {part}", rule)
+    return out
+
+
 def first_person_sentences(text: str, *, drop_tools: bool = False) -> list[Sentence]:
     """A bullet's sentences in letter form, in order.
 
     Args:
         text: The bullet or project text.
-        drop_tools: Leave out a trailing tool list "(C++, jenkins, thrift)". Off by default: a
-            paragraph led by "You ask for C++." needs the "(…, C++)" that shows it.
+        drop_tools: Leave out a trailing tool list "(C++, jenkins, thrift)": a letter reads as prose.
     """
     out: list[Sentence] = []
     for piece in split_sentences(text):
         alone = _TOOL_LIST.fullmatch(piece.strip())
-        if alone and _is_tool_list(alone.group(1)) and out and not drop_tools:
-            out[-1] = replace(out[-1], tools=alone.group(1).strip())  # "(C++, jenkins, thrift)" alone
+        if alone and _is_tool_list(alone.group(1)) and out:
+            if not drop_tools:
+                out[-1] = replace(out[-1], tools=alone.group(1).strip())  # "(C++, jenkins, thrift)" alone
             continue
-        sentence = _sentence(piece, drop_tools)
-        if sentence is not None:
+        if out and _LABEL.match(piece):
+            out[-1] = replace(out[-1], rule=_join(out[-1].rule, "label sentence left out"))
+            continue
+        for clause, change in _clauses(piece):
+            sentence = _sentence(clause, drop_tools)
+            if sentence is None:
+                continue
+            if change == "clause split":
+                sentence = replace(sentence, rule=_join(change, sentence.rule or ""))
+            elif change is not None:
+                sentence = replace(sentence, rule=_join(sentence.rule, change))
             out.append(sentence)
     return out
 

@@ -19,6 +19,7 @@ The choice, all deterministic:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from tailor.documents.items import ProfileItem
@@ -42,6 +43,9 @@ from tailor.matching.scoring import Score, score_candidates
 from tailor.matching.vocabulary import Vocabulary, load_vocabulary
 from tailor.models.job import JobPosting
 from tailor.models.profile import LetterParagraph, MasterProfile
+
+_LISTING = re.compile(r":\s*[^.:]+,")
+"""A colon before a list ("expertise in: computer vision, visual search, …")."""
 
 __all__ = ["BankChoice", "EvidenceChoice", "LetterChoice", "LetterSize", "choose_letter", "letter_sizes"]
 
@@ -160,6 +164,10 @@ def choose_letter(
     cv_summary = selection.cv.summary if selection.cv.summary_id else None
     # With letter paragraphs of their own, the person introduces themselves there (`letter.opening`).
     summary = bool(size.summary and cv_summary and not profile.letter.paragraphs)
+    if cv_summary and _LISTING.search(cv_summary):
+        summary = (
+            False  # "… with expertise in: computer vision, visual search, …" is a CV's line, not a letter's
+        )
     if cv_summary and any(overlaps(cv_summary, text) for text in chooser.quoted):
         summary = False  # the motivation or a paragraph says it already, in the person's own words
     if summary and cv_summary:

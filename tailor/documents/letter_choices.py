@@ -56,6 +56,8 @@ class Cited:
     """The core skills its line names that the item shows (a paragraph is led only by those)."""
     shows_line: tuple[str, ...] = ()
     """The line's own skills that the item shows itself ("You ask for Python and C++.")."""
+    score: float = 0.0
+    """The item's score for the whole posting (a paragraph without a lead puts the highest first)."""
 
 
 @dataclass(frozen=True)

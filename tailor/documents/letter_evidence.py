@@ -171,7 +171,7 @@ class EvidenceChooser:
             if item is None or not _on_topic(evidence, loose):
                 continue
             prose = item.kind in ("bullet", "project")
-            sentences = tuple(first_person_sentences(item.text)) if prose else ()
+            sentences = tuple(first_person_sentences(item.text, drop_tools=True)) if prose else ()
             if not _prose_ready(item, sentences):
                 continue
             if item.kind == "publication" and self.publications:
@@ -189,7 +189,8 @@ class EvidenceChooser:
             shows = tuple(c.id for c in self.core_named(entry) if self.shows(item.id, c))
             own = self.skills.get(item.id, set())
             line = tuple(s for s in self.vocabulary.ids(entry.requirement.text) if s in own)
-            found.append((key, Cited(item, evidence.strength, sentences, shows, line)))
+            score = self.scores.get(item.id, 0.0)
+            found.append((key, Cited(item, evidence.strength, sentences, shows, line, score)))
         found.sort(key=lambda pair: pair[0])
         work = any(
             (item := self.items.get(e.item)) is not None and not _side(item) and item.kind in LETTER_KINDS

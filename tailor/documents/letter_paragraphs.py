@@ -17,6 +17,9 @@ from tailor.documents.template_text import Traced, TracedRun, render_user_text
 from tailor.matching.core import BROAD
 from tailor.models.job import JobPosting
 
+COMMON_TOOLS = frozenset({"python", "sql", "git", "linux", "bash"})
+"""Tools nearly every technical posting names: a paragraph is not led by them (the CV lists them)."""
+
 
 def _ask(choice: EvidenceChoice | BankChoice) -> Traced:
     """The requirement line as the object of "You ask for …" (first letter lowered when it reads so)."""
@@ -41,6 +44,11 @@ def _a_name(surface: str, skill: str, vocabulary: Any) -> bool:
     return not {"engineering-practices", "software-testing"} & set(vocabulary.family_of(skill))
 
 
+def _written(cited: Cited) -> str:
+    """What the letter writes of an item: its sentences (no tool list), or its text."""
+    return " ".join(s.text for s in cited.sentences) if cited.sentences else cited.item.text
+
+
 def _line_skills(choice: EvidenceChoice) -> list[Traced]:
     """The line's skills that its items show themselves, as the posting spells them (at most three):
     a line that is a list ("Java, Python, C++") or an instruction is led by what it asks for."""
@@ -48,7 +56,7 @@ def _line_skills(choice: EvidenceChoice) -> list[Traced]:
 
     unit = choice.entry.requirement
     shown = {skill for cited in choice.items for skill in cited.shows_line}
-    own = " ".join(cited.item.text for cited in choice.items).lower()
+    own = " ".join(_written(cited) for cited in choice.items).lower()
     seen: set[str] = set()
     out: list[Traced] = []
     vocabulary = load_vocabulary()
@@ -58,6 +66,8 @@ def _line_skills(choice: EvidenceChoice) -> list[Traced]:
             continue
         # A name ("C++", "PyTorch", "AWS") the item's own words contain: not "Claude" for GPT,
         # not a common noun ("You also ask for dashboard.").
+        if mention.id in COMMON_TOOLS:
+            continue  # "You ask for experience with Python." says nothing to an ML hiring manager
         if surface.lower() in own and _a_name(surface, mention.id, vocabulary):
             seen.add(mention.id)
             out.append(Traced(surface, f"posting:{unit.id}"))
@@ -75,9 +85,12 @@ def _quotable_ask(choice: EvidenceChoice | BankChoice) -> bool:
             return False  # strong through related words only: the item does not show what the line names
         from tailor.matching.vocabulary import load_vocabulary
 
-        named = set(load_vocabulary().ids(choice.entry.requirement.text))
+        vocabulary = load_vocabulary()
+        named = set(vocabulary.ids(choice.entry.requirement.text))
         shown = {skill for cited in choice.items for skill in cited.shows_line}
-        if not named <= shown:
+        # ... and in the sentences the letter writes: "You ask for fluency in C++." is followed by C++
+        written = set(vocabulary.ids(" ".join(_written(cited) for cited in choice.items)))
+        if not named <= shown & written:
             return (
                 False  # "deep learning, Bayesian filtering and optimization" answered by deep learning alone
             )
@@ -105,6 +118,11 @@ def _sentence_case(name: str) -> bool:
     return len(words) > 1 and all(word[:1].islower() for word in words[1:])
 
 
+def _writes(cited: Cited, skill: str, vocabulary: Any) -> bool:
+    """Whether the sentences the letter writes of an item name the skill or a member of its family."""
+    return any(vocabulary.related(skill, own) >= 0.5 for own in vocabulary.ids(_written(cited)))
+
+
 def _core_names(choice: EvidenceChoice, posting: JobPosting, named: set[str]) -> list[Traced]:
     """The core skills a paragraph answers that no paragraph before it named, as the posting spells them."""
     from tailor.matching.vocabulary import load_vocabulary
@@ -115,6 +133,8 @@ def _core_names(choice: EvidenceChoice, posting: JobPosting, named: set[str]) ->
     for core in choice.core:
         if core.id in named or core.id not in choice.items[0].shows_core or _too_broad(core, vocabulary):
             continue  # named before, not what the first item shows, or too broad to say anything
+        if not _writes(choice.items[0], core.id, vocabulary):
+            continue  # "The role centres on MLOps." before a sentence that does not speak of it
         for text, source in ((unit.text, f"posting:{unit.id}"), (posting.role or "", "posting:role")):
             mention = next((m for m in vocabulary.find(text) if m.id == core.id), None)
             if mention is not None:
@@ -219,11 +239,32 @@ def body_paragraphs(choices: list[EvidenceChoice | BankChoice], posting: JobPost
         asked = asked or paragraph["lead"] in ("ask", "skills")
         previous: ProfileItem | None = None
         items = []
-        for cited in paragraph["cited"]:
+        for cited in _by_place(_lead_first(paragraph)):
             items.append(_cited(cited, previous))
             previous = cited.item
         paragraph["cited"] = items
     return out
+
+
+def _lead_first(paragraph: dict[str, Any]) -> list[Cited]:
+    """A paragraph's items in the order it cites them: after a lead, those whose sentences name what
+    the lead names first ("You ask for C++." then the C++ work); without one, the most relevant work."""
+    cited: list[Cited] = paragraph["cited"]
+    if paragraph["lead"] == "none":
+        return sorted(cited, key=lambda one: -one.score)
+    if paragraph["lead"] == "skills":
+        names = [str(skill).lower() for skill in paragraph["skills"]]
+        return sorted(cited, key=lambda one: not any(name in _written(one).lower() for name in names))
+    return cited
+
+
+def _by_place(cited: list[Cited]) -> list[Cited]:
+    """The items of a paragraph, strongest first but those from one place together, so that the
+    paragraph says "At Pinterest" once and does not go back and forth between employers."""
+    first: dict[str, int] = {}
+    for number, one in enumerate(cited):
+        first.setdefault(one.item.where.text if one.item.where else one.item.id, number)
+    return sorted(cited, key=lambda one: first[one.item.where.text if one.item.where else one.item.id])
 
 
 def paragraph_pair(choice: EvidenceChoice | BankChoice, posting: JobPosting) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from tailor.models.profile import MasterProfile
 
 __all__ = ["check_quotes", "quotes"]
 
-_PRESENT = re.compile(r"first-person present: (\S+) -> (\S+)")
+_PRESENT = re.compile(r"first-person present: ([^\s;]+) -> ([^\s;]+)")
 
 
 def _flat(text: str) -> str:

@@ -5,6 +5,7 @@ The shape is documented in the README; later features extend it, never break it.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from tailor import __version__
@@ -15,7 +16,7 @@ from tailor.models.report import MatchReport
 from tailor.models.rules import ROLE_SECTIONS
 from tailor.models.tailored import TailoredCV
 
-__all__ = ["checked", "coverage", "document_order", "match_report"]
+__all__ = ["checked", "coverage", "document_order", "match_report", "report_json"]
 
 
 def document_order(cv: TailoredCV) -> list[str]:
@@ -135,3 +136,17 @@ def _sample(value: Any) -> Any:
     if isinstance(value, list):
         return [_sample(item) for item in value[:SAMPLE]]
     return value
+
+
+INDENTED_UP_TO = 1_000_000
+"""match.json is indented for people up to this size; a larger report (hundreds of items against
+a long posting) is written compact: ``indent`` forces Python's slow encoder (262 ms for 5.4 MB
+against 48 ms), and no one reads such a file without a tool."""
+
+
+def report_json(report: dict[str, Any]) -> bytes:
+    """match.json's bytes: indented when small, compact when large (see :data:`INDENTED_UP_TO`)."""
+    compact = json.dumps(report, ensure_ascii=False, separators=(",", ":"))
+    if len(compact) > INDENTED_UP_TO:
+        return (compact + "\n").encode("utf-8")
+    return (json.dumps(report, indent=2, ensure_ascii=False) + "\n").encode("utf-8")

@@ -91,7 +91,7 @@ def undone(text: str, rule: str | None) -> str:
     """The words before a letter's mechanical grammar (the rule says what it did)."""
     if rule is None:
         return text
-    present = re.search(r"first-person present: (\S+) -> (\S+)", rule)
+    present = re.search(r"first-person present: ([^\s;]+) -> ([^\s;]+)", rule)
     if present and text.startswith(present.group(2)):
         text = present.group(1) + text[len(present.group(2)) :]
     return text

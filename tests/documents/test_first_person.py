@@ -29,3 +29,24 @@ def test_link_labels_in_a_tool_list_are_dropped_tools_kept() -> None:
     assert alone.text == "wrote a popular tutorial"
     (tools,) = first_person_sentences("Trained detection models (Caffe2, pytorch, C++).")
     assert tools.text == "trained detection models (Caffe2, pytorch, C++)"
+
+
+def test_clauses_after_a_semicolon_become_sentences_or_are_left_out_and_say_so() -> None:
+    split = first_person_sentences("Established a research plan on X; designed networks for Y.")
+    assert [(s.text, s.rule) for s in split] == [
+        ("established a research plan on X", "first-person"),
+        ("designed networks for Y", "clause split; first-person"),
+    ]
+    (kept,) = first_person_sentences("Owned the distillation project; implement and experiment approaches.")
+    assert (kept.text, kept.rule) == ("owned the distillation project", "first-person; clause left out")
+    (joined,) = first_person_sentences("Established code review; communication practices and a culture.")
+    assert joined.text == "established code review; communication practices and a culture"
+
+
+def test_a_cv_label_sentence_and_a_tool_list_stay_out_of_a_letter() -> None:
+    (sentence,) = first_person_sentences(
+        "Leads a C++ guild. Duties include: fixing build issues, migrations. (C++, jenkins, thrift)",
+        drop_tools=True,
+    )
+    assert sentence.text == "lead a C++ guild"
+    assert sentence.rule == "first-person present: Leads -> lead; label sentence left out"
