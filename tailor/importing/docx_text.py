@@ -115,8 +115,12 @@ def _line(paragraph: Any, shift: int = 1) -> str:
         # HTML pasted as a block (a web CV's styled entry): its lines stay lines, so the tags
         # can be read as in Markdown ("<h3>Title</h3>" a heading, "<p>Company</p>" a line).
         return "\n".join(line.strip() for line in text.split("\n") if line.strip()) + "\n"
-    text = " ".join(text.split("\n"))
-    return _prefix(paragraph, shift) + text.strip() if text.strip() else ""
+    prefix = _prefix(paragraph, shift)
+    # A line break inside a plain paragraph (an entry's "Company / Title / Dates" lines) stays a line
+    # break, as in Markdown; inside a heading or a list item it is only wrapping.
+    glue = " " if prefix else "  \n"
+    text = glue.join(part.strip() for part in text.split("\n") if part.strip())
+    return prefix + text if text else ""
 
 
 _HTML_LINE = re.compile(
@@ -133,7 +137,8 @@ def _bold_lead(pieces: list[tuple[str, bool]]) -> str:
         index += 1
     rest = "".join(text for text, _ in pieces[index:])
     if lead.strip() and rest.strip():
-        return f"**{lead.strip()}** {rest.strip()}"
+        between = "\n" if "\n" in lead[len(lead.rstrip()) :] else " "  # a break after the bold lead stays
+        return f"**{lead.strip()}**{between}{rest.strip()}"
     return lead + rest
 
 

@@ -55,7 +55,14 @@ def is_header_text(text: str) -> bool:
 
 
 def _is_anchor(unit: Unit) -> bool:
-    return is_header_line(unit) and (find_range(unit.plain) is not None or _date_led(unit.plain))
+    text = unit.plain
+    return is_header_line(unit) and (find_range(text) is not None or _date_led(text) or _lone_date(text))
+
+
+def _lone_date(text: str) -> bool:
+    """A line that is one date and nothing else ("Winter 2014" under "Intern at Orange Labs")."""
+    found = find_date(text)
+    return found is not None and found.span == (0, len(text.strip()))
 
 
 def _date_led(text: str) -> bool:
@@ -118,6 +125,8 @@ def _short_run_before(units: list[Unit], index: int, floor: int) -> int:
 
 def _dates_only(unit: Unit) -> bool:
     """A line holding only dates (and perhaps a place): the title must be above it."""
+    if _lone_date(unit.plain):
+        return True
     dates = find_range(unit.plain)
     rest = dates.remove_from(unit.plain) if dates else unit.plain
     return not rest or is_location(rest)
@@ -143,6 +152,8 @@ def _runs_before_bullets(units: list[Unit]) -> list[int]:
 
 def _anchor_starts(units: list[Unit]) -> list[int]:
     anchors = [i for i, unit in enumerate(units) if _is_anchor(unit)]
+    # a lone date right under another dated line is its end date ("Jan 2020" over "Dec 2021"), not an entry
+    anchors = [i for i in anchors if not (i - 1 in anchors and _lone_date(units[i].plain))]
     if not anchors:
         if structural := _runs_before_bullets(units):
             return structural

@@ -132,13 +132,18 @@ def _place_org(part: str, fields: HeaderFields) -> None:
         fields.units.append(unit)
 
 
+_SELF_EMPLOYED = re.compile(r"(?:freelance|freelancer|self-employed|independent)", re.IGNORECASE)
+
+
 def _title_index(parts: list[_Part]) -> int | None:
     """The part naming the job: the first with a title word (in the singular before the plural:
     "Connelly Partners" is a firm), else the entry heading."""
     for names_a_job in (has_singular_title_word, has_title_word):
-        for index, part in enumerate(parts):
-            if names_a_job(part.text) and not is_location(part.text):
-                return index
+        found = [i for i, part in enumerate(parts) if names_a_job(part.text) and not is_location(part.text)]
+        # "Freelance | 2014 - Present" over "Web Developer": a bare "Freelance" is where, not the job
+        jobs = [i for i in found if not _SELF_EMPLOYED.fullmatch(parts[i].text.strip())]
+        if jobs or found:
+            return (jobs or found)[0]
     heading = next((index for index, part in enumerate(parts) if part.heading), None)
     if heading is not None or not parts:
         return heading
@@ -146,15 +151,33 @@ def _title_index(parts: list[_Part]) -> int | None:
     return next((index for index, part in enumerate(parts) if not is_strong_org(part.text)), 0)
 
 
+def _take_title(text: str, fields: HeaderFields) -> tuple[str, str] | None:
+    """Set the title from its part; returns (the part, the organisation read after its comma), if any."""
+    named = len(fields.organisations)
+    fields.title = _split_title(text, fields)
+    if len(fields.organisations) > named and not _AT.match(text):
+        return text, fields.organisations[-1]
+    return None
+
+
+def _keep_title_tail(fields: HeaderFields, title_tail: tuple[str, str] | None) -> None:
+    """ "NTUC ENTERPRISE" over "Data Scientist, Data Science": the organisation has a line of its own,
+    so the part after the title's comma is the title's (a field or team), as written."""
+    if title_tail is not None and len(fields.organisations) > 1:
+        fields.title, tail = title_tail
+        fields.organisations.remove(tail)
+
+
 def parse_header(units: list[Unit]) -> HeaderFields:
     """Classify the parts of an entry header."""
     fields = HeaderFields()
     parts = _parts(units, fields)
     title_at = _title_index(parts)
+    title_tail: tuple[str, str] | None = None
     for index, part in enumerate(parts):
         text = part.text
         if index == title_at:
-            fields.title = _split_title(text, fields)
+            title_tail = _take_title(text, fields)
         elif fields.location is None and is_location(text) and (text.count(",") < 2 or fields.organisations):
             fields.location = text
         elif is_unit(text) and not is_strong_org(text) and split_org_unit(text)[1] is None:
@@ -165,6 +188,7 @@ def parse_header(units: list[Unit]) -> HeaderFields:
             fields.units.append(text)
         else:
             fields.extra.append(text)
+    _keep_title_tail(fields, title_tail)
     if not fields.organisations and fields.units:
         fields.organisations.append(fields.units.pop(0))
     if not fields.organisations and fields.title and ", " in fields.title:

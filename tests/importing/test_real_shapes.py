@@ -335,3 +335,85 @@ def test_contact_links_go_to_the_words_that_name_their_sites_never_by_position()
     assert _restore_contact_links(
         ["Phone | Boston | LinkedIn"], ["https://jane.dev", "https://linkedin.com/in/j"]
     ) == ["Phone | Boston | [LinkedIn](https://linkedin.com/in/j)"]
+
+
+def _docx_with_entry_lines() -> bytes:
+    """A Word CV whose entry is one paragraph of lines split by line breaks (pandoc's hard breaks)."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Jo Doe", level=1)
+    document.add_heading("Experience", level=2)
+    paragraph = document.add_paragraph()
+    paragraph.add_run("NTUC ENTERPRISE").bold = True
+    paragraph.add_run().add_break()
+    paragraph.add_run("Data Scientist, Data Science")
+    paragraph.add_run().add_break()
+    paragraph.add_run("Jul 2018 - Present")
+    document.add_paragraph("Built recommendation engines for product classes", style="List Bullet")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_line_break_in_a_word_paragraph_separates_an_entry_s_lines() -> None:
+    result = import_cv(_docx_with_entry_lines(), "cv.docx", "Jo Doe")
+    (role,) = yaml.safe_load(result.yaml)["experience"]
+    # the organisation has its own line, so ", Data Science" stays in the title, as written
+    assert (role["title"], role["organisation"]) == ("Data Scientist, Data Science", "NTUC ENTERPRISE")
+    assert (role["start"], role["end"]) == ("Jul 2018", "present")
+
+
+LONE_DATES = """Jo Doe
+
+Experience
+
+Web Developer at Thing Trunk Studio
+
+Fall 2015 - Winter 2019
+
+I worked on Book of Demons and designed its website.
+
+Intern at Orange Labs
+
+Winter 2014
+
+I worked on the PUMA research project.
+"""
+
+
+def test_a_date_alone_on_its_line_dates_the_entry_above_it() -> None:
+    roles = imported(LONE_DATES, "cv.txt")["experience"]
+    assert [(r["title"], r["organisation"], r.get("start")) for r in roles] == [
+        ("Web Developer", "Thing Trunk Studio", "2015"),
+        ("Intern", "Orange Labs", "2014"),
+    ]
+    assert roles[1]["bullets"] == ["I worked on the PUMA research project."]
+
+
+FREELANCE = """Jo Doe
+
+Experience
+
+Wikot | Oct 2015 - Aug 2016
+
+Intern
+
+- Created web applications using Codeigniter.
+
+Freelance | Oct 2014 - Present
+
+Web Developer
+
+- Created several web pages using Laravel.
+"""
+
+
+def test_a_bare_freelance_is_where_someone_worked_not_the_job() -> None:
+    roles = imported(FREELANCE, "cv.txt")["experience"]
+    assert [(r["title"], r["organisation"]) for r in roles] == [
+        ("Intern", "Wikot"),
+        ("Web Developer", "Freelance"),
+    ]
