@@ -23,7 +23,8 @@ _PRESENT = r"(?:present|current|now|today|ongoing|date)"
 _SEP = r"\s*(?:–|—|‒|―|--|-|−|to|until|till|through|thru)\s*"
 _RANGE = re.compile(
     rf"(?<![\w/.])(?P<start>{_DATE}){_SEP}(?P<end>{_DATE}|{_PRESENT})(?![\w/])"
-    rf"|(?<![\w/.])(?:since|from)\s+(?P<since>{_DATE})(?![\w/])",
+    rf"|(?<![\w/.])(?:since|from)\s+(?P<since>{_DATE})(?![\w/])"
+    rf"|(?<![\w/.])(?P<first>{_MONTH}){_SEP}(?P<last>{_MONTH}),?\s*(?P<year>{_YEAR})(?![\w/])",
     re.I,
 )
 _SINGLE = re.compile(rf"(?<![\w/.])(?P<date>{_DATE})(?![\w/])", re.I)
@@ -55,6 +56,9 @@ def find_range(text: str) -> DateRange | None:
         return None
     if match.group("since"):
         return DateRange(match.group("since"), "present", match.span())
+    if match.group("year"):  # "Aug-Dec 2022": both months in the one year
+        year = match.group("year")
+        return DateRange(f"{match.group('first')} {year}", f"{match.group('last')} {year}", match.span())
     end = match.group("end")
     end = "present" if _PRESENT_RE.fullmatch(end) else end
     return DateRange(match.group("start"), end, match.span())

@@ -101,7 +101,7 @@ def split_org_unit(text: str) -> tuple[str, str | None]:
 def _split_title(part: str, fields: HeaderFields) -> str:
     """Take a title; "Title, Unit" and "Title, Organisation" give the rest its own field."""
     if at := _AT.match(part):
-        fields.organisations.append(at.group("org"))
+        _add_org(at.group("org"), fields)
         return at.group("title")
     title, sep, tail = part.partition(", ")
     if not sep or has_title_word(tail) or len(tail.split()) == 1:
@@ -109,7 +109,7 @@ def _split_title(part: str, fields: HeaderFields) -> str:
     if is_unit(tail):
         fields.units.append(tail)
     else:
-        fields.organisations.append(tail)
+        _add_org(tail, fields)
     return title
 
 
@@ -122,12 +122,29 @@ def _title_comma_org(fields: HeaderFields) -> None:
         _place_org(tail, fields)
 
 
+_PARENTHESIS = re.compile(r"^(?P<org>.*\S)\s*\((?P<inner>[^()]+)\)$")
+_WORK_MODE = re.compile(r"remote|hybrid|on-?site|in-?office|full-?time|part-?time", re.IGNORECASE)
+
+
+def _add_org(text: str, fields: HeaderFields) -> None:
+    """An organisation, without a bracketed place ("(Remote)") or team in lower case ("(fullstack)"),
+    which go to their own fields; a bracketed name ("Meta (FAIR)") stays part of it."""
+    found = _PARENTHESIS.match(text)
+    inner = found.group("inner").strip() if found else ""
+    if found and (_WORK_MODE.fullmatch(inner) or is_location(inner)) and fields.location is None:
+        fields.location, text = inner, found.group("org")
+    elif found and inner[:1].islower():
+        fields.units.append(inner)
+        text = found.group("org")
+    fields.organisations.append(text)
+
+
 def _place_org(part: str, fields: HeaderFields) -> None:
     org, place = split_location(part)
     if place and fields.location is None:
         fields.location = place
     org, unit = split_org_unit(org)
-    fields.organisations.append(org)
+    _add_org(org, fields)
     if unit:
         fields.units.append(unit)
 

@@ -99,7 +99,7 @@ def repair_lines(lines: list[PdfLine]) -> tuple[list[str], list[str]]:
             out[-1] = join_wrapped(out[-1], line.text, everything, notes)
         else:
             out.append(_BULLET.sub("- ", line.text))
-    return out, notes
+    return [_SPACE_COMMA.sub(",", text) for text in out], notes
 
 
 def _close(above: PdfLine, below: PdfLine, leading: dict[float, float]) -> bool | None:
@@ -170,6 +170,8 @@ def _wraps(previous: str, line: str, following: str, full: int, close: bool | No
         from tailor.importing.sections import classify_heading
 
         return classify_heading(previous) is None  # "Nanyang Technological" over "University"
+    if find_range(line) and _ENDS_IN_MONTH.search(previous) and not find_range(previous):
+        return close is not False  # "... NASA (research) Jul" over "2016-Aug 2018": the range wrapped
     if _BULLET.match(line) or (find_range(line) and len(line) < 60) or _is_caps_heading(previous):
         return False
     if _is_caps_heading(line) or (_FIELD_SEPARATOR.search(line) and find_range(following)):
@@ -179,6 +181,11 @@ def _wraps(previous: str, line: str, following: str, full: int, close: bool | No
     return close is not False
 
 
+_ENDS_IN_MONTH = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE
+)
+_SPACE_COMMA = re.compile(r"(?<=\S) ,(?=\s)")
+"""A space before a comma where a bold run ends ("Software Engineer , Apollo"): not the person's."""
 _LONE_ORG_WORD = re.compile(r"^(?:University|College|Institute|School|Academy|Polytechnic)$", re.IGNORECASE)
 """A line that is only the last word of an institution's name: a narrow column wrapped it."""
 _OPEN_END = re.compile(r"\s(?:of|and|for|in|the|at|&)$", re.IGNORECASE)

@@ -417,3 +417,39 @@ def test_a_bare_freelance_is_where_someone_worked_not_the_job() -> None:
         ("Intern", "Wikot"),
         ("Web Developer", "Freelance"),
     ]
+
+
+LIST_ITEMS_IN_ONE_YEAR = """# Jo Doe
+
+## Work Experience
+- **Software Engineer**, Apollo GraphQL (backend/infra) Aug-Dec 2022
+- **Software Engineer Intern**, ServiceNow (fullstack) May-Sept 2021
+- **Research Intern**, Meta (FAIR) Jun 2019-Aug 2020
+- **Analyst**, Acme Corp (Remote) 2018-2019
+"""
+
+
+def test_roles_as_list_items_with_months_in_one_year_and_a_bracketed_team_or_place() -> None:
+    roles = imported(LIST_ITEMS_IN_ONE_YEAR)["experience"]
+    found = [
+        (r["title"], r["organisation"], r.get("unit"), r.get("location"), r["start"], r["end"]) for r in roles
+    ]
+    assert found == [
+        ("Software Engineer", "Apollo GraphQL", "backend/infra", None, "Aug 2022", "Dec 2022"),
+        ("Software Engineer Intern", "ServiceNow", "fullstack", None, "May 2021", "Sept 2021"),
+        ("Research Intern", "Meta (FAIR)", None, None, "Jun 2019", "Aug 2020"),  # a name in brackets stays
+        ("Analyst", "Acme Corp", None, "Remote", "2018", "2019"),
+    ]
+
+
+def test_a_pdf_date_range_wrapped_after_its_month_is_joined_and_a_run_s_space_before_a_comma_goes() -> None:
+    lines = [
+        PdfLine("- Software Engineer , Apollo GraphQL Aug-Dec 2022", 700, 10),
+        PdfLine("- Planetary Sciences Intern , NASA (habitable planet research) Jul", 686, 10),
+        PdfLine("2016-Aug 2018", 672, 10),
+    ]
+    text, _ = repair_lines(lines)
+    assert text == [
+        "- Software Engineer, Apollo GraphQL Aug-Dec 2022",
+        "- Planetary Sciences Intern, NASA (habitable planet research) Jul 2016-Aug 2018",
+    ]
