@@ -99,7 +99,7 @@ def repair_lines(lines: list[PdfLine]) -> tuple[list[str], list[str]]:
             out[-1] = join_wrapped(out[-1], line.text, everything, notes)
         else:
             out.append(_BULLET.sub("- ", line.text))
-    return [_SPACE_COMMA.sub(",", text) for text in out], notes
+    return [_SPACE_COMMA.sub(r"\1", text) for text in out], notes
 
 
 def _close(above: PdfLine, below: PdfLine, leading: dict[float, float]) -> bool | None:
@@ -184,8 +184,9 @@ def _wraps(previous: str, line: str, following: str, full: int, close: bool | No
 _ENDS_IN_MONTH = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE
 )
-_SPACE_COMMA = re.compile(r"(?<=\S) ,(?=\s)")
-"""A space before a comma where a bold run ends ("Software Engineer , Apollo"): not the person's."""
+_SPACE_COMMA = re.compile(r"(?<=\w) ([,.])(?=\s|$)")
+"""A space before a comma or full stop where a bold run or a link ends ("Software Engineer , Apollo",
+"my Google Scholar page ."): not the person's."""
 _LONE_ORG_WORD = re.compile(r"^(?:University|College|Institute|School|Academy|Polytechnic)$", re.IGNORECASE)
 """A line that is only the last word of an institution's name: a narrow column wrapped it."""
 _OPEN_END = re.compile(r"\s(?:of|and|for|in|the|at|&)$", re.IGNORECASE)

@@ -40,6 +40,11 @@ def label_for_url(url: str) -> str:
     return re.sub(r"^(?:https?://)?(?:www\.)?", "", url).split("/")[0]
 
 
+_DOCUMENT_TITLE = re.compile(
+    r"(?:my\s+)?(?:r[eé]sum[eé]|cv|c\.v\.|curriculum\s+vitae|vita|about\s+me)\.?", re.IGNORECASE
+)
+
+
 def _looks_like_name(text: str) -> bool:
     return (
         0 < word_count(text) <= _MAX_NAME_WORDS
@@ -66,6 +71,9 @@ def _name(text: str, draft: Draft) -> None:
 def add_person(draft: Draft, units: list[Unit], name_hint: str, hint_origin: str = "the file name") -> None:
     """Fill ``draft.person`` from the units before the first section heading."""
     rest = list(units)
+    while rest and _DOCUMENT_TITLE.fullmatch(rest[0].plain.strip()):
+        draft.put_aside(f"top of the CV (line {rest[0].line}, the document's title)", rest[0].plain)
+        rest.pop(0)  # "# Resume" names the document, not the person
     first = next((u for u in rest if u.kind == "heading" or _looks_like_name(u.plain)), None)
     if first is not None and (first.kind == "heading" or first is rest[0]):
         _name(first.plain.strip(), draft)

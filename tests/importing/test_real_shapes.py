@@ -453,3 +453,13 @@ def test_a_pdf_date_range_wrapped_after_its_month_is_joined_and_a_run_s_space_be
         "- Software Engineer, Apollo GraphQL Aug-Dec 2022",
         "- Planetary Sciences Intern, NASA (habitable planet research) Jul 2016-Aug 2018",
     ]
+
+
+def test_a_cv_titled_resume_is_not_a_person_called_resume() -> None:
+    profile = imported(
+        "# Resume\n\n## Experience\n\n### Data Scientist\n#### Covance: 4/2019 - Present\n- Built models.\n"
+    )
+    assert (
+        profile["person"]["name"] == "Jo Doe"
+    )  # the name hint (from the output file's name), marked to check
+    assert "Resume" in profile["unplaced"]
