@@ -71,22 +71,63 @@ def _one_per_line(units: list[Unit]) -> list[Entry]:
     """Entries from lines with no dated anchors: a line naming an institution and the next naming a
     degree (or the other way round) make one entry; a line that would name a second institution or
     degree starts the next; items nested under a line are its details."""
+    top = min((u.indent for u in units if u.kind == "bullet"), default=0)
+    if len(units) > 1 and _names_only_an_institution(units[0]) and "degree" in _kinds(units[1]):
+        return _institution_first(units, top)
     entries: list[Entry] = []
     seen: set[str] = set()
-    top = min((u.indent for u in units if u.kind == "bullet"), default=0)
     for unit in units:
-        nested = unit.kind == "bullet" and unit.indent > top
+        # an item under a line that names only an institution is its own ("Duke University" over
+        # "- Ph.D. ..." and "- M.A. ...": each degree becomes an entry at Duke, see _degrees_apart)
+        under_institution = (
+            bool(entries) and entries[-1].header[-1].kind != "bullet" and seen == {"institution"}
+        )
+        nested = unit.kind == "bullet" and (unit.indent > top or under_institution)
         if nested and entries:
             entries[-1].body.append(unit)
             continue
-        kinds = {"institution"} if _INSTITUTION.search(unit.plain) or is_strong_org(unit.plain) else set()
-        kinds |= {"degree"} if _DEGREE.search(unit.plain) else set()
+        kinds = _kinds(unit)
         if entries and not entries[-1].body and kinds and not kinds & seen and unit.kind != "bullet":
             entries[-1].header.append(unit)
             seen |= kinds
         else:
             entries.append(Entry([unit]))
             seen = set(kinds)
+    return entries
+
+
+def _kinds(unit: Unit) -> set[str]:
+    kinds = {"institution"} if _INSTITUTION.search(unit.plain) or is_strong_org(unit.plain) else set()
+    return kinds | ({"degree"} if _DEGREE.search(unit.plain) else set())
+
+
+def _names_only_an_institution(unit: Unit) -> bool:
+    """ "Duke University" on its line: no degree, no date, no second part after a comma."""
+    text = unit.plain
+    return _kinds(unit) == {"institution"} and find_date(text) is None and ", " not in text.strip(" ,")
+
+
+def _institution_first(units: list[Unit], top: int) -> list[Entry]:
+    """A section laid out institution first ("Duke University" over "Ph.D. ..." and "M.A. ...", then
+    "Boston University" over "B.A. ..."): each degree line is an entry at the institution above it."""
+    entries: list[Entry] = []
+    institution: Unit | None = None
+    for unit in units:
+        kinds = _kinds(unit)
+        if unit.kind == "bullet" and unit.indent > top and entries:
+            entries[-1].body.append(unit)
+        elif kinds == {"institution"}:
+            institution = unit
+            entries.append(Entry([unit]))
+        elif "degree" in kinds and institution is not None:
+            if entries and entries[-1].header == [institution]:
+                entries[-1].header.append(unit)  # the institution's first degree
+            else:
+                entries.append(Entry([institution, unit]))  # another degree there
+        elif entries:
+            entries[-1].body.append(unit)
+        else:
+            entries.append(Entry([unit]))
     return entries
 
 

@@ -170,6 +170,8 @@ def _wraps(previous: str, line: str, following: str, full: int, close: bool | No
         from tailor.importing.sections import classify_heading
 
         return classify_heading(previous) is None  # "Nanyang Technological" over "University"
+    if close and _BULLET.match(previous) and _ONE_WORD.match(line) and not previous.endswith((".", ";", ":")):
+        return True  # "- M.A. ...: Computational Cognitive" over "Neuroscience": the bullet wrapped
     if find_range(line) and _ENDS_IN_MONTH.search(previous) and not find_range(previous):
         return close is not False  # "... NASA (research) Jul" over "2016-Aug 2018": the range wrapped
     if _BULLET.match(line) or (find_range(line) and len(line) < 60) or _is_caps_heading(previous):
@@ -184,6 +186,7 @@ def _wraps(previous: str, line: str, following: str, full: int, close: bool | No
 _ENDS_IN_MONTH = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE
 )
+_ONE_WORD = re.compile(r"^[A-Za-z][\w’'-]*[.,;)]?$")
 _SPACE_COMMA = re.compile(r"(?<=\w) ([,.])(?=\s|$)")
 """A space before a comma or full stop where a bold run or a link ends ("Software Engineer , Apollo",
 "my Google Scholar page ."): not the person's."""

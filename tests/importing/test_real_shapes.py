@@ -463,3 +463,29 @@ def test_a_cv_titled_resume_is_not_a_person_called_resume() -> None:
         profile["person"]["name"] == "Jo Doe"
     )  # the name hint (from the output file's name), marked to check
     assert "Resume" in profile["unplaced"]
+
+
+def test_education_laid_out_institution_first_gives_each_degree_its_institution() -> None:
+    text = (
+        "Jo Doe\n\nEDUCATION\n\nDuke University\n\n- Ph.D. Psychology\n\n- M.A. Psychology\n\n"
+        "Boston University\n\n- B.A. Neurobiology\n"
+    )
+    found = [(e["institution"], e["degree"]) for e in imported(text, "cv.txt")["education"]]
+    assert found == [
+        ("Duke University", "Ph.D. Psychology"),
+        ("Duke University", "M.A. Psychology"),
+        ("Boston University", "B.A. Neurobiology"),
+    ]
+
+
+def test_a_pdf_bullet_wrapped_before_its_last_word_is_joined() -> None:
+    lines = [
+        PdfLine("- M.A. Psychology & Neuroscience: Computational Cognitive", 700, 10),
+        PdfLine("Neuroscience", 686, 10),
+        PdfLine("Boston University", 660, 10),
+    ]
+    text, _ = repair_lines(lines)
+    assert text == [
+        "- M.A. Psychology & Neuroscience: Computational Cognitive Neuroscience",
+        "Boston University",
+    ]
