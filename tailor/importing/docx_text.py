@@ -38,16 +38,23 @@ def docx_to_text(data: bytes, label: str) -> str:
         raise ImportSourceError(
             msg, hint="open it in Word and save it again as .docx, or export it as PDF"
         ) from exc
-    paragraphs = list(_paragraphs(document))
-    shift = _heading_shift(paragraphs)
-    lines = [line for paragraph in paragraphs if (line := _line(paragraph, shift))]
+    blocks = list(_blocks(document))
+    shift = _heading_shift([block for block in blocks if not isinstance(block, list)])
+    lines = [
+        line
+        for block in blocks
+        if (line := _table(block) if isinstance(block, list) else _line(block, shift))
+    ]
     if not lines:
         msg = f"{label}: the document holds no text"
         raise ImportSourceError(msg)
     return "\n\n".join(lines) + "\n"
 
 
-def _paragraphs(document: Any) -> Iterator[Any]:
+def _blocks(document: Any) -> Iterator[Any]:
+    """The body's paragraphs in reading order; a table of data (one line of text a cell, such as
+    certificates or skills by category) as its rows of cell texts, a layout table's cells as their
+    paragraphs."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
@@ -56,9 +63,35 @@ def _paragraphs(document: Any) -> Iterator[Any]:
         if tag == "p":
             yield Paragraph(block, document)
         elif tag == "tbl":
-            for row in Table(block, document).rows:
-                for cell in row.cells:
-                    yield from cell.paragraphs
+            table = Table(block, document)
+            rows = [_unique(row.cells) for row in table.rows]
+            if all(_one_line(cell) for row in rows for cell in row) and max(map(len, rows), default=0) > 1:
+                yield [[" ".join(cell.text.split()) for cell in row] for row in rows]
+            else:
+                for row in rows:
+                    for cell in row:
+                        yield from cell.paragraphs
+
+
+def _unique(cells: Any) -> list[Any]:
+    """A row's cells, a merged cell once (python-docx gives it for every column it spans)."""
+    out: list[Any] = []
+    for cell in cells:
+        if not out or cell._tc is not out[-1]._tc:
+            out.append(cell)
+    return out
+
+
+def _one_line(cell: Any) -> bool:
+    texts = [p for p in cell.paragraphs if p.text.strip()]
+    return len(texts) <= 1 and not any("list" in _style(p).lower() for p in texts)
+
+
+def _table(rows: list[list[str]]) -> str:
+    """A data table as a Markdown table: its first row the header, then one line a row."""
+    lines = ["| " + " | ".join(cell.replace("|", "/") for cell in row) + " |" for row in rows]
+    rule = "|" + "|".join(" --- " for _ in rows[0]) + "|"
+    return "\n".join([lines[0], rule, *lines[1:]])
 
 
 def _style(paragraph: Any) -> str:

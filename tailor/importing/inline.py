@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tailor.inputs.emoji import drop_emoji
+
 __all__ = ["InlineLink", "Plain", "is_link_marker", "plain", "split_bold_lead"]
 
 _LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\(\s*<?([^)\s>]*)>?\s*\)")
@@ -65,7 +67,7 @@ def plain(text: str) -> Plain:
     text = _LINK.sub(keep_link, text)
     text = _CODE.sub(r"\1", text)
     text = _strip_emphasis(text)
-    return Plain(" ".join(_unescape(text).split()), tuple(links))
+    return Plain(" ".join(drop_emoji(_unescape(text)).split()), tuple(links))  # "📍Singapore": a pin
 
 
 _UNDERSCORE_ITALIC = re.compile(r"(?<![\w\\])_(?=\S)([^_]+?)(?<=\S)_(?!\w)")

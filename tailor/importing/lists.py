@@ -42,6 +42,9 @@ def _named(unit: Unit) -> tuple[str | None, str]:
     named = _NAME_COLON.match(text)
     if named and len(named.group("name").split()) <= _MAX_NAME_WORDS:
         return named.group("name"), named.group("rest")
+    cells = text.split(" | ")
+    if len(cells) == 2 and len(cells[0].split()) <= _MAX_NAME_WORDS and "," not in cells[0]:
+        return cells[0], cells[1]  # a table row: "| Data ETL | SQL, Spark, Airflow |"
     return None, unit.text
 
 

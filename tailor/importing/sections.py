@@ -53,6 +53,8 @@ _RULES: tuple[tuple[SectionKey, frozenset[str]], ...] = (
                 "grants",
                 "prizes",
                 "certifications",
+                "certification",
+                "certificates",
             }
         ),
     ),
@@ -65,7 +67,7 @@ _RULES: tuple[tuple[SectionKey, frozenset[str]], ...] = (
         frozenset(
             {
                 "presentations", "competitions", "conferences", "memberships", "affiliations", "activities",
-                "leadership", "references", "referees", "certificates", "courses", "coursework", "training",
+                "leadership", "references", "referees", "courses", "coursework", "training",
                 "extracurricular", "additional", "miscellaneous", "other", "service", "press", "media",
                 "exhibitions", "performances", "hackathons", "invited",
             }
@@ -80,7 +82,7 @@ _PLAIN_NAMES = frozenset(
         "projects", "selected projects", "publications", "selected publications", "academic papers",
         "teaching", "teaching experience", "volunteering", "volunteer experience", "awards",
         "honors and awards", "awards and honors", "interests", "summary", "profile", "about me",
-        "research experience", "certifications", "languages",
+        "research experience", "certifications", "certificates", "languages",
     }
 )  # fmt: skip
 _MAX_HEADING_WORDS = 5

@@ -20,6 +20,11 @@ UnitKind = Literal["heading", "bullet", "text"]
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+"""A Markdown table's rule under its header row ("| --- |:---|")."""
+_HIDDEN_BLOCK = re.compile(r"<(style|script)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+"""A page's style sheet, script or comment inside Markdown: never text a reader sees."""
 _RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|(?:=\s*){3,})$")
 _BULLET = re.compile(
     r"^(\s*)(?:\\?[-*+•·▪‣◦●○■□➢➤►✓–\x7f\uf0b7\uf0a7]|\d{1,2}[.)]|\(\d{1,2}\)|[a-z][.)])\s+(\S.*)$"
@@ -58,7 +63,7 @@ def read_units(text: str, notes: list[str] | None = None) -> list[Unit]:
     Returns:
         Headings, bullets and paragraphs in reading order; wrapped lines joined.
     """
-    text = _html_blocks(text)
+    text = _piped_tables(_html_blocks(text))
     units: list[Unit] = []
     everything = " ".join(text.split())
     notes = notes if notes is not None else []
@@ -86,9 +91,51 @@ _HTML_IMAGE = re.compile(r"\s*<img\b[^>]*>", re.I)
 _HTML_TAG = re.compile(r"^\s*</?(?:div|img|section|ul|ol|br|hr|table|tr|td|th|span|a)\b[^>]*>\s*$", re.I)
 
 
+def _piped_tables(text: str) -> str:
+    """Markdown tables written without their outer pipes ("Time | Company | Position" over
+    "--- | --- | ---") get them, so that every table row reads as one."""
+    if "|" not in text:
+        return text
+    lines = text.split("\n")
+    inside = False
+    order: list[int] | None = None
+    for number, line in enumerate(lines):
+        starts = number + 1 < len(lines) and "|" in line and _TABLE_RULE.match(lines[number + 1]) is not None
+        inside = starts or (inside and "|" in line and bool(line.strip()))
+        if not inside:
+            continue
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if starts:
+            order = _column_order(cells)
+        elif order is not None and len(cells) == len(order) and not _TABLE_RULE.match(line):
+            cells = [cells[index] for index in order]
+        lines[number] = f"| {' | '.join(cells)} |"
+    return "\n".join(lines)
+
+
+_COLUMNS = (
+    ("position", "title", "role", "job", "degree", "major", "field", "qualification"),
+    ("company", "employer", "organisation", "organization", "school", "university", "institution"),
+    ("time", "date", "dates", "period", "duration", "years", "year", "when"),
+)
+"""Column names of a table of roles or degrees, in the order an entry's line reads: what, where, when."""
+
+
+def _column_order(header: list[str]) -> list[int] | None:
+    """The columns in the order title, organisation, dates (then the rest), when the header names them."""
+    kinds = [
+        next((rank for rank, names in enumerate(_COLUMNS) if cell.lower().strip("*_ ") in names), None)
+        for cell in header
+    ]
+    if sum(kind is not None for kind in kinds) < 2:
+        return None
+    return sorted(range(len(header)), key=lambda index: (kinds[index] is None, kinds[index] or 0, index))
+
+
 def _html_blocks(text: str) -> str:
     """HTML written inside Markdown (a CV's styled blocks): headings as headings, text as text,
     layout tags on their own line dropped; Markdown without tags is returned unchanged."""
+    text = _HIDDEN_BLOCK.sub(lambda m: "\n" * m.group(0).count("\n"), text)  # line numbers stay
     if "</" not in text:
         return text
     text = _HTML_HEADING.sub(lambda m: "#" * int(m.group(1)) + " " + " ".join(m.group(2).split()), text)
@@ -111,6 +158,14 @@ def _add_line(
     last = units[-1] if units else None
     if _SETEXT.match(line) and last and not blank_before and last.kind == "text" and "\n" not in last.text:
         units[-1] = replace(last, kind="heading", level=1 if line.strip()[0] == "=" else 2)
+        return
+    if _TABLE_RULE.match(line) and _TABLE_ROW.match(previous):
+        if last is not None and last.line == number - 1:
+            units.pop()  # the header row names the columns ("| Certificate | Institute | Date |")
+        return
+    if row := _TABLE_ROW.match(line):  # a table row: one line of fields, never wrapped into another
+        cells = [cell.strip() for cell in row.group(1).split("|")]
+        units.append(Unit("text", " | ".join(cell for cell in cells if cell), number))
         return
     if _RULE.match(line):
         return

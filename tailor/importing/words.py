@@ -21,7 +21,7 @@ _TITLE_WORD_NAMES = (
     r"|postdoc|post-doc|student|specialist|coordinator|administrator|technician|editor|writer|volunteer"
     r"|member|chair|advisor|adviser|owner|partner|principal|staff|trainee|apprentice|contractor"
     r"|freelancer|freelance|sde|swe|sre|devops|administrator|representative|executive|strategist"
-    r"|nurse|physician|doctor|accountant|clerk|operator|supervisor|agent|tester|pentester|captain)"
+    r"|nurse|physician|doctor|accountant|clerk|operator|supervisor|agent|tester|pentester|captain|technologist)"
 )
 _TITLE_WORDS = re.compile(_TITLE_WORD_NAMES + r"s?\b", re.I)
 _ONE_PERSON_TITLE = re.compile(_TITLE_WORD_NAMES + r"\b", re.I)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 import re
 
+from tailor.inputs.emoji import is_emoji
+
 __all__ = ["clean_inline", "is_emoji_only", "strip_emoji_edges"]
 
 _INVISIBLE = dict.fromkeys(
@@ -38,17 +40,6 @@ _ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,5});")
 _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200a\u202f\u205f\u3000]+")
 
 
-def _is_emoji(char: str) -> bool:
-    code = ord(char)
-    return (
-        0x1F000 <= code <= 0x1FAFF
-        or 0x2600 <= code <= 0x27BF
-        or 0x2B00 <= code <= 0x2BFF
-        or 0xE0020 <= code <= 0xE007F
-        or code in (0x200D, 0xFE0F, 0xFE0E, 0x20E3)
-    )
-
-
 def is_emoji_only(text: str) -> bool:
     """Tell whether ``text`` holds emoji (and spaces) but no words.
 
@@ -59,7 +50,7 @@ def is_emoji_only(text: str) -> bool:
         True if every non-space character is an emoji and there is at least one.
     """
     chars = [c for c in text if not c.isspace()]
-    return bool(chars) and all(_is_emoji(c) for c in chars)
+    return bool(chars) and all(is_emoji(c) for c in chars)
 
 
 def strip_emoji_edges(text: str) -> str:
@@ -72,9 +63,9 @@ def strip_emoji_edges(text: str) -> str:
         The text without leading or trailing emoji; emoji inside are kept.
     """
     start, end = 0, len(text)
-    while start < end and (_is_emoji(text[start]) or text[start].isspace()):
+    while start < end and (is_emoji(text[start]) or text[start].isspace()):
         start += 1
-    while end > start and (_is_emoji(text[end - 1]) or text[end - 1].isspace()):
+    while end > start and (is_emoji(text[end - 1]) or text[end - 1].isspace()):
         end -= 1
     return text[start:end]
 
@@ -113,5 +104,5 @@ def clean_inline(text: str) -> str:
     text = _ESCAPE.sub(r"\1", text)
     text = _SPACES.sub(" ", text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
-    text = "".join(char for char in strip_emoji_edges(text.strip()) if not _is_emoji(char))
+    text = "".join(char for char in strip_emoji_edges(text.strip()) if not is_emoji(char))
     return _SPACES.sub(" ", text).strip()

@@ -489,3 +489,76 @@ def test_a_pdf_bullet_wrapped_before_its_last_word_is_joined() -> None:
         "- M.A. Psychology & Neuroscience: Computational Cognitive Neuroscience",
         "Boston University",
     ]
+
+
+TABLES = """# Jo Doe
+
+<style>
+.contact a { margin-left: 20px; }
+</style>
+
+## Experience
+
+Time | Company | Position
+---------- | ----------- | -----------
+2014.07 - 2015.06 | **ZTT** | *Technologist*
+
+## Certificates
+
+| Certificate | Institute | Date |
+| ------------- |:--------------| -----:|
+| Deep Learning Specialization (5 courses) | Coursera | Apr 2017 |
+
+## Skills
+
+| Category | Skills |
+| --- | --- |
+| Data ETL | SQL, Spark, Airflow |
+"""
+
+
+def test_markdown_tables_are_rows_of_fields_and_a_style_sheet_is_not_text() -> None:
+    profile = imported(TABLES)
+    (role,) = profile["experience"]
+    assert (role["title"], role["organisation"], role["start"]) == ("Technologist", "ZTT", "2014.07")
+    (award,) = profile["awards"]
+    assert (award["title"], award["issuer"], award["date"]) == (
+        "Deep Learning Specialization (5 courses)",
+        "Coursera",
+        "Apr 2017",
+    )
+    assert profile["skills"] == [{"name": "Data ETL", "items": ["SQL", "Spark", "Airflow"]}]
+    assert "margin" not in yaml.safe_dump(profile)  # the page's CSS is not the person's text
+
+
+def test_a_word_table_of_data_is_read_row_by_row() -> None:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Jo Doe", level=1)
+    document.add_heading("Skills", level=2)
+    table = document.add_table(rows=3, cols=2)
+    for row, (name, items) in zip(
+        table.rows,
+        [("Category", "Skills"), ("Data ETL", "SQL, Spark"), ("Modelling", "R, Python")],
+        strict=True,
+    ):
+        row.cells[0].text, row.cells[1].text = name, items
+    buffer = io.BytesIO()
+    document.save(buffer)
+    profile = yaml.safe_load(import_cv(buffer.getvalue(), "cv.docx", "Jo Doe").yaml)
+    assert profile["skills"] == [
+        {"name": "Data ETL", "items": ["SQL", "Spark"]},
+        {"name": "Modelling", "items": ["R", "Python"]},
+    ]
+
+
+def test_an_emoji_before_a_place_is_decoration_not_text() -> None:
+    profile = imported(
+        "# Jo Doe\n\n## Experience\n\n### Data Scientist\nMunich Re | 📍Singapore | 2019 - Present\n"
+    )
+    (role,) = profile["experience"]
+    assert "📍" not in yaml.safe_dump(profile, allow_unicode=True)
+    assert role["organisation"] == "Munich Re"
