@@ -142,3 +142,20 @@ def test_generated_profiles_never_exceed_the_budget(
     shown = {b.text.split(":")[0] for role in first.selection.cv.experience for b in role.bullets}
     for r, b in pins:
         assert f"Role {r} item {b}" in shown
+
+
+def test_a_freelance_role_without_an_organisation_builds_everywhere(tmp_path: Path) -> None:
+    profile = tmp_path / "freelancer.yaml"
+    profile.write_text(
+        "person:\n  name: Jo Freelancer\nexperience:\n"
+        "  - title: Freelance Machine Learning Engineer\n    start: '2019'\n    end: present\n"
+        "    bullets:\n      - Trained object detection models in PyTorch for retail clients.\n",
+        encoding="utf-8",
+    )
+    from tailor.app.pipeline import BuildRequest, build
+    from tailor.app.posting_input import PostingInput
+
+    result = build(BuildRequest(profile, PostingInput(str(EXAMPLE_POSTING)), TODAY, out=tmp_path / "out"))
+    assert {path.name for path in result.files} >= {"cv.pdf", "cv.docx", "letter.pdf", "answers.pdf"}
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "out" / "cv.pdf").pages)
+    assert "Freelance Machine Learning Engineer" in text

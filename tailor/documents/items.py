@@ -63,7 +63,7 @@ def profile_items(profile: MasterProfile) -> dict[str, ProfileItem]:
     for summary in profile.summaries:
         add(ProfileItem(summary.key, "summary", summary.text, tuple(summary.tags)))
     for section, _index, role in profile.all_roles():
-        where = Segment(text=role.organisation, source=f"profile:{role.key}")
+        where = Segment(text=role.organisation, source=f"profile:{role.key}") if role.organisation else None
         for bullet in role.bullets:
             add(ProfileItem(bullet.key, "bullet", bullet.text, tuple(bullet.tags), where, section=section))
     for project in profile.projects:

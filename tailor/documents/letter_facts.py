@@ -37,7 +37,7 @@ def who_facts(profile: MasterProfile) -> dict[str, Any] | None:
     if not roles:
         return None
     role = roles[0]
-    if not (role.start or role.end):
+    if not (role.start or role.end) or not role.organisation:
         return None  # undated roles: which one is the latest is unknown, so "Most recently" is not said
     organisation = _LEGAL_SUFFIX.sub("", role.organisation)
     rule = "legal suffix dropped" if organisation != role.organisation else None

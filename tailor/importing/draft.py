@@ -133,7 +133,7 @@ class Draft:
         for section in SECTION_ORDER:
             for item in self.sections.get(section, []):
                 if section in ROLE_SECTIONS:
-                    org = " ".join(item["organisation"].split()[:3])
+                    org = " ".join((item.get("organisation") or "").split()[:3])
                     item["id"] = _unique(item.get("id") or _slug(f"{org} {item['title']}"), seen)
                     _unique_bullets(item, seen)
                 elif section != "skills":

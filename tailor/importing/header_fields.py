@@ -41,6 +41,9 @@ class HeaderFields:
     extra: list[str] = field(default_factory=list)
     heading: str | None = None
     """The text of an entry heading (``###``), when the entry had one."""
+    org_in_title: bool = False
+    """Whether the organisation was written in the title's own part ("Intern at Orange Labs"): it is
+    that role's alone, never one for the roles below it to share."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,7 @@ def split_org_unit(text: str) -> tuple[str, str | None]:
 def _split_title(part: str, fields: HeaderFields) -> str:
     """Take a title; "Title, Unit" and "Title, Organisation" give the rest its own field."""
     if at := _AT.match(part):
+        fields.org_in_title = True
         _add_org(at.group("org"), fields)
         return at.group("title")
     title, sep, tail = part.partition(", ")

@@ -146,13 +146,15 @@ def _role(draft: Draft, item: dict[str, Any], section: str) -> None:
     }
     for key in ("url", "website"):
         if url := _text(item.get(key)):
-            draft.put_aside(f"{section}: website of {role['organisation']}", url)
+            draft.put_aside(f"{section}: website of {role['organisation'] or role['title']}", url)
     fields = _with_extension(item, role)
     target = fields.pop("section", section)
     fields.pop("no_end", None)
-    if not fields.get("title") or not fields.get("organisation"):
+    if not fields.get("title") or not (fields.get("organisation") or fields.get("start")):
         draft.put_aside(f"{section} (no position or organisation)", json.dumps(item, ensure_ascii=False))
         return
+    if not fields.get("organisation"):
+        checks.append("no organisation (freelance work has none); add one if there is")
     draft.add(target, fields, checks)
 
 

@@ -50,7 +50,7 @@ def add_roles(draft: Draft, section: str, title: str, units: list[Unit]) -> None
             fields.organisations = [entry.body[0].plain]  # "* 2021 - Now: Engineer" over "  * Acme Inc"
             entry = Entry(entry.header, entry.body[1:])
             checks.append("organisation taken from the first line below the role")
-        if not fields.organisations and previous and previous.organisations:
+        if not fields.organisations and previous and previous.organisations and not previous.org_in_title:
             fields.organisations = list(previous.organisations)
             fields.units = fields.units or list(previous.units)
             checks.append("organisation taken from the role above")
@@ -58,12 +58,14 @@ def add_roles(draft: Draft, section: str, title: str, units: list[Unit]) -> None
         target = section_of_title(role.get("title") or "", section)
         if target != section:
             checks.append(f"listed under '{title}'; moved to {target} because of its title")
-        if not role.get("title") or not role.get("organisation"):
+        if not role.get("title") or not (role.get("organisation") or role.get("start")):
             draft.put_aside(
                 f"{title} (line {entry.header[0].line}, a role without a title or organisation)",
                 "\n".join(unit.plain for unit in entry.header + entry.body),
             )
             continue
+        if not role.get("organisation"):  # a dated title alone: freelance work, or an organisation missed
+            checks.append("no organisation found (freelance work has none); add one if there is")
         draft.add(target, role, checks + role_checks)
         previous = fields
 

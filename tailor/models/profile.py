@@ -100,7 +100,9 @@ class Role(ProfileEntry):
     """A position held: a job, a research post, teaching or volunteering."""
 
     title: Line
-    organisation: Line
+    organisation: Line | None = Field(
+        default=None, description="Employer or institution; leave it out for freelance or self-employed work."
+    )
     unit: Line | None = Field(default=None, description="Team, department or group.")
     location: Line | None = None
     start: Date | None = None

@@ -39,7 +39,7 @@ class TailoredBullet(_Frozen):
 class TailoredRole(_Frozen):
     id: str
     title: str
-    organisation: str
+    organisation: str | None = None
     unit: str | None = None
     location: str | None = None
     start: str | None = None

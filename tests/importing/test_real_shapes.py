@@ -562,3 +562,25 @@ def test_an_emoji_before_a_place_is_decoration_not_text() -> None:
     (role,) = profile["experience"]
     assert "📍" not in yaml.safe_dump(profile, allow_unicode=True)
     assert role["organisation"] == "Munich Re"
+
+
+FREELANCE_AFTER_TITLE_AT = """# Jo Doe
+
+## Experience
+
+### Intern at Orange Labs
+*Winter 2014*
+I worked on the PUMA research project.
+
+### Freelance Designer & Web Developer
+*2008 - Present*
+I designed and coded websites.
+"""
+
+
+def test_a_role_without_an_organisation_keeps_none_rather_than_borrowing_the_role_above() -> None:
+    intern, freelance = imported(FREELANCE_AFTER_TITLE_AT)["experience"]
+    assert (intern["title"], intern["organisation"]) == ("Intern", "Orange Labs")
+    assert freelance["title"] == "Freelance Designer & Web Developer"
+    assert "organisation" not in freelance  # freelance work has none; 'Orange Labs' was the intern's
+    assert (freelance["start"], freelance["end"]) == ("2008", "present")
