@@ -55,28 +55,22 @@ def _describe(folder: Path) -> Listed | None:
     """What a folder's application.json (or else match.json) says; values of the wrong type are left out."""
     manifest = _read(folder / "application.json")
     if manifest is not None:
-        return Listed(
-            folder,
-            _text(manifest.get("date")),
-            _text(manifest.get("company")),
-            _text(manifest.get("role")),
-            _fit(manifest.get("fit")),
-            True,
-        )
+        return _listed(folder, manifest, manifest, manifest, from_manifest=True)
     report = _read(folder / "match.json")
     if report is None:
         return None
     posting, cv = report.get("posting"), report.get("cv")
     posting = posting if isinstance(posting, dict) else {}
     cv = cv if isinstance(cv, dict) else {}
-    return Listed(
-        folder,
-        _text(cv.get("date")),
-        _text(posting.get("company")),
-        _text(posting.get("role")),
-        _fit(report.get("fit")),
-        False,
-    )
+    return _listed(folder, cv, posting, report, from_manifest=False)
+
+
+def _listed(
+    folder: Path, dated: dict[str, Any], named: dict[str, Any], fitted: dict[str, Any], *, from_manifest: bool
+) -> Listed:
+    """A row from the records that hold the date, the company and role, and the fit."""
+    company, role = _text(named.get("company")), _text(named.get("role"))
+    return Listed(folder, _text(dated.get("date")), company, role, _fit(fitted.get("fit")), from_manifest)
 
 
 def list_applications(root: Path) -> list[Listed]:
