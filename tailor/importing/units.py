@@ -20,7 +20,6 @@ UnitKind = Literal["heading", "bullet", "text"]
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-_TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 """A Markdown table's rule under its header row ("| --- |:---|")."""
 _HIDDEN_BLOCK = re.compile(r"<(style|script)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.I | re.S)
@@ -63,7 +62,8 @@ def read_units(text: str, notes: list[str] | None = None) -> list[Unit]:
     Returns:
         Headings, bullets and paragraphs in reading order; wrapped lines joined.
     """
-    text = _piped_tables(_html_blocks(text))
+    text = _html_blocks(text).replace("\r\n", "\n").replace("\r", "\n")
+    rows = _table_rows(text)
     units: list[Unit] = []
     everything = " ".join(text.split())
     notes = notes if notes is not None else []
@@ -73,6 +73,11 @@ def read_units(text: str, notes: list[str] | None = None) -> list[Unit]:
         line = raw.replace("\t", "    ").rstrip()
         if not line.strip():
             blank_before = True
+            continue
+        if number in rows:  # a table's row: one line of fields, never wrapped into another
+            if row := rows[number]:
+                units.append(Unit("text", row, number))
+            blank_before, previous_raw = False, line
             continue
         _add_line(units, line, number, blank_before, previous_raw, (everything, notes))
         blank_before = False
@@ -91,26 +96,33 @@ _HTML_IMAGE = re.compile(r"\s*<img\b[^>]*>", re.I)
 _HTML_TAG = re.compile(r"^\s*</?(?:div|img|section|ul|ol|br|hr|table|tr|td|th|span|a)\b[^>]*>\s*$", re.I)
 
 
-def _piped_tables(text: str) -> str:
-    """Markdown tables written without their outer pipes ("Time | Company | Position" over
-    "--- | --- | ---") get them, so that every table row reads as one."""
+def _table_rows(text: str) -> dict[int, str]:
+    """The lines of Markdown tables, by line number: each data row as its cells joined by " | " (in
+    the order title, organisation, dates when the header names the columns), the header row and the
+    rule under it as "" (the header names columns, it is not the person's text). A table is a line
+    with "|" over a rule ("--- | ---"), then the lines with "|" below it; outer pipes are optional."""
+    rows: dict[int, str] = {}
     if "|" not in text:
-        return text
+        return rows
     lines = text.split("\n")
     inside = False
     order: list[int] | None = None
-    for number, line in enumerate(lines):
-        starts = number + 1 < len(lines) and "|" in line and _TABLE_RULE.match(lines[number + 1]) is not None
+    for index, line in enumerate(lines):
+        starts = index + 1 < len(lines) and "|" in line and _TABLE_RULE.match(lines[index + 1]) is not None
         inside = starts or (inside and "|" in line and bool(line.strip()))
         if not inside:
             continue
         cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
         if starts:
             order = _column_order(cells)
-        elif order is not None and len(cells) == len(order) and not _TABLE_RULE.match(line):
-            cells = [cells[index] for index in order]
-        lines[number] = f"| {' | '.join(cells)} |"
-    return "\n".join(lines)
+            rows[index + 1] = ""
+        elif _TABLE_RULE.match(line):
+            rows[index + 1] = ""
+        else:
+            if order is not None and len(cells) == len(order):
+                cells = [cells[position] for position in order]
+            rows[index + 1] = " | ".join(cell for cell in cells if cell)
+    return rows
 
 
 _COLUMNS = (
@@ -158,14 +170,6 @@ def _add_line(
     last = units[-1] if units else None
     if _SETEXT.match(line) and last and not blank_before and last.kind == "text" and "\n" not in last.text:
         units[-1] = replace(last, kind="heading", level=1 if line.strip()[0] == "=" else 2)
-        return
-    if _TABLE_RULE.match(line) and _TABLE_ROW.match(previous):
-        if last is not None and last.line == number - 1:
-            units.pop()  # the header row names the columns ("| Certificate | Institute | Date |")
-        return
-    if row := _TABLE_ROW.match(line):  # a table row: one line of fields, never wrapped into another
-        cells = [cell.strip() for cell in row.group(1).split("|")]
-        units.append(Unit("text", " | ".join(cell for cell in cells if cell), number))
         return
     if _RULE.match(line):
         return
