@@ -67,13 +67,15 @@ def _lone_date(text: str) -> bool:
 
 def _date_led(text: str) -> bool:
     """ "Fall 2015: Senior Event Technician": a single date, then a colon, leads the line; or
-    "Robsham Theatre Arts Center | 2015": a single date ends it after a bar (a right-aligned date)."""
+    "Robsham Theatre Arts Center | 2015" or "Network Support Engineer – 2004": a single date ends it
+    after a bar or a dash."""
     found = find_date(text)
     if found is None:
         return False
     if found.span[0] == 0:
         return text[found.span[1] :].lstrip().startswith(":")
-    return not text[found.span[1] :].strip() and text[: found.span[0]].rstrip().endswith("|")
+    before = text[: found.span[0]].rstrip()
+    return not text[found.span[1] :].strip() and (before.endswith(("|", "–", "—")) or before.endswith(" -"))
 
 
 def group_entries(units: list[Unit]) -> tuple[list[Unit], list[Entry]]:

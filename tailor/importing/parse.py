@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from tailor.importing.dates import find_range
 from tailor.importing.draft import Draft
 from tailor.importing.education import add_education
 from tailor.importing.entries import is_header_line
@@ -72,9 +73,26 @@ def parse_units(units: list[Unit], source: str, name_hint: str, hint_origin: str
         The draft, with notes and unplaced text.
     """
     draft = Draft(source)
-    sections = split_sections(units)
+    sections = _roles_without_heading(split_sections(units))
     add_person(draft, sections[0].units, name_hint, hint_origin)
     known = _known_organisations(units)
     for section in sections[1:]:
         _section(draft, section, known)
     return draft
+
+
+def _roles_without_heading(sections: list[Section]) -> list[Section]:
+    """A CV with no roles section whose top holds dated entry lines after the person's block (a plain
+    text CV that goes from its summary box straight to "F5 Networks, Seattle WA – 2004-Present"):
+    those lines and what follows them are its experience."""
+    if any(section.key in ROLE_SECTIONS for section in sections):
+        return sections
+    header = sections[0]
+    dated = [
+        i for i, unit in enumerate(header.units) if i > 0 and is_header_line(unit) and find_range(unit.plain)
+    ]
+    if len(dated) < 2:
+        return sections
+    first = dated[0]
+    experience = Section("experience", "Experience", header.units[first].line, header.units[first:])
+    return [Section(header.key, header.title, header.line, header.units[:first]), experience, *sections[1:]]

@@ -11,7 +11,7 @@ from tailor.importing.draft import Draft
 from tailor.importing.entries import Entry, group_entries, is_header_text, promote_list_entries
 from tailor.importing.header_fields import HeaderFields, parse_header
 from tailor.importing.units import Unit
-from tailor.importing.words import has_title_word
+from tailor.importing.words import has_title_word, split_location
 
 __all__ = ["add_roles", "section_of_title"]
 
@@ -43,16 +43,23 @@ def add_roles(draft: Draft, section: str, title: str, units: list[Unit]) -> None
     for unit in before:
         draft.put_aside(f"{title} (line {unit.line}, before the first role)", unit.plain)
     previous: HeaderFields | None = None
-    for entry in entries:
+    employer: HeaderFields | None = None
+    for number, entry in enumerate(entries):
+        if _employer_over_roles(entry, entries[number + 1 : number + 2]):
+            previous = employer = _employer(draft, title, entry)  # "F5 Networks, Seattle WA – 2004-Present"
+            continue
         fields = parse_header(entry.header)
         checks: list[str] = []
-        if not fields.organisations and not fields.units and _org_below(entry):
+        if fields.organisations:
+            employer = None  # a role that names its own organisation ends the employer's run
+        if not fields.organisations and not fields.units and employer is None and _org_below(entry):
             fields.organisations = [entry.body[0].plain]  # "* 2021 - Now: Engineer" over "  * Acme Inc"
             entry = Entry(entry.header, entry.body[1:])
             checks.append("organisation taken from the first line below the role")
         if not fields.organisations and previous and previous.organisations and not previous.org_in_title:
             fields.organisations = list(previous.organisations)
             fields.units = fields.units or list(previous.units)
+            fields.location = fields.location or previous.location
             checks.append("organisation taken from the role above")
         role, role_checks = _role(fields, entry)
         target = section_of_title(role.get("title") or "", section)
@@ -68,6 +75,31 @@ def add_roles(draft: Draft, section: str, title: str, units: list[Unit]) -> None
             checks.append("no organisation found (freelance work has none); add one if there is")
         draft.add(target, role, checks + role_checks)
         previous = fields
+
+
+def _employer_over_roles(entry: Entry, following: list[Entry]) -> bool:
+    """An employer's own dated line over the roles held there ("F5 Networks, Seattle WA – 2004-Present"
+    then "Senior Product Management Engineer – 2015-Present"): one header line, no job title, nothing
+    below it, and the next entry names a job."""
+    if entry.body or len(entry.header) != 1 or not following:
+        return False
+    text = entry.header[0].plain
+    dates = find_range(text)
+    if dates is None or has_title_word(dates.remove_from(text)):
+        return False
+    nxt = parse_header(following[0].header)
+    return nxt.title is not None and has_title_word(nxt.title) and not nxt.organisations
+
+
+def _employer(draft: Draft, title: str, entry: Entry) -> HeaderFields:
+    """The employer line as the organisation (and place) of the roles below it; the line itself goes
+    under ``unplaced:`` so that its own dates are kept for the person to see."""
+    unit = entry.header[0]
+    dates = find_range(unit.plain)
+    name = dates.remove_from(unit.plain) if dates else unit.plain
+    org, place = split_location(name.strip(" ,|–-"))
+    draft.put_aside(f"{title} (line {unit.line}, the employer over the roles below; its dates)", unit.plain)
+    return HeaderFields(organisations=[org], location=place)
 
 
 def _org_below(entry: Entry) -> bool:

@@ -87,6 +87,10 @@ def is_location(text: str) -> bool:
     parts = [part.strip() for part in text.split(",")]
     if not 1 <= len(parts) <= 3 or not all(parts) or any(_STRONG_ORG.search(part) for part in parts):
         return False
+    if len(parts) == 1 and (city_state := parts[0].rsplit(" ", 1)) and len(city_state) == 2:
+        city, state = city_state  # "Seattle WA": a US city and its state without a comma
+        if state.isupper() and state.lower() in _US_STATES and _PLACE_PART.fullmatch(city):
+            return True
     last = parts[-1].lower().rstrip(".")
     known = last in _COUNTRIES or last.rstrip(".") in {c.rstrip(".") for c in _COUNTRIES}
     if not known and not (len(parts) > 1 and last in _US_STATES):

@@ -584,3 +584,39 @@ def test_a_role_without_an_organisation_keeps_none_rather_than_borrowing_the_rol
     assert freelance["title"] == "Freelance Designer & Web Developer"
     assert "organisation" not in freelance  # freelance work has none; 'Orange Labs' was the intern's
     assert (freelance["start"], freelance["end"]) == ("2008", "present")
+
+
+NESTED_WITHOUT_HEADINGS = """JO DOE
+
+jo@example.com | Seattle WA
+
+SENIOR TECHNOLOGIST WITH 15+ YEARS OF EXPERIENCE
+
+F5 Networks, Seattle WA – 2004-Present
+
+Senior Product Management Engineer – 2015-Present
+
+-   Developed a new cloud orchestration team
+
+Network Support Engineer – 2004
+
+-   Served as single point of contact for customers
+
+MICROS Systems, Seattle WA – 2001-2004
+
+Implementation Specialist – 2001-2004
+
+-   Installed point-of-sale systems
+"""
+
+
+def test_roles_nested_under_their_employer_s_line_in_a_cv_without_section_headings() -> None:
+    profile = imported(NESTED_WITHOUT_HEADINGS, "cv.txt")
+    found = [(r["title"], r["organisation"], r.get("location"), r["start"]) for r in profile["experience"]]
+    assert found == [
+        ("Senior Product Management Engineer", "F5 Networks", "Seattle WA", "2015"),
+        ("Network Support Engineer", "F5 Networks", "Seattle WA", "2004"),
+        ("Implementation Specialist", "MICROS Systems", "Seattle WA", "2001"),
+    ]
+    # the employer's own dates are kept for the person to see
+    assert "F5 Networks, Seattle WA – 2004-Present" in profile["unplaced"]
