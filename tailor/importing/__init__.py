@@ -125,9 +125,10 @@ def import_cv(data: bytes, filename: str, name_hint: str) -> ImportResult:
 
 _GLUE = frozenset(
     {"at", "in", "of", "and", "to", "from", "the", "for", "with", "as", "since", "until", "till",
-     "present", "current", "now", "today", "ongoing"}
+     "present", "current", "now", "today", "ongoing", "year", "years", "month", "months"}
 )  # fmt: skip
-"""Words a parser may drop when it splits a line into fields ("Engineer at Acme", "2019 to now")."""
+"""Words a parser may drop when it splits a line into fields ("Engineer at Acme", "2019 to now"), and
+a duration before a title ("2 years as Front-End Captain ... from 2014 to today") that the dates say."""
 
 
 def _words(text: str) -> set[str]:

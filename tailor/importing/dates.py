@@ -23,7 +23,7 @@ _PRESENT = r"(?:present|current|now|today|ongoing|date)"
 _SEP = r"\s*(?:–|—|‒|―|--|-|−|to|until|till|through|thru)\s*"
 _RANGE = re.compile(
     rf"(?<![\w/.])(?P<start>{_DATE}){_SEP}(?P<end>{_DATE}|{_PRESENT})(?![\w/])"
-    rf"|(?<![\w/.])(?:since|from)\s+(?P<since>{_DATE})(?![\w/])"
+    rf"|(?<![\w/.])(?:since|from)\s+(?P<since>{_DATE})(?![\w/])(?!{_SEP}(?:{_DATE}|{_PRESENT}))"
     rf"|(?<![\w/.])(?P<first>{_MONTH}){_SEP}(?P<last>{_MONTH}),?\s*(?P<year>{_YEAR})(?![\w/])",
     re.I,
 )
@@ -44,6 +44,9 @@ class DateRange:
         """``text`` without the range (and without brackets or separators left around it)."""
         before, after = text[: self.span[0]], text[self.span[1] :]
         before = re.sub(r"[\s(\[,|·•–—-]+$", "", before)
+        before = re.sub(
+            r"\s+(?:from|since)$", "", before, flags=re.IGNORECASE
+        )  # "... at Airbus from 2005 to 2014"
         after = re.sub(r"^[\s)\],|·•–—-]+", "", after)
         # what stood either side of the dates are separate fields ("Tech Lead | Jun 2021 -- Now | Remote")
         return f"{before} | {after}".strip() if before and after else (before or after).strip()

@@ -172,8 +172,13 @@ def _title_index(parts: list[_Part]) -> int | None:
     return next((index for index, part in enumerate(parts) if not is_strong_org(part.text)), 0)
 
 
+_DURATION = re.compile(r"^\d+\+?\s+(?:years?|months?)\s+(?:as\s+)?(?=\S)", re.IGNORECASE)
+"""A duration before a title ("2 years as Front-End Captain at Synthesio"): the dates say it."""
+
+
 def _take_title(text: str, fields: HeaderFields) -> tuple[str, str] | None:
     """Set the title from its part; returns (the part, the organisation read after its comma), if any."""
+    text = _DURATION.sub("", text)
     named = len(fields.organisations)
     fields.title = _split_title(text, fields)
     if len(fields.organisations) > named and not _AT.match(text):

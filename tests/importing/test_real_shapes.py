@@ -620,3 +620,16 @@ def test_roles_nested_under_their_employer_s_line_in_a_cv_without_section_headin
     ]
     # the employer's own dates are kept for the person to see
     assert "F5 Networks, Seattle WA – 2004-Present" in profile["unplaced"]
+
+
+def test_a_duration_before_a_title_and_from_to_dates_are_read() -> None:
+    text = (
+        "Jo Doe\n\nEXPERIENCE\n\n* 2 years as Front-End Captain at Synthesio from 2014 to today\n\n"
+        "* 9 years as Enthusiast Developer at Airbus Defence & Space From 2005 to 2014\n"
+    )
+    roles = imported(text, "cv.txt")["experience"]
+    found = [(r["title"], r["organisation"], r["start"], r["end"]) for r in roles]
+    assert found == [
+        ("Front-End Captain", "Synthesio", "2014", "present"),
+        ("Enthusiast Developer", "Airbus Defence & Space", "2005", "2014"),
+    ]
