@@ -77,12 +77,7 @@ def _one_per_line(units: list[Unit]) -> list[Entry]:
     entries: list[Entry] = []
     seen: set[str] = set()
     for unit in units:
-        # an item under a line that names only an institution is its own ("Duke University" over
-        # "- Ph.D. ..." and "- M.A. ...": each degree becomes an entry at Duke, see _degrees_apart)
-        under_institution = (
-            bool(entries) and entries[-1].header[-1].kind != "bullet" and seen == {"institution"}
-        )
-        nested = unit.kind == "bullet" and (unit.indent > top or under_institution)
+        nested = unit.kind == "bullet" and unit.indent > top
         if nested and entries:
             entries[-1].body.append(unit)
             continue

@@ -163,7 +163,7 @@ def _title_index(parts: list[_Part]) -> int | None:
         found = [i for i, part in enumerate(parts) if names_a_job(part.text) and not is_location(part.text)]
         # "Freelance | 2014 - Present" over "Web Developer": a bare "Freelance" is where, not the job
         jobs = [i for i in found if not _SELF_EMPLOYED.fullmatch(parts[i].text.strip())]
-        if jobs or found:
+        if found:
             return (jobs or found)[0]
     heading = next((index for index, part in enumerate(parts) if part.heading), None)
     if heading is not None or not parts:
@@ -181,7 +181,7 @@ def _take_title(text: str, fields: HeaderFields) -> tuple[str, str] | None:
     text = _DURATION.sub("", text)
     named = len(fields.organisations)
     fields.title = _split_title(text, fields)
-    if len(fields.organisations) > named and not _AT.match(text):
+    if len(fields.organisations) > named and not fields.org_in_title:
         return text, fields.organisations[-1]
     return None
 

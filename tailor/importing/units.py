@@ -69,7 +69,7 @@ def read_units(text: str, notes: list[str] | None = None) -> list[Unit]:
     notes = notes if notes is not None else []
     blank_before = True
     previous_raw = ""
-    for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
+    for number, raw in enumerate(text.split("\n"), start=1):
         line = raw.replace("\t", "    ").rstrip()
         if not line.strip():
             blank_before = True

@@ -7,8 +7,10 @@ lines in a PDF, bullet symbols drawn apart from their text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+import pytest
 import yaml
 from click.testing import CliRunner
 
@@ -337,15 +339,24 @@ def test_contact_links_go_to_the_words_that_name_their_sites_never_by_position()
     ) == ["Phone | Boston | [LinkedIn](https://linkedin.com/in/j)"]
 
 
-def _docx_with_entry_lines() -> bytes:
-    """A Word CV whose entry is one paragraph of lines split by line breaks (pandoc's hard breaks)."""
+def _word_cv(section: str, fill: Callable[[Any], None]) -> dict[str, Any]:
+    """A Word CV for Jo Doe with one section that ``fill`` writes into the document, imported."""
     import io
 
     import docx
 
     document = docx.Document()
     document.add_heading("Jo Doe", level=1)
-    document.add_heading("Experience", level=2)
+    document.add_heading(section, level=2)
+    fill(document)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    profile: dict[str, Any] = yaml.safe_load(import_cv(buffer.getvalue(), "cv.docx", "Jo Doe").yaml)
+    return profile
+
+
+def _entry_lines(document: Any) -> None:
+    """An entry as one paragraph of lines split by line breaks (pandoc's hard breaks)."""
     paragraph = document.add_paragraph()
     paragraph.add_run("NTUC ENTERPRISE").bold = True
     paragraph.add_run().add_break()
@@ -353,14 +364,10 @@ def _docx_with_entry_lines() -> bytes:
     paragraph.add_run().add_break()
     paragraph.add_run("Jul 2018 - Present")
     document.add_paragraph("Built recommendation engines for product classes", style="List Bullet")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
 
 
 def test_a_line_break_in_a_word_paragraph_separates_an_entry_s_lines() -> None:
-    result = import_cv(_docx_with_entry_lines(), "cv.docx", "Jo Doe")
-    (role,) = yaml.safe_load(result.yaml)["experience"]
+    (role,) = _word_cv("Experience", _entry_lines)["experience"]
     # the organisation has its own line, so ", Data Science" stays in the title, as written
     assert (role["title"], role["organisation"]) == ("Data Scientist, Data Science", "NTUC ENTERPRISE")
     assert (role["start"], role["end"]) == ("Jul 2018", "present")
@@ -442,26 +449,42 @@ def test_roles_as_list_items_with_months_in_one_year_and_a_bracketed_team_or_pla
     ]
 
 
-def test_a_pdf_date_range_wrapped_after_its_month_is_joined_and_a_run_s_space_before_a_comma_goes() -> None:
-    lines = [
-        PdfLine("- Software Engineer , Apollo GraphQL Aug-Dec 2022", 700, 10),
-        PdfLine("- Planetary Sciences Intern , NASA (habitable planet research) Jul", 686, 10),
-        PdfLine("2016-Aug 2018", 672, 10),
-    ]
-    text, _ = repair_lines(lines)
-    assert text == [
-        "- Software Engineer, Apollo GraphQL Aug-Dec 2022",
-        "- Planetary Sciences Intern, NASA (habitable planet research) Jul 2016-Aug 2018",
-    ]
+@pytest.mark.parametrize(
+    ("printed", "logical"),
+    [
+        (  # a date range wrapped after its month; a space before a comma where a bold run ended
+            [
+                ("- Software Engineer , Apollo GraphQL Aug-Dec 2022", 700),
+                ("- Planetary Sciences Intern , NASA Jul", 686),
+                ("2016-Aug 2018", 672),
+            ],
+            [
+                "- Software Engineer, Apollo GraphQL Aug-Dec 2022",
+                "- Planetary Sciences Intern, NASA Jul 2016-Aug 2018",
+            ],
+        ),
+        (  # a bullet wrapped before its last word; the next paragraph, a line further down, stays apart
+            [
+                ("- M.A. Psychology & Neuroscience: Computational Cognitive", 700),
+                ("Neuroscience", 686),
+                ("Boston University", 660),
+            ],
+            ["- M.A. Psychology & Neuroscience: Computational Cognitive Neuroscience", "Boston University"],
+        ),
+    ],
+)
+def test_pdf_lines_wrapped_inside_a_field_are_joined(
+    printed: list[tuple[str, float]], logical: list[str]
+) -> None:
+    assert repair_lines([PdfLine(text, y, 10) for text, y in printed])[0] == logical
 
 
 def test_a_cv_titled_resume_is_not_a_person_called_resume() -> None:
     profile = imported(
         "# Resume\n\n## Experience\n\n### Data Scientist\n#### Covance: 4/2019 - Present\n- Built models.\n"
     )
-    assert (
-        profile["person"]["name"] == "Jo Doe"
-    )  # the name hint (from the output file's name), marked to check
+    # the name hint (from the output file's name), marked to check
+    assert profile["person"]["name"] == "Jo Doe"
     assert "Resume" in profile["unplaced"]
 
 
@@ -475,19 +498,6 @@ def test_education_laid_out_institution_first_gives_each_degree_its_institution(
         ("Duke University", "Ph.D. Psychology"),
         ("Duke University", "M.A. Psychology"),
         ("Boston University", "B.A. Neurobiology"),
-    ]
-
-
-def test_a_pdf_bullet_wrapped_before_its_last_word_is_joined() -> None:
-    lines = [
-        PdfLine("- M.A. Psychology & Neuroscience: Computational Cognitive", 700, 10),
-        PdfLine("Neuroscience", 686, 10),
-        PdfLine("Boston University", 660, 10),
-    ]
-    text, _ = repair_lines(lines)
-    assert text == [
-        "- M.A. Psychology & Neuroscience: Computational Cognitive Neuroscience",
-        "Boston University",
     ]
 
 
@@ -532,23 +542,12 @@ def test_markdown_tables_are_rows_of_fields_and_a_style_sheet_is_not_text() -> N
 
 
 def test_a_word_table_of_data_is_read_row_by_row() -> None:
-    import io
+    def table(document: Any) -> None:
+        rows = [("Category", "Skills"), ("Data ETL", "SQL, Spark"), ("Modelling", "R, Python")]
+        for row, (name, items) in zip(document.add_table(rows=3, cols=2).rows, rows, strict=True):
+            row.cells[0].text, row.cells[1].text = name, items
 
-    import docx
-
-    document = docx.Document()
-    document.add_heading("Jo Doe", level=1)
-    document.add_heading("Skills", level=2)
-    table = document.add_table(rows=3, cols=2)
-    for row, (name, items) in zip(
-        table.rows,
-        [("Category", "Skills"), ("Data ETL", "SQL, Spark"), ("Modelling", "R, Python")],
-        strict=True,
-    ):
-        row.cells[0].text, row.cells[1].text = name, items
-    buffer = io.BytesIO()
-    document.save(buffer)
-    profile = yaml.safe_load(import_cv(buffer.getvalue(), "cv.docx", "Jo Doe").yaml)
+    profile = _word_cv("Skills", table)
     assert profile["skills"] == [
         {"name": "Data ETL", "items": ["SQL", "Spark"]},
         {"name": "Modelling", "items": ["R", "Python"]},
