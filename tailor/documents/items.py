@@ -73,7 +73,8 @@ def profile_items(profile: MasterProfile) -> dict[str, ProfileItem]:
         venue = Segment(text=pub.venue, source=f"profile:{pub.key}") if pub.venue else None
         add(ProfileItem(pub.key, "publication", pub.title, tuple(pub.tags), venue))
     for entry in profile.education:
-        institution = Segment(text=entry.institution, source=f"profile:{entry.key}")
+        source = f"profile:{entry.key}"
+        institution = Segment(text=entry.institution, source=source) if entry.institution else None
         named = tuple(part for part in (entry.degree, entry.field) if part)
         add(
             ProfileItem(

@@ -67,8 +67,8 @@ def degree_facts(profile: MasterProfile) -> dict[str, Any] | None:
         "degree": Traced(entry.degree or "", source),
         "an": _an(entry.degree or ""),
         "field": Traced(entry.field, source) if entry.field else None,
-        "institution": Traced(entry.institution, source),
-        "the": takes_the(entry.institution),
+        "institution": Traced(entry.institution, source) if entry.institution else None,
+        "the": takes_the(entry.institution or ""),
         "programme": bool(re.search(r"\bprogram", entry.degree or "", re.IGNORECASE)),
     }
 

@@ -33,7 +33,7 @@ def _role(role: Role) -> list[str]:
 
 def _education(entry: Education) -> list[str]:
     degree = ", ".join(part for part in (entry.degree, entry.field) if part)
-    lines = [f"{degree} · {entry.institution}" if degree else entry.institution]
+    lines = [" · ".join(part for part in (degree, entry.institution) if part)]
     meta = " · ".join(part for part in (format_range(entry.start, entry.end), entry.location) if part)
     if meta:
         lines.append(meta)

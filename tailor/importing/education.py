@@ -18,7 +18,8 @@ __all__ = ["add_education"]
 _DEGREE = re.compile(
     r"\b(?:bachelor|master|doctor|doctorate|ph\.?\s?d|m\.?\s?sc|b\.?\s?sc|m\.?\s?eng|b\.?\s?eng|mba|m\.?a|b\.?a"
     r"|m\.?s|b\.?s|diploma|degree|programme|program|certificate|licentiate|associate|a-levels|abitur"
-    r"|baccalaureate|mphil|dphil|llb|llm|md)\b\.?",
+    r"|baccalaureate|mphil|dphil|llb|llm|md|m\.?\s?com|b\.?\s?com|m\.?\s?tech|b\.?\s?tech|chartered"
+    r"|high[- ]school|higher[- ]secondary)\b\.?",
     re.I,
 )
 _INSTITUTION = re.compile(
@@ -31,7 +32,10 @@ _QUOTES = "“”\"'‘’"
 
 def add_education(draft: Draft, title: str, units: list[Unit], known_orgs: list[str]) -> None:
     """Parse an education section into ``draft``; ``known_orgs`` helps split "Institution Field"."""
-    before, entries = group_entries(promote_list_entries(units, _is_education_line))
+    before: list[Unit] = []
+    entries = _dated_list(units)
+    if not entries:
+        before, entries = group_entries(promote_list_entries(units, _is_education_line))
     if not entries and before:  # one entry per line; nested list items are its details
         entries, before = _one_per_line(before), []
     for unit in before:
@@ -39,10 +43,44 @@ def add_education(draft: Draft, title: str, units: list[Unit], known_orgs: list[
     entries = [part for entry in entries for part in _degrees_apart(entry)]
     for entry in entries:
         item, checks = _entry(entry, known_orgs)
-        if not item.get("institution"):
+        if not item.get("institution") and not item.get("degree"):
             draft.put_aside(f"{title} (line {entry.header[0].line})", _text(entry))
             continue
         draft.add("education", item, checks)
+
+
+def _dated_list(units: list[Unit]) -> list[Entry]:
+    """A list of one line per degree, each with its year ("* M.Com (Statistics) | 2022", "* High-School |
+    2013"): each item is an entry, its wrapped text after the year a detail."""
+    if len(units) < 2 or any(unit.kind != "bullet" or unit.indent != units[0].indent for unit in units):
+        return []
+    if not all(_DEGREE.search(unit.plain[:120]) and find_date(unit.plain[:120]) for unit in units):
+        return []
+    return [Entry([replace(unit, kind="text")]) for unit in units]
+
+
+def _split_outside(text: str, sep: str) -> list[str]:
+    """``text.split(sep)``, but not inside parentheses: "IPCE, CA (Audit, Tax)" -> two pieces."""
+    pieces, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0 and text.startswith(sep, i):
+            pieces.append(text[start:i])
+            start = i + len(sep)
+    return [*pieces, text[start:]]
+
+
+def _trim(piece: str) -> str:
+    """A part without edge punctuation or an unpaired bracket ("(2019" -> "2019"); a pair stays when
+    it closes inside the text ("M.Com (Statistics)") and goes when it wraps it all ("(Remote)")."""
+    piece = piece.strip(" ,;")
+    if piece.startswith("(") and piece.endswith(")") and _split_outside(piece[1:-1], ")") == [piece[1:-1]]:
+        return piece[1:-1].strip(" ,;")
+    if piece.startswith("(") and piece.count("(") > piece.count(")"):
+        piece = piece[1:]
+    if piece.endswith(")") and piece.count(")") > piece.count("("):
+        piece = piece[:-1]
+    return piece.strip(" ,;")
 
 
 def _degrees_apart(entry: Entry) -> list[Entry]:
@@ -146,9 +184,9 @@ def _entry(entry: Entry, known_orgs: list[str]) -> tuple[dict[str, Any], list[st
             text = dates.remove_from(text)
         elif (single := _single_end(text)) and "end" not in item:  # "BSc, MIT, 2015"
             item["end"], span = single
-            text = (text[: span[0]] + text[span[1] :]).strip(" ,;")
+            text = (text[: span[0]] + text[span[1] :]).strip(" ,;|·•—–")
         for piece in _SEPARATORS.split(text):
-            parts.extend((part, unit.kind == "heading") for part in _degree_apart(piece.strip(" ,;()")))
+            parts.extend((part, unit.kind == "heading") for part in _degree_apart(_trim(piece)))
     _classify(item, [(text, heading) for text, heading in parts if text], known_orgs, checks)
     details = [bullet_text(unit, find_lead=False) for unit in entry.body]
     item["details"] = [*item.get("details", []), *(detail.text for detail in details)]
@@ -158,7 +196,7 @@ def _entry(entry: Entry, known_orgs: list[str]) -> tuple[dict[str, Any], list[st
 def _degree_apart(text: str) -> list[str]:
     """ "PhD in Machine Learning, University of Edinburgh" -> the degree, then the rest as one part
     (an institution keeps its own commas: "University of California, Los Angeles")."""
-    pieces = text.split(", ")
+    pieces = _split_outside(text, ", ")
     at = next((i for i, piece in enumerate(pieces) if _DEGREE.match(piece)), None)
     if at is None or len(pieces) == 1:
         return [text]
@@ -191,12 +229,17 @@ def _classify(
             _degree(item, text)
         else:
             leftovers.append(text)
-    if "institution" not in item and leftovers:
+    if "institution" not in item and leftovers and not ("degree" in item and _is_list(leftovers[0])):
         item["institution"] = leftovers.pop(0)
         checks.append("institution guessed")
     if leftovers:
         checks.append(f"not placed: {'; '.join(leftovers)}")
         item["details"] = [*item.get("details", []), *leftovers]
+
+
+def _is_list(text: str) -> bool:
+    """Coursework or skills ("Analytics, Data Modeling, Econometrics, ..."), not a school's name."""
+    return text.count(",") >= 2 or len(text.split()) > 8
 
 
 def _institution(item: dict[str, Any], text: str, known: list[str], checks: list[str]) -> None:
@@ -225,7 +268,7 @@ def _degree(item: dict[str, Any], text: str) -> None:
     """ "Master's Programme in Machine Learning", "Computer Science, M.S.", "M.S. in Physics"."""
     degree, sep, field = text.partition(" in ")
     if not sep:
-        pieces = text.split(", ")
+        pieces = _split_outside(text, ", ")
         degrees = [piece for piece in pieces if _DEGREE.search(piece)]
         if degrees and len(pieces) > 1:
             degree = degrees[0]

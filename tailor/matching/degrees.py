@@ -38,8 +38,8 @@ _LEVEL_WORDS = (
 )
 """Level names that make a line a degree requirement by themselves."""
 _LEVEL_SHORT = (
-    (MASTER, re.compile(r"\b(m\.?sc?\b\.?|m\.?eng\b|mba\b|m\.a\.|m\.tech\b)", re.IGNORECASE)),
-    (BACHELOR, re.compile(r"\b(b\.?sc?\b\.?|b\.a\.|b\.?eng\b|b\.?tech\b)", re.IGNORECASE)),
+    (MASTER, re.compile(r"\b(m\.?sc?\b\.?|m\.?eng\b|mba\b|m\.a\.|m\.?\s?(?:tech|com)\b)", re.IGNORECASE)),
+    (BACHELOR, re.compile(r"\b(b\.?sc?\b\.?|b\.a\.|b\.?eng\b|b\.?\s?(?:tech|com)\b)", re.IGNORECASE)),
 )
 """Abbreviations ("MS", "B.A."): a level in an education entry, or in a line that says "degree"."""
 _LEVELS = (*_LEVEL_WORDS, *_LEVEL_SHORT)

@@ -126,7 +126,9 @@ class Role(ProfileEntry):
 class Education(ProfileEntry):
     """A degree or programme."""
 
-    institution: Line
+    institution: Line | None = Field(
+        default=None, description="School or university; may be left out when the degree names it all."
+    )
     degree: Line | None = None
     field: Line | None = None
     location: Line | None = None
@@ -139,7 +141,14 @@ class Education(ProfileEntry):
     id_prefix: ClassVar[str] = "e"
 
     def _id_source(self) -> str:
-        return f"{self.institution}|{self.degree}|{self.start}"
+        return f"{self.institution or ''}|{self.degree}|{self.start}"
+
+    @model_validator(mode="after")
+    def _named(self) -> Education:
+        if not self.institution and not self.degree:
+            msg = "needs an institution or a degree (or both)"
+            raise ValueError(msg)
+        return self
 
     def heading(self) -> str:
         """``M.S., Computer Science`` (degree and field, whichever are given)."""

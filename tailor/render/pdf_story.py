@@ -124,9 +124,9 @@ class Story(StoryBlocks):
         entries = []
         for entry in self.cv.education:
             degree = education_heading(entry)
-            title = (
-                esc(degree) + self.regular(DOT + esc(entry.institution)) if degree else esc(entry.institution)
-            )
+            title = esc(degree or entry.institution or "")
+            if degree and entry.institution:
+                title += self.regular(DOT + esc(entry.institution))
             head = self.titled(title, self.date(entry.start, entry.end), [entry.location or ""])
             if entry.thesis:
                 head.append(self.p(f"<i>Thesis:</i> {esc(entry.thesis)}", "body"))

@@ -632,3 +632,27 @@ def test_a_duration_before_a_title_and_from_to_dates_are_read() -> None:
         ("Front-End Captain", "Synthesio", "2014", "present"),
         ("Enthusiast Developer", "Airbus Defence & Space", "2005", "2014"),
     ]
+
+
+def test_a_list_of_degrees_with_years_and_no_institutions_is_education() -> None:
+    text = (
+        "Jo Doe\n\nEducation\n\n"
+        "     * M.Com (Statistics and Investments) | 2022\n"
+        "       Analytics, Data Modeling, Econometrics, Hypothesis Testing,\n"
+        "       Time Series Analysis\n"
+        "     * Bachelor of Commerce (Accounting & Finance) | 2018\n"
+        "     * IPCE, Chartered Accountant (Cost and Financial Management, Audit) (Exempted) | 2017\n"
+        "     * High-School | 2013\n\n"
+        "Experience\n\nAnalyst\n   Acme Ltd | 2023\n     * Built a model\n"
+    )
+    education = imported(text, "cv.txt")["education"]
+    assert [(e["degree"], e.get("institution"), e["end"]) for e in education] == [
+        ("M.Com (Statistics and Investments)", None, "2022"),
+        ("Bachelor of Commerce (Accounting & Finance)", None, "2018"),
+        ("Chartered Accountant (Cost and Financial Management, Audit) (Exempted)", None, "2017"),
+        ("High-School", None, "2013"),
+    ]
+    assert education[0]["details"] == [
+        "Analytics, Data Modeling, Econometrics, Hypothesis Testing, Time Series Analysis"
+    ]
+    assert education[2]["field"] == "IPCE"
