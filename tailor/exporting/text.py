@@ -85,14 +85,15 @@ def to_text(profile: MasterProfile) -> str:
         The text, ending in a newline.
     """
     lines = _header(profile)
+    titles = {**SECTION_TITLES, **profile.rules.titles}
     if profile.summaries:
-        lines += _heading(SECTION_TITLES["summary"])
+        lines += _heading(titles["summary"])
         lines += [summary.text + "\n" for summary in profile.summaries]
     role_sections = ROLE_SECTIONS
     for section in role_sections:
         roles: list[Role] = getattr(profile, section)
         if roles:
-            lines += _heading(SECTION_TITLES[section])
+            lines += _heading(titles[section])
             for role in roles:
                 lines += _role(role)
     sections: list[tuple[str, list[str]]] = [
@@ -104,7 +105,7 @@ def to_text(profile: MasterProfile) -> str:
     ]
     for name, body in sections:
         if body:
-            lines += [*_heading(SECTION_TITLES[name]), *body]  # type: ignore[index]
+            lines += [*_heading(titles[name]), *body]  # type: ignore[index]
     text = "\n".join(lines)
     while "\n\n\n" in text:
         text = text.replace("\n\n\n", "\n\n")

@@ -16,8 +16,8 @@ from tailor.importing.words import is_location, is_strong_org, split_location
 __all__ = ["add_education"]
 
 _DEGREE = re.compile(
-    r"\b(?:bachelor|master|doctor|doctorate|ph\.?\s?d|m\.?\s?sc|b\.?\s?sc|m\.?\s?eng|b\.?\s?eng|mba|m\.?a|b\.?a"
-    r"|m\.?s|b\.?s|diploma|degree|programme|program|certificate|licentiate|associate|a-levels|abitur"
+    r"\b(?:bachelor[’']?s?|master[’']?s?|doctor|doctorate|ph\.?\s?d|m\.?\s?sc|b\.?\s?sc|m\.?\s?eng|b\.?\s?eng"
+    r"|mba|m\.?a|b\.?a|m\.?s|b\.?s|diploma|degree|programme|program|certificate|licentiate|associate|a-levels|abitur"
     r"|baccalaureate|mphil|dphil|llb|llm|md|m\.?\s?com|b\.?\s?com|m\.?\s?tech|b\.?\s?tech|chartered"
     r"|high[- ]school|higher[- ]secondary)\b\.?",
     re.I,
@@ -145,11 +145,11 @@ def _institution_first(units: list[Unit], top: int) -> list[Entry]:
     "Boston University" over "B.A. ..."): each degree line is an entry at the institution above it."""
     entries: list[Entry] = []
     institution: Unit | None = None
-    for unit in units:
+    for at, unit in enumerate(units):
         kinds = _kinds(unit)
         if unit.kind == "bullet" and unit.indent > top and entries:
             entries[-1].body.append(unit)
-        elif kinds == {"institution"}:
+        elif kinds == {"institution"} or _unnamed_institution(unit, units[at + 1 : at + 2]):
             institution = unit
             entries.append(Entry([unit]))
         elif "degree" in kinds and institution is not None:
@@ -162,6 +162,20 @@ def _institution_first(units: list[Unit], top: int) -> list[Entry]:
         else:
             entries.append(Entry([unit]))
     return entries
+
+
+def _unnamed_institution(unit: Unit, after: list[Unit]) -> bool:
+    """ "UC Santa Barbara" over "BA Philosophy, 2014": a short undated line, no degree in it, right
+    above a degree line, names where that degree was taken."""
+    text = unit.plain
+    return (
+        unit.kind != "bullet"
+        and not _kinds(unit)
+        and len(text.split()) <= 6
+        and find_date(text) is None
+        and bool(after)
+        and "degree" in _kinds(after[0])
+    )
 
 
 def _text(entry: Entry) -> str:
@@ -200,6 +214,8 @@ def _degree_apart(text: str) -> list[str]:
     at = next((i for i, piece in enumerate(pieces) if _DEGREE.match(piece)), None)
     if at is None or len(pieces) == 1:
         return [text]
+    while at + 1 < len(pieces) and _DEGREE.match(pieces[at + 1]):
+        at += 1  # "BA Philosophy, BS Mathematics": a double degree is one
     degree = ", ".join(pieces[: at + 1])
     rest = ", ".join(pieces[at + 1 :])
     return [degree, rest] if rest else [degree]
@@ -270,7 +286,7 @@ def _degree(item: dict[str, Any], text: str) -> None:
     if not sep:
         pieces = _split_outside(text, ", ")
         degrees = [piece for piece in pieces if _DEGREE.search(piece)]
-        if degrees and len(pieces) > 1:
+        if degrees and len(degrees) < len(pieces):  # "Computer Science, M.S."; two degrees stay one
             degree = degrees[0]
             field = ", ".join(piece for piece in pieces if piece != degree)
         else:

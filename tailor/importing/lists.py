@@ -86,7 +86,9 @@ def _first_words(text: str, count: int = 6) -> str:
 
 
 def add_awards(draft: Draft, title: str, units: list[Unit]) -> None:
-    """``Title — Issuer, 2019`` lines -> awards."""
+    """``Title — Issuer, 2019`` lines -> awards; a section named otherwise ("Certifications", "Honors")
+    keeps its name as the profile's title for awards (``rules.titles``)."""
+    _keep_title(draft, "awards", title)
     for unit in units:
         text = bullet_text(unit, find_lead=False).text
         item: dict[str, Any] = {}
@@ -94,6 +96,9 @@ def add_awards(draft: Draft, title: str, units: list[Unit]) -> None:
         found = find_date(text)
         if found:
             item["date"] = profile_date(found.end, end=True)
+            if found.start:  # an award has one date: a course or scholarship's span keeps its end
+                span = text[found.span[0] : found.span[1]].strip()
+                checks.append(f"'{span}' is a span; its end is the date")
             text = found.remove_from(text)
         parts = [part.strip(" ,") for part in _AWARD_SEPARATORS.split(text) if part.strip(" ,")]
         if not parts:
@@ -106,6 +111,20 @@ def add_awards(draft: Draft, title: str, units: list[Unit]) -> None:
         if len(parts) > 2:
             item["text"] = "; ".join(parts[2:])
         draft.add("awards", item, checks)
+
+
+def _keep_title(draft: Draft, section: str, title: str) -> None:
+    """The CV's own heading for a section tailor names otherwise; two different ones: tailor's own."""
+    title = title.strip().rstrip(":").strip()
+    title = title.title() if title.isupper() else title
+    if title.lower() == section:
+        return
+    titles = draft.rules.setdefault("titles", {})
+    titles[section] = title if titles.get(section, title) == title else None
+    if titles[section] is None:
+        del titles[section]
+    if not titles:
+        del draft.rules["titles"]
 
 
 def add_summary(draft: Draft, title: str, units: list[Unit], *, tags: list[str] | None = None) -> None:

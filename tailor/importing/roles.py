@@ -155,8 +155,11 @@ def _role(fields: HeaderFields, entry: Entry) -> tuple[dict[str, Any], list[str]
         **_dates(fields, checks),
     }
     description, bullets = _body(entry.body, checks)
-    if fields.extra:
-        extra = "; ".join(fields.extra)
+    # "Full Stack Developer - SlashDB" over "SlashDB | May 2021 - Feb 2022": the repeat is not a description
+    said = {name.casefold() for name in [*fields.organisations, *fields.units, fields.title or ""]}
+    extra_parts = [part for part in fields.extra if part.casefold() not in said]
+    if extra_parts:
+        extra = "; ".join(extra_parts)
         checks.append(f"'{extra}' from the role's heading lines was taken as its description")
         description = f"{extra}. {description}" if description else extra
     role["description"] = description

@@ -118,6 +118,7 @@ def select(
         role=posting.role,
         document_date=today,
         sections=(),
+        titles=dict(rules.titles),
         summary=summary.text if summary else None,
         summary_id=summary.key if summary else None,
         experience=sections["experience"],

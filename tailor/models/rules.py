@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from tailor.models.fields import Id, Model
+from tailor.models.fields import Id, Line, Model
 
 __all__ = ["DEFAULT_ORDER", "ROLE_SECTIONS", "SECTION_NAMES", "Rules", "SectionName"]
 
@@ -85,6 +85,10 @@ class Rules(Model):
     sections: list[SectionName] | None = Field(
         default=None,
         description="Sections to include, in order (default: the theme's order).",
+    )
+    titles: dict[SectionName, Line] = Field(
+        default_factory=dict,
+        description="Your own section titles, e.g. `awards: Certificates`; they win over the theme's.",
     )
     section_order: Literal["fixed", "relevance"] = Field(
         default="fixed",

@@ -94,6 +94,9 @@ class TailoredCV(_Frozen):
     role: str | None = None
     document_date: dt.date
     sections: tuple[SectionName, ...] = Field(description="Non-empty sections in display order.")
+    titles: dict[SectionName, str] = Field(
+        default_factory=dict, description="The profile's own section titles (rules.titles)."
+    )
     summary: str | None = None
     summary_id: str | None = None
     experience: tuple[TailoredRole, ...] = ()

@@ -78,7 +78,9 @@ def template_context(cv: TailoredCV, rich: RichText, theme: Theme | None) -> Con
     sections = []
     for name in cv.sections:
         entries = _ENTRIES[name](cv, rich)
-        title = theme.section_title(name, SECTION_TITLES[name]) if theme else SECTION_TITLES[name]
+        title = cv.titles.get(name) or (
+            theme.section_title(name, SECTION_TITLES[name]) if theme else SECTION_TITLES[name]
+        )
         if entries:
             sections.append({"name": name, "title": clean_text(title), "entries": entries})
     meta = {

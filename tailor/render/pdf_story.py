@@ -61,7 +61,7 @@ class Story(StoryBlocks):
         return out
 
     def heading(self, section: SectionName) -> list[Any]:
-        title = self.theme.section_title(section, SECTION_TITLES[section])
+        title = self.cv.titles.get(section) or self.theme.section_title(section, SECTION_TITLES[section])
         if self.theme.sections.heading_case == "upper":
             title = title.upper()
         after = self.m.gap(self.theme.spacing.section_after)

@@ -656,3 +656,27 @@ def test_a_list_of_degrees_with_years_and_no_institutions_is_education() -> None
         "Analytics, Data Modeling, Econometrics, Hypothesis Testing, Time Series Analysis"
     ]
     assert education[2]["field"] == "IPCE"
+
+
+def test_an_organisation_repeated_under_a_title_that_names_it_is_not_a_description() -> None:
+    text = (
+        "Kyle Oliver\n\nExperience\n\nFull Stack Developer - SlashDB\nSlashDB | May 2021 – Feb 2022\n"
+        "• Worked as a full stack developer on a Python Pyramid application.\n"
+    )
+    (role,) = imported(text, "cv.txt")["experience"]
+    assert (role["title"], role["organisation"]) == ("Full Stack Developer", "SlashDB")
+    assert "description" not in role
+
+
+def test_a_sidebar_education_names_each_institution_over_its_degrees() -> None:
+    text = (
+        "Jo Doe\n\nEDUCATION\n\nNYU Tandon School of Engineering\n\n"
+        "Master of Science Machine Learning, 2025\n\nUC Santa Barbara\n\n"
+        "BA Philosophy, BS Mathematics, 2014\n\nBachelors Chemistry, The University of Cincinnati\n"
+    )
+    found = [(e["institution"], e["degree"]) for e in imported(text, "cv.txt")["education"]]
+    assert found == [
+        ("NYU Tandon School of Engineering", "Master of Science Machine Learning"),
+        ("UC Santa Barbara", "BA Philosophy, BS Mathematics"),
+        ("The University of Cincinnati", "Bachelors Chemistry"),
+    ]
