@@ -58,7 +58,7 @@ def _publication(pub: Publication) -> list[str]:
 
 def _award(award: Award) -> list[str]:
     head = ", ".join(part for part in (award.title, award.issuer) if part)
-    date = format_date(award.date)
+    date = format_range(award.start, award.date) if award.start else format_date(award.date)
     lines = [f"{head} · {date}" if date else head]
     return [*lines, award.text] if award.text else lines
 

@@ -68,15 +68,13 @@ def split_lead(text: str) -> tuple[str | None, str]:
     return lead, match.group("rest")
 
 
-def bullet_text(unit: Unit, *, find_lead: bool = True) -> BulletText:
-    """The bullet a unit holds: bold or short first sentence becomes the lead-in."""
+def bullet_text(unit: Unit) -> BulletText:
+    """The bullet a unit holds: a bold first phrase becomes the lead-in. A short plain first sentence
+    stays in the text ("Flash memory reliability test framework. Cut ..." was not bold in its CV)."""
     bold = split_bold_lead(unit.text)
-    lead: str | None = None
     if bold:
         lead_words, lead_notes, _ = clean_text(bold[0])
         text, notes, urls = clean_text(bold[1])
         return BulletText(text, lead_words, lead_notes + notes, urls)
     text, notes, urls = clean_text(unit.text)
-    if find_lead:
-        lead, text = split_lead(text)
-    return BulletText(text, lead, notes, urls)
+    return BulletText(text, None, notes, urls)

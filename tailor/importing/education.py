@@ -202,7 +202,7 @@ def _entry(entry: Entry, known_orgs: list[str]) -> tuple[dict[str, Any], list[st
         for piece in _SEPARATORS.split(text):
             parts.extend((part, unit.kind == "heading") for part in _degree_apart(_trim(piece)))
     _classify(item, [(text, heading) for text, heading in parts if text], known_orgs, checks)
-    details = [bullet_text(unit, find_lead=False) for unit in entry.body]
+    details = [bullet_text(unit) for unit in entry.body]
     item["details"] = [*item.get("details", []), *(detail.text for detail in details)]
     return item, checks
 

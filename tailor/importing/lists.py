@@ -90,15 +90,14 @@ def add_awards(draft: Draft, title: str, units: list[Unit]) -> None:
     keeps its name as the profile's title for awards (``rules.titles``)."""
     _keep_title(draft, "awards", title)
     for unit in units:
-        text = bullet_text(unit, find_lead=False).text
+        text = bullet_text(unit).text
         item: dict[str, Any] = {}
         checks: list[str] = []
         found = find_date(text)
         if found:
             item["date"] = profile_date(found.end, end=True)
-            if found.start:  # an award has one date: a course or scholarship's span keeps its end
-                span = text[found.span[0] : found.span[1]].strip()
-                checks.append(f"'{span}' is a span; its end is the date")
+            if found.start:  # a course or scholarship's span: "Sep 2017 - Feb 2018"
+                item["start"] = profile_date(found.start)
             text = found.remove_from(text)
         parts = [part.strip(" ,") for part in _AWARD_SEPARATORS.split(text) if part.strip(" ,")]
         if not parts:

@@ -15,11 +15,16 @@ __all__ = ["Candidate", "candidates", "newest_first"]
 def newest_first(roles: Iterable[Role]) -> list[Role]:
     """Roles as a CV shows them: current first, then by end date, then start date.
 
-    Undated roles keep the order the person wrote them in (the sort is stable).
+    An undated role stays where the person wrote it: it sorts with the dated role above it (first, when
+    it is written first), so a role whose dates are still to be fixed is not sent to the bottom.
     """
-    return sorted(
-        roles, key=lambda r: (date_sort_key(r.end or r.start), date_sort_key(r.start)), reverse=True
-    )
+    keyed: list[tuple[tuple[tuple[int, int], tuple[int, int]], Role]] = []
+    above = ((10000, 0), (10000, 0))
+    for role in roles:
+        if role.start or role.end:
+            above = (date_sort_key(role.end or role.start), date_sort_key(role.start))
+        keyed.append((above, role))
+    return [role for _, role in sorted(keyed, key=lambda pair: pair[0], reverse=True)]
 
 
 @dataclass(frozen=True)

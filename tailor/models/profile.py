@@ -200,6 +200,9 @@ class Award(ProfileEntry):
 
     title: Line
     issuer: Line | None = None
+    start: Date | None = Field(
+        default=None, description="When a scholarship, course or grant began (`date` is when it ended)."
+    )
     date: EndDate | None = None
     text: Line | None = None
 
@@ -207,6 +210,13 @@ class Award(ProfileEntry):
 
     def _id_source(self) -> str:
         return f"{self.title}|{self.issuer}|{self.date}"
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Award:
+        if self.start and self.date and date_sort_key(self.date) < date_sort_key(self.start):
+            msg = f"date ({self.date}) is before start ({self.start}); swap them"
+            raise ValueError(msg)
+        return self
 
 
 class MasterProfile(Model):

@@ -165,7 +165,7 @@ def _award(award: Award, rich: RichText) -> Context:
     return {
         "title": clean_text(award.title),
         "issuer": clean_text(award.issuer),
-        "date": rich.date(award.date),
+        "date": rich.dates(award.start, award.date) if award.start else rich.date(award.date),
         "text": clean_text(award.text),
     }
 

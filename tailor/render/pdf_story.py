@@ -171,7 +171,7 @@ class Story(StoryBlocks):
         before = self.m.gap(self.theme.spacing.item_before)
         for award in self.cv.awards:
             title = f"<b>{esc(award.title)}</b>" + (f", {esc(award.issuer)}" if award.issuer else "")
-            date = self.date(None, award.date)
+            date = self.date(award.start, award.date)
             if self.column:
                 first = self.row(esc(date), self.p(title, "cell"), before=before)
             else:

@@ -680,3 +680,14 @@ def test_a_sidebar_education_names_each_institution_over_its_degrees() -> None:
         ("UC Santa Barbara", "BA Philosophy, BS Mathematics"),
         ("The University of Cincinnati", "Bachelors Chemistry"),
     ]
+
+
+def test_a_short_plain_first_sentence_is_not_made_a_bold_lead() -> None:
+    text = (
+        "# Jo Doe\n\n## Experience\n\n### Firmware Test Engineer, Acme (2021 - 2023)\n\n"
+        "- Flash memory reliability test framework. Cut manual verification by 60%\n"
+        "- **Serving.** Cut inference cost 3x\n"
+    )
+    plain, bold = imported(text)["experience"][0]["bullets"]
+    assert plain == "Flash memory reliability test framework. Cut manual verification by 60%"
+    assert bold == {"text": "Cut inference cost 3x", "lead": "Serving."}

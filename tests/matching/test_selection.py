@@ -107,3 +107,21 @@ def test_selection_respects_cap_and_is_deterministic(cap: int, words: list[str])
     again = select(profile(), posting, Rules(max_bullets_per_role=cap), today=TODAY)
     assert first == again
     assert all(len(role.bullets) <= cap for role in first.cv.experience)
+
+
+def test_an_undated_role_stays_where_it_was_written_among_dated_roles() -> None:
+    from tailor.matching.candidates import newest_first
+    from tailor.models.profile import Role
+
+    def role(title: str, start: str | None = None, end: str | None = None) -> Role:
+        return Role.model_validate({"title": title, "organisation": "Acme", "start": start, "end": end})
+
+    written = [
+        role("Red team (dates to fix)"),
+        role("Developer", "2023-01", "2025-10"),
+        role("Intern", "2019"),
+    ]
+    # written under the developer role, it stays under it
+    later = [written[2], written[1], written[0]]
+    assert [r.title for r in newest_first(later)] == ["Developer", "Red team (dates to fix)", "Intern"]
+    assert [r.title for r in newest_first(written)] == ["Red team (dates to fix)", "Developer", "Intern"]
