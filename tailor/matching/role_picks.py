@@ -105,6 +105,8 @@ class RolePicks:
         bullets = {b.key: b for b in role.bullets}
         limit, rule = self._limit(role)
         chosen = picker.pick(list(bullets), limit, rule)
+        if picker.rules.bullet_order == "written":
+            chosen.sort(key=list(bullets).index)
         tailored = []
         for bullet_id in chosen:
             bullet = bullets[bullet_id]

@@ -90,6 +90,11 @@ class Rules(Model):
         default_factory=dict,
         description="Your own section titles, e.g. `awards: Certificates`; they win over the theme's.",
     )
+    bullet_order: Literal["relevance", "written"] = Field(
+        default="relevance",
+        description="relevance: a role's best-matching bullets first; written: the chosen bullets in the "
+        "order you wrote them (when your first bullet introduces the role).",
+    )
     section_order: Literal["fixed", "relevance"] = Field(
         default="fixed",
         description="fixed: the order of `sections` (or the theme's); relevance: after the summary, "

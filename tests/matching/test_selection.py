@@ -125,3 +125,19 @@ def test_an_undated_role_stays_where_it_was_written_among_dated_roles() -> None:
     later = [written[2], written[1], written[0]]
     assert [r.title for r in newest_first(later)] == ["Developer", "Red team (dates to fix)", "Intern"]
     assert [r.title for r in newest_first(written)] == ["Red team (dates to fix)", "Developer", "Intern"]
+
+
+def test_bullets_can_keep_the_order_they_were_written_in() -> None:
+    bullets = ["Ran the theatre's lighting desk", "Trained computer vision models in PyTorch"]
+    me = MasterProfile.model_validate(
+        {
+            "person": {"name": "Ada"},
+            "experience": [
+                {"title": "Engineer", "organisation": "Acme", "start": "2020", "bullets": bullets}
+            ],
+        }
+    )
+    by_relevance = select(me, POSTING, today=TODAY).cv.experience[0].bullets
+    written = select(me, POSTING, Rules(bullet_order="written"), today=TODAY).cv.experience[0].bullets
+    assert [b.text for b in by_relevance] == bullets[::-1]
+    assert [b.text for b in written] == bullets
