@@ -125,6 +125,7 @@ def test_match_json_shape() -> None:
         "score",
         "relevance",
         "prior",
+        "core",
         "selected",
         "matched",
         "reasons",

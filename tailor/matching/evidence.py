@@ -37,6 +37,9 @@ EXACT_STRONG = 2.0
 scores lower on words than a short one that only names the skill)."""
 PARTIAL = 1.5
 """Unit-match value for partial evidence."""
+TELLING_WORDS = 0.5
+"""A match of single words only is partial evidence when, weighted by how rare its words are across
+job postings (``UnitMatch.telling``), it still counts this much."""
 MAX_EVIDENCE = 3
 MAX_MORE = 12
 CREDIT: dict[Strength, float] = {"strong": 1.0, "partial": 0.5, "none": 0.0}
@@ -91,8 +94,10 @@ def strength_of(match: UnitMatch) -> Strength:
         return "strong"
     if match.exact and match.value > EXACT_STRONG:
         return "strong"  # the line's own skill, shown by the item and named in its words too
-    if match.value >= PARTIAL and (_is_specific(match) or _substantive(match) >= 2):
+    if match.value >= PARTIAL and _is_specific(match):
         return "partial"
+    if match.value >= PARTIAL and _substantive(match) >= 2 and match.telling >= TELLING_WORDS:
+        return "partial"  # words only: they must be words that say something ("issue", "system" do not)
     return "none"
 
 

@@ -4,14 +4,16 @@ Every item is matched against every requirement unit of the posting. A unit
 match adds up two kinds of evidence:
 
 - **terms**: BM25 over the profile's items, with the unit's stemmed words and
-  adjacent-word phrases as the query (phrases count double);
+  adjacent-word phrases as the query (phrases count double), each weighted by how rare it is
+  across job postings (see :mod:`tailor.matching.posting_words`: "technical" says little);
 - **skills**: the skills vocabulary finds canonical skills in the unit and in
   the item (its text, lead, tags and declared skills); the same skill counts
   fully, a skill of the same family half, a cousin a quarter (Caffe2 is some
   evidence for "deep learning frameworks"). A cousin is reported as
   ``related:Name``, not ``skill:Name``: the item does not show that skill.
 
-An item's relevance is the weighted sum of its unit matches (required lines
+A match of single words or distant cousins only (nothing specific) counts half. An item's relevance
+is the weighted sum of its unit matches (required lines
 weigh most, boilerplate nothing), scaled so that the best item has 1. The
 final score adds a mild prior (see :mod:`tailor.matching.prior`) for the
 person's own ordering, recency and substance, and, when meaning scoring is on (see
@@ -28,6 +30,8 @@ from dataclasses import dataclass
 from tailor.matching import reasons
 from tailor.matching.bm25 import BM25
 from tailor.matching.candidates import Candidate
+from tailor.matching.core import CoreSkill, core_skills
+from tailor.matching.posting_words import skill_weight, term_weight
 from tailor.matching.prior import prior
 from tailor.matching.reasons import Reason
 from tailor.matching.semantic import Closest
@@ -45,7 +49,12 @@ PRIOR_WEIGHT = 0.8
 """How much the prior adds to a relevance scaled to [0, 1]."""
 MEANING_WEIGHT = 0.4
 """How much meaning similarity (scaled to [0, 1] per posting) adds, when it is on."""
+CORE_WEIGHT = 0.4
+"""How much showing all of the role's core skills adds (see :mod:`tailor.matching.core`)."""
 MAX_MATCHED = 8
+LOOSE_CREDIT = 0.5
+"""What a match counts for when it is only single words or a distant cousin skill (no shared phrase,
+no skill of the line's own): words agree, meaning may not ("pipeline" in sales and in data)."""
 FAMILY_CREDIT = 0.5
 """Relatedness of a skill and one of its own family; a cousin (0.25) is not specific evidence."""
 
@@ -64,6 +73,9 @@ class UnitMatch:
     cousin skill or common single words alone are not specific); None: judge by the reasons."""
     exact: bool = False
     """Whether the item shows one of the line's own skills itself (not only one of its family)."""
+    telling: float = 0.0
+    """The value for ranking: each term and skill weighted by how rare it is across job postings,
+    halved when nothing specific matched. ``value`` (unweighted) is what evidence is judged by."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +95,8 @@ class Score:
     """With meaning scoring: the requirement line closest in meaning."""
     meaning: float = 0.0
     """With meaning scoring: that similarity scaled per posting to [0, 1] (0 without it)."""
+    core: float = 0.0
+    """The share of the role's core skills (or their families) the item shows itself."""
 
 
 def posting_units(posting: JobPosting) -> tuple[Requirement, ...]:
@@ -134,7 +148,11 @@ class _Matcher:
             reach.update(found)
         surface = surface_terms(unit.text)
         term_reasons = {
-            term: (reasons.term(surface.get(term, term)), PHRASE_WEIGHT if " " in term else 1.0)
+            term: (
+                reasons.term(surface.get(term, term)),
+                PHRASE_WEIGHT if " " in term else 1.0,
+                term_weight(term),
+            )
             for term in query
         }
         skill_reasons = {}
@@ -144,22 +162,26 @@ class _Matcher:
                 reasons.skill(name),
                 reasons.related(name),
                 skill in self.vocabulary.families,
+                skill_weight(skill),
             )
         return _Line(unit, query, best, frozenset(reach), term_reasons, skill_reasons)
 
     def unit(self, position: int, line: _Line) -> UnitMatch | None:
         parts: dict[Reason, float] = {}
+        telling = 0.0
         specific = False
         for term, value in self.index.term_scores(position, line.query).items():
-            reason, weight = line.term_reasons[term]
+            reason, weight, rarity = line.term_reasons[term]
             parts[reason] = value * weight
+            telling += value * weight * rarity
             specific = specific or reason.is_phrase
         exact = False
         for skill, items in line.best.items():  # the line's skills, sorted
             best = items.get(position, 0.0)
             if best:
-                own, cousin, family = line.skill_reasons[skill]
+                own, cousin, family, rarity = line.skill_reasons[skill]
                 parts[own if best >= FAMILY_CREDIT else cousin] = SKILL_WEIGHT * best
+                telling += SKILL_WEIGHT * best * rarity
                 # the skill itself, or one of the family the line names; not a sibling of the line's skill
                 specific = specific or best >= 1.0 or (best >= FAMILY_CREDIT and family)
                 exact = exact or best >= 1.0
@@ -167,7 +189,8 @@ class _Matcher:
             return None
         ranked = sorted(parts.items(), key=lambda kv: (-kv[1], kv[0]))
         value = round(sum(parts.values()), 4)
-        return UnitMatch(line.unit.id, value, tuple(term for term, _ in ranked), specific, exact)
+        telling = round(telling * (1.0 if specific else LOOSE_CREDIT), 4)
+        return UnitMatch(line.unit.id, value, tuple(term for term, _ in ranked), specific, exact, telling)
 
 
 @dataclass(frozen=True)
@@ -181,10 +204,12 @@ class _Line:
     best: dict[str, dict[int, float]]
     reach: frozenset[int]
     """The positions of the items that can match the line at all (the others score nothing)."""
-    term_reasons: dict[str, tuple[Reason, float]]
-    """Per query term: its reason (in the posting's spelling) and its weight (phrases count double)."""
-    skill_reasons: dict[str, tuple[Reason, Reason, bool]]
-    """Per line skill: its reason when shown, its reason as a distant cousin, whether it names a family."""
+    term_reasons: dict[str, tuple[Reason, float, float]]
+    """Per query term: its reason (in the posting's spelling), its weight (phrases count double) and
+    how telling it is (rare across postings: 1; common: near 0)."""
+    skill_reasons: dict[str, tuple[Reason, Reason, bool, float]]
+    """Per line skill: its reason when shown, its reason as a distant cousin, whether it names a family,
+    and how telling it is."""
 
 
 def _scaled(closest: Sequence[Closest | None]) -> list[float]:
@@ -232,29 +257,48 @@ def score_candidates(
             if match is None:
                 continue
             found_units[position].append(match)
-            totals[position] += unit.weight * match.value
+            totals[position] += unit.weight * match.telling
             matched_reasons = found_reasons[position]
             for rank, reason in enumerate(match.reasons):
                 matched_reasons[reason] += unit.weight / (1 + rank)
+    core = core_skills(posting, vocabulary)
     raw = list(zip(totals, found_reasons, found_units, strict=True))
     best = max(total for total, _, _ in raw) or 1.0
     nearest = list(closest) if closest is not None else [None] * len(items)
     meanings = _scaled(nearest)
     scores = []
-    for item, (total, found, matches), near, meaning in zip(items, raw, nearest, meanings, strict=True):
+    for position, (item, (total, found, matches), near, meaning) in enumerate(
+        zip(items, raw, nearest, meanings, strict=True)
+    ):
         relevance = total / best
         item_prior = prior(item)
+        item_core = _core_share(matcher.item_skills[position], core, vocabulary)
         matched = sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_MATCHED]
         scores.append(
             Score(
                 candidate=item,
-                value=round(relevance + PRIOR_WEIGHT * item_prior + MEANING_WEIGHT * meaning, 4),
+                value=round(
+                    relevance
+                    + PRIOR_WEIGHT * item_prior
+                    + MEANING_WEIGHT * meaning
+                    + CORE_WEIGHT * item_core,
+                    4,
+                ),
                 relevance=round(relevance, 4),
                 prior=round(item_prior, 4),
                 matched=tuple(term for term, _ in matched),
                 units=tuple(sorted(matches, key=lambda m: (-m.value, m.requirement))),
                 closest=near,
                 meaning=round(meaning, 4),
+                core=round(item_core, 4),
             )
         )
     return scores
+
+
+def _core_share(own: set[str], core: Sequence[CoreSkill], vocabulary: Vocabulary) -> float:
+    """How many of the role's core skills the item shows, itself or one of their family, as a share."""
+    if not core:
+        return 0.0
+    shown = sum(any(vocabulary.related(c.id, skill) >= FAMILY_CREDIT for skill in own) for c in core)
+    return shown / len(core)

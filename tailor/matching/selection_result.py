@@ -97,6 +97,7 @@ def scored_items(
             score=s.value,
             relevance=s.relevance,
             prior=s.prior,
+            core=s.core,
             selected=s.candidate.id in selected and s.candidate.section in sections,
             matched=s.matched,
             # as plain values, validated by pydantic's core in one pass (24k of them for 300 items x 200

@@ -81,6 +81,8 @@ class ItemEntry(_Part):
     score: float
     relevance: float
     prior: float
+    core: float = 0.0
+    """Share of the role's core skills the item shows (adds ``0.4 x core`` to the score)."""
     selected: bool
     matched: list[str]
     reasons: list[Reason]

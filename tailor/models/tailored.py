@@ -74,6 +74,8 @@ class ScoredItem(_Frozen):
     """Requirement evidence, scaled so that the best item of the profile has 1."""
     prior: float = 0.0
     """Posting-independent part: the person's own order, recency, section and length."""
+    core: float = 0.0
+    """Share of the role's core skills the item shows, itself or one of their family."""
     selected: bool
     matched: tuple[str, ...] = ()
     """Matched posting terms and skills (``skill:Name``; ``related:Name`` for a distant cousin of a

@@ -92,6 +92,7 @@ def match_report(
                 "score": item.score,
                 "relevance": item.relevance,
                 "prior": item.prior,
+                "core": item.core,
                 "selected": item.selected,
                 "matched": list(item.matched),
                 "reasons": [{"requirement": r.requirement, "matched": list(r.matched)} for r in item.reasons],

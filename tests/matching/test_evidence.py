@@ -73,7 +73,9 @@ def test_one_shared_common_word_is_never_evidence() -> None:
     match = UnitMatch("r1", 3.5, (term("code"),))
     assert strength_of(match) == "none"
     assert strength_of(UnitMatch("r1", 3.5, (skill("Python"),))) == "strong"
-    assert strength_of(UnitMatch("r1", 1.6, (term("data"), term("pipeline")))) == "partial"
+    # two shared words are partial evidence when they are telling words, not when both are common
+    assert strength_of(UnitMatch("r1", 1.6, (term("data"), term("pipeline")), telling=0.6)) == "partial"
+    assert strength_of(UnitMatch("r1", 1.6, (term("issue"), term("system")), telling=0.2)) == "none"
 
 
 def test_a_distant_cousin_skill_is_not_specific_evidence() -> None:
@@ -86,7 +88,8 @@ def test_a_distant_cousin_skill_is_not_specific_evidence() -> None:
     assert entry.strength != "strong"
     assert any(reason.kind == "related" for reason in match.reasons)
     assert not any(reason.kind == "skill" for reason in match.reasons)
-    assert strength_of(UnitMatch("r1", 3.5, (term("data"), skill("DeepSpeed")), specific=False)) == "partial"
+    match = UnitMatch("r1", 3.5, (term("data"), skill("DeepSpeed")), specific=False, telling=1.0)
+    assert strength_of(match) == "partial"
     # one shared word and a cousin skill are not even partial evidence
     assert strength_of(UnitMatch("r1", 3.5, (term("learning"), related("Reinforcement learning")))) == "none"
 
@@ -185,7 +188,7 @@ def test_a_story_sharing_only_common_words_is_no_evidence() -> None:
     job = posting("Requirements\n- Any prior research publication on graph neural networks is a plus\n")
     scores, evidence = report(prof, job)
     loose = next(m for s in scores if s.candidate.id == prof.stories[0].key for m in s.units)
-    assert strength_of(loose) == "partial"  # three shared words, no phrase or skill
+    assert strength_of(loose) == "none"  # three words most postings use, no phrase or skill
     found = [e.item for entry in evidence for e in entry.evidence]
     assert found == [prof.stories[1].key]
 
