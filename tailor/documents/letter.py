@@ -19,6 +19,7 @@ from tailor.documents.letter_choice import choose_letter
 from tailor.documents.letter_choices import MOTIVATION_TAGS, LetterChoice, LetterSize, letter_sizes
 from tailor.documents.letter_facts import (
     degree_facts,
+    summary_sentence,
     who_facts,
 )
 from tailor.documents.letter_paragraphs import (
@@ -76,7 +77,7 @@ def _context(
         "company": Traced(posting.company or "", "posting:company"),
         "role": Traced(posting.role or "", "posting:role"),
         "contact": Traced(posting.contact, "posting:contact") if posting.contact else None,
-        "summary": Traced(summary, f"profile:{cv.summary_id}") if summary else None,
+        "summary": summary_sentence(summary, f"profile:{cv.summary_id}") if summary else None,
         "who": who_facts(profile),
         "degree": degree_facts(profile),
         "opening": user_text(bank.opening, "profile:letter.opening", "letter opening", posting)

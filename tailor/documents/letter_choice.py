@@ -19,7 +19,6 @@ The choice, all deterministic:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from tailor.documents.items import ProfileItem
@@ -35,7 +34,9 @@ from tailor.documents.letter_evidence import (
     EvidenceChooser,
     letter_line,
     overlaps,
+    people_line,
 )
+from tailor.documents.letter_facts import summary_sentence
 from tailor.matching import Selection
 from tailor.matching.candidates import Candidate
 from tailor.matching.evidence import RequirementEvidence, strength_of
@@ -43,9 +44,6 @@ from tailor.matching.scoring import Score, score_candidates
 from tailor.matching.vocabulary import Vocabulary, load_vocabulary
 from tailor.models.job import JobPosting
 from tailor.models.profile import LetterParagraph, MasterProfile
-
-_LISTING = re.compile(r":\s*[^.:]+,")
-"""A colon before a list ("expertise in: computer vision, visual search, …")."""
 
 __all__ = ["BankChoice", "EvidenceChoice", "LetterChoice", "LetterSize", "choose_letter", "letter_sizes"]
 
@@ -134,19 +132,23 @@ def _evidence_body(
     answered = {choice.entry.requirement.id for choice in body if isinstance(choice, BankChoice)}
     lines = [e for e in selection.requirements if letter_line(e) and e.requirement.id not in answered]
     # Strictly on-topic evidence first; a letter left with fewer than two paragraphs, or one in the
-    # sizes that say more (under 250 words), takes evidence of the line's skill family too.
-    for loose in (False, True):
-        if loose and len(body) >= 2 and size.paragraphs <= 3:
+    # sizes that say more (under 250 words), takes evidence of the line's skill family too; and
+    # those sizes, when that is still too little, any partial evidence for a weighted line (a
+    # profile with little strong evidence: its most relevant work, rather than a 70-word letter).
+    for mode in ("strict", "loose", "fill"):
+        if mode == "loose" and len(body) >= 2 and size.paragraphs <= 3:
             break  # family evidence only for a letter that would say too little
+        if mode == "fill" and size.paragraphs <= 3:
+            break
         for entry in sorted(lines, key=chooser.line_key):
             if len(body) >= size.paragraphs:
                 break
             if any(choice.entry.requirement.id == entry.requirement.id for choice in body):
                 continue
-            if entry.strength != "strong" and not _fills_in(entry, chooser, body, size):
+            if entry.strength != "strong" and mode != "fill" and not _fills_in(entry, chooser, body, size):
                 continue
             per = size.per_paragraph if not body or size.paragraphs > 3 else min(size.per_paragraph, 2)
-            cited = chooser.cite(entry, per, loose=loose)
+            cited = chooser.cite(entry, per, loose=mode != "strict", fill=mode == "fill")
             if cited:
                 chooser.take(cited)
                 core = chooser.core_named(entry)
@@ -164,10 +166,8 @@ def choose_letter(
     cv_summary = selection.cv.summary if selection.cv.summary_id else None
     # With letter paragraphs of their own, the person introduces themselves there (`letter.opening`).
     summary = bool(size.summary and cv_summary and not profile.letter.paragraphs)
-    if cv_summary and _LISTING.search(cv_summary):
-        summary = (
-            False  # "… with expertise in: computer vision, visual search, …" is a CV's line, not a letter's
-        )
+    if cv_summary and summary_sentence(cv_summary, "") is None:
+        summary = False  # a colon list the letter cannot say as a sentence is a CV's line, not a letter's
     if cv_summary and any(overlaps(cv_summary, text) for text in chooser.quoted):
         summary = False  # the motivation or a paragraph says it already, in the person's own words
     if summary and cv_summary:
@@ -188,6 +188,7 @@ def _fills_in(
 
 
 def _body_key(choice: EvidenceChoice | BankChoice, chooser: EvidenceChooser) -> tuple[int, ...]:
-    """Strongest first, then the core of the role, then required before preferred."""
+    """Work before people (a line that asks for mentoring comes after the technical case), then
+    strongest first, then the core of the role, then required before preferred."""
     strength = choice.strength if isinstance(choice, BankChoice) else choice.items[0].strength
-    return chooser.line_key(choice.entry, strength)
+    return (int(people_line(choice.entry)), *chooser.line_key(choice.entry, strength))

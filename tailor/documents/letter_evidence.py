@@ -43,12 +43,13 @@ def letter_line(entry: RequirementEvidence) -> bool:
     return len(entry.requirement.text) <= MAX_REQUIREMENT_CHARS
 
 
-def _on_topic(evidence: Evidence, loose: bool = False) -> bool:
+def _on_topic(evidence: Evidence, loose: bool = False, fill: bool = False) -> bool:
     """Evidence a letter can cite for a line: the item shows the line's own skill, or shares a phrase
     with it. A family cousin or shared single words may rank an item, but in a letter that says
     "You ask for X." the next sentence has to be about X. ``loose`` (a letter that would otherwise
-    have fewer than two paragraphs) also takes a skill of the line's family."""
-    if evidence.exact:
+    have fewer than two paragraphs) also takes a skill of the line's family; ``fill`` (a letter that
+    says too little even so) takes any evidence the matcher found."""
+    if evidence.exact or fill:
         return True
     return any(reason.is_phrase or (loose and reason.kind == "skill") for reason in evidence.reasons)
 
@@ -74,6 +75,11 @@ def _asks_papers(entry: RequirementEvidence) -> bool:
 
 _PEOPLE_LINE = re.compile(r"\b(?:mentor|teach|coach|tutor|volunteer)", re.IGNORECASE)
 """A line that asks for mentoring or teaching: there, that work is the evidence, not a stand-in."""
+
+
+def people_line(entry: RequirementEvidence) -> bool:
+    """A line that asks for mentoring, teaching or coaching (not a technical skill)."""
+    return bool(_PEOPLE_LINE.search(entry.requirement.text))
 
 
 def _side(item: ProfileItem) -> bool:
@@ -163,12 +169,14 @@ class EvidenceChooser:
             return None
         return item
 
-    def cite(self, entry: RequirementEvidence, per_paragraph: int, *, loose: bool = False) -> list[Cited]:
+    def cite(
+        self, entry: RequirementEvidence, per_paragraph: int, *, loose: bool = False, fill: bool = False
+    ) -> list[Cited]:
         found: list[tuple[tuple[float, ...], Cited]] = []
-        people = bool(_PEOPLE_LINE.search(entry.requirement.text))
+        people = people_line(entry)
         for order, evidence in enumerate(entry.more or entry.evidence):
             item = self.usable(evidence)
-            if item is None or not _on_topic(evidence, loose):
+            if item is None or not _on_topic(evidence, loose, fill):
                 continue
             prose = item.kind in ("bullet", "project")
             sentences = tuple(first_person_sentences(item.text, drop_tools=True)) if prose else ()

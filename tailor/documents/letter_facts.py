@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from tailor.documents.items import ProfileItem
-from tailor.documents.template_text import Traced
+from tailor.documents.template_text import Traced, TracedRun
 from tailor.models.profile import MasterProfile
 
 MAX_LEAD_SKILLS = 3
@@ -86,3 +86,32 @@ def place_of(item: ProfileItem) -> Traced | None:
     short = _LEGAL_SUFFIX.sub("", text) if item.kind == "bullet" else text
     rule = "legal suffix dropped" if short != text else None
     return Traced(short, item.where.source, rule)
+
+
+_COLON_LIST = re.compile(r"^(?P<head>[^:.;]+?):\s*(?P<items>[^:.;]+?)\.?$")
+"""One sentence whose end is a list after a colon: "I am … with expertise in: A, B, C."."""
+AND_RULE = "'and' before the last item"
+COLON_RULE = "colon before a list dropped"
+
+
+def summary_sentence(text: str, source: str) -> TracedRun | None:
+    """A summary the letter can say as a sentence, traced piece by piece: "… with expertise in
+    computer vision, visual search and ML serving systems." from the CV's "… with expertise in:
+    computer vision, visual search, ML serving systems." (the colon dropped and "and" set before
+    the last item, both named as rules). None when the summary is a colon list it cannot say so
+    (several sentences, or fewer than two items); a summary without a colon is written as it is."""
+    text = " ".join(text.split())
+    if ":" not in text:
+        return TracedRun([Traced(text, source)])
+    found = _COLON_LIST.match(text)
+    if found is None:
+        return None
+    items = [item.strip() for item in found["items"].split(",")]
+    if len(items) < 2 or not all(items) or any(" and " in item for item in items[:-1]):
+        return None
+    pieces = [Traced(found["head"].rstrip(), source, COLON_RULE), Traced(" " + items[0], source)]
+    pieces += [Traced(", " + item, source) for item in items[1:-1]]
+    last = items[-1] if items[-1].startswith("and ") else "and " + items[-1]
+    rule = None if last == items[-1] else AND_RULE
+    pieces.append(Traced(" " + last + ".", source, rule))
+    return TracedRun(pieces)

@@ -7,6 +7,7 @@ from typing import Any
 from tailor.documents.first_person import reads_as_object
 from tailor.documents.items import ProfileItem
 from tailor.documents.letter_choices import BankChoice, Cited, EvidenceChoice
+from tailor.documents.letter_evidence import people_line
 from tailor.documents.letter_facts import (
     MAX_LEAD_SKILLS,
     YEARS,
@@ -192,7 +193,16 @@ def _paragraph(choice: EvidenceChoice | BankChoice, posting: JobPosting, named: 
         own = user_text(
             paragraph.text, f"profile:{paragraph.key}", f"letter paragraph {paragraph.key}", posting
         )
-        return {"own": own, "lead": None, "core": [], "skills": [], "ask": None, "cited": [], "also": False}
+        return {
+            "own": own,
+            "lead": None,
+            "core": [],
+            "skills": [],
+            "ask": None,
+            "cited": [],
+            "also": False,
+            "people": False,
+        }
     # "The role centres on machine learning." only before an item that shows machine learning.
     before = bool(named)
     core = _core_names(choice, posting, named) if choice.central else []
@@ -207,6 +217,7 @@ def _paragraph(choice: EvidenceChoice | BankChoice, posting: JobPosting, named: 
         "skills": skills,
         "ask": _ask(choice),
         "cited": choice.items,
+        "people": people_line(choice.entry),
     }
 
 
@@ -228,6 +239,7 @@ def body_paragraphs(choices: list[EvidenceChoice | BankChoice], posting: JobPost
             and before is not None
             and before["own"] is None
             and before["lead"] == "none"  # never under a lead that the items would not show
+            and before["people"] == paragraph["people"]  # mentoring apart from the technical work
             and len(before["cited"]) + len(paragraph["cited"]) <= MAX_MERGED
         ):
             before["cited"] = [*before["cited"], *paragraph["cited"]]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from tailor.documents.letter_facts import AND_RULE
 from tailor.errors import InternalError
 from tailor.models.documents import Document
 from tailor.models.job import JobPosting
@@ -35,6 +36,8 @@ def quotes(text: str, source_text: str, rule: str | None) -> bool:
     if present and text.startswith(present.group(2)):
         text = present.group(1) + text[len(present.group(2)) :]
     text, source_text = text.lower(), source_text.lower()
+    if AND_RULE in rule and text.startswith("and "):
+        text = text[len("and ") :]  # "and ML serving systems." from "…, ML serving systems."
     if "link labels dropped" in rule:
         # "… outfits (python)" from "… outfits (python, blog post)": the words, and each tool kept
         head, _, tools = text.partition(" (")

@@ -113,18 +113,24 @@ def evidence_map(
         units: The posting's requirement units.
         direct: Evidence that answers a unit outright, by unit id, listed before the
             matched items (education entries for a degree line, see
-            :mod:`tailor.matching.degrees`).
+            :mod:`tailor.matching.degrees`). On a degree line, a matched item is at most
+            partial evidence ("Taught computer science courses" is not a degree in it).
 
     Returns:
         One entry per unit; at most three evidence items each, strongest first
         (direct evidence of a strength before matched items of the same strength),
         ties in profile order. Units with no evidence have an empty tuple.
     """
+    from tailor.matching.degrees import lowest_level_asked
+
     direct = direct or {}
     found: dict[str, list[tuple[float, int, Evidence]]] = {unit.id: [] for unit in units}
+    degree_lines = {unit.id for unit in units if lowest_level_asked(unit.text) is not None}
     for score in scores:
         for match in score.units:
             strength = strength_of(match)
+            if strength == "strong" and match.requirement in degree_lines:
+                strength = "partial"  # a degree is shown by education: a bullet naming the field is not one
             if strength == "partial" and score.candidate.kind in LOOSE_KINDS and not _is_specific(match):
                 continue  # a long story shares common words with anything
             if strength == "none" or match.requirement not in found:

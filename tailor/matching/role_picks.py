@@ -100,7 +100,7 @@ class RolePicks:
             return rules.max_bullets_older_role, "max bullets per older role"
         return rules.max_bullets_per_role, "max bullets per role"
 
-    def role(self, role: Role, latest: bool) -> TailoredRole:
+    def role(self, role: Role, latest: bool, work: bool = True) -> TailoredRole:
         picker = self.picker
         bullets = {b.key: b for b in role.bullets}
         limit, rule = self._limit(role)
@@ -121,7 +121,8 @@ class RolePicks:
             self.units.append(DropUnit(bullet_id, "bullet", picker.keep_value(bullet_id), role.key))
         if not latest and len(droppable) == len(chosen) and chosen:
             best = max(picker.keep_value(i) for i in chosen)
-            self.units.append(DropUnit(role.key, "role", best + ROLE_KEEP))
+            # A job gone from the page leaves a gap; a teaching or volunteering role does not.
+            self.units.append(DropUnit(role.key, "role", best + (ROLE_KEEP if work else 0.0)))
         return TailoredRole(
             id=role.key,
             title=role.title,
@@ -153,4 +154,5 @@ class RolePicks:
             else:
                 kept.append(role)
         latest_kept = kept[0].key if kept and name == "experience" and picker.rules.keep_latest_role else None
-        return tuple(self.role(role, role.key == latest_kept) for role in kept)
+        work = name == "experience"
+        return tuple(self.role(role, role.key == latest_kept, work) for role in kept)

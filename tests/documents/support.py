@@ -94,6 +94,8 @@ def undone(text: str, rule: str | None) -> str:
     present = re.search(r"first-person present: ([^\s;]+) -> ([^\s;]+)", rule)
     if present and text.startswith(present.group(2)):
         text = present.group(1) + text[len(present.group(2)) :]
+    if "'and' before the last item" in rule and text.startswith("and "):
+        text = text[len("and ") :]  # "and ML serving systems." from "…, ML serving systems."
     return text
 
 

@@ -17,7 +17,7 @@ from tailor.matching import select
 from tailor.models.job import JobPosting
 from tailor.posting import read_posting
 from tailor.render.document_pdf import document_pages
-from tests.conftest import EXAMPLE_POSTING, EXAMPLE_PROFILES, PROFILES, TODAY
+from tests.conftest import EXAMPLE_POSTING, EXAMPLE_PROFILES, PROFILES, SHARED_JOBS, TODAY
 
 THEMES = ("classic", "modern", "compact")
 
@@ -261,3 +261,49 @@ def test_a_letter_section_error_names_line_and_field(tmp_path: Path) -> None:
     message = str(caught.value)
     assert "letter.paragraphs" in message or "letter" in message
     assert "txt" in message
+
+
+def test_a_colon_list_summary_is_said_as_a_sentence_with_its_rules_traced() -> None:
+    from tailor.documents.letter_facts import AND_RULE, COLON_RULE, summary_sentence
+    from tailor.documents.trace_check import quotes
+
+    text = "I am an engineer with expertise in: computer vision, visual search, ML serving systems."
+    run = summary_sentence(text, "profile:s")
+    assert run is not None
+    assert (
+        str(run)
+        == "I am an engineer with expertise in computer vision, visual search and ML serving systems."
+    )
+    assert [piece.rule for piece in run] == [COLON_RULE, None, None, AND_RULE]
+    assert all(quotes(piece, text, piece.rule) for piece in run)
+    assert str(summary_sentence("I build models.", "profile:s")) == "I build models."
+    assert summary_sentence("Skills: a, b. More: c, d.", "profile:s") is None  # two sentences
+    assert summary_sentence("Expertise: vision", "profile:s") is None  # one item is no list
+
+
+needs_jobs = pytest.mark.skipif(not SHARED_JOBS.is_dir(), reason="the shared job postings are not available")
+
+
+@needs_jobs
+def test_mentoring_paragraphs_come_after_the_technical_case() -> None:
+    from tailor.documents.letter_evidence import people_line
+
+    profile = load_profile(PROFILES / "eric-kim.yaml")
+    posting = read_posting(SHARED_JOBS / "03-spot-ai-staff-swe-ai-video.txt")
+
+    for size in (LetterSize(3, 2, True), LetterSize(4, 3, True)):
+        body = choose_letter(profile, posting, select(profile, posting, today=TODAY), size).body
+        people = [people_line(choice.entry) for choice in body]
+        assert people == sorted(people)  # no mentoring paragraph before a technical one
+        assert not people[0]
+
+
+@needs_jobs
+def test_a_letter_that_says_too_little_cites_partial_evidence_too() -> None:
+    profile = load_profile(PROFILES / "data-scientist.yaml")
+    posting = read_posting(SHARED_JOBS / "12-vericast-data-scientist-fi-solutions.txt")
+    selection = select(profile, posting, today=TODAY)
+    small = choose_letter(profile, posting, selection, LetterSize(3, 2, True)).body
+    more = choose_letter(profile, posting, selection, LetterSize(5, 3, True)).body
+    assert len(more) > len(small)
+    assert any(item.strength == "partial" for choice in more for item in getattr(choice, "items", ()))

@@ -1,0 +1,73 @@
+"""The CV cases reviewers raised in issue #21, on development postings of the same kind: the strong
+evidence for the role's core stays on the page, and a relevant paper beats a weak bullet."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+from tailor.app.tailoring import RuleOptions, Tailored, tailor
+from tailor.inputs.loading import load_profile
+from tailor.inputs.themes import load_theme
+from tailor.posting import read_posting
+from tests.conftest import PROFILES, SHARED_JOBS, TODAY
+from tests.matching.test_coverage import _on_cv
+
+pytestmark = pytest.mark.skipif(not SHARED_JOBS.is_dir(), reason="needs ../shared/jobs")
+
+VISION = ("01", "02", "03")
+"""Zoox perception, Latitude AI perception, Spot AI video: computer-vision roles."""
+
+
+@functools.cache
+def _done(profile: str, posting: str) -> Tailored:
+    path = next(SHARED_JOBS.glob(f"{posting}-*"))
+    loaded = load_profile(PROFILES / f"{profile}.yaml")
+    return tailor(loaded, read_posting(path), load_theme("classic"), today=TODAY, options=RuleOptions())
+
+
+def test_an_llm_rag_posting_keeps_the_rag_evidence() -> None:
+    done = _done("data-scientist", "09")  # EvenUp: document AI with RAG
+    on_cv = _on_cv(done.selection.cv)
+    assert "p-rag-chatbot-poc-9a13a1" in on_cv
+    rag_lines = [e for e in done.selection.requirements if "RAG" in e.requirement.text]
+    assert rag_lines
+    for line in rag_lines:
+        strong = {e.item for e in line.more or line.evidence if e.strength == "strong"}
+        assert not strong or strong & on_cv, line.requirement.text
+
+
+@pytest.mark.parametrize("posting", VISION)
+def test_a_vision_posting_keeps_the_vision_transformer_bullet(posting: str) -> None:
+    on_cv = _on_cv(_done("cuong-dao", posting).selection.cv)
+    assert "b-devised-a-pipeline-31d14e" in on_cv  # "... vision transformer features for ... segmentation"
+
+
+@pytest.mark.parametrize("posting", VISION)
+def test_a_vision_posting_keeps_the_object_detection_paper(posting: str) -> None:
+    cv = _done("eric-kim", posting).selection.cv
+    titles = [p.title for p in cv.publications]
+    assert "Toward Transformer-Based Object Detection" in titles
+    assert "b-served-as-the-68bc06" in _on_cv(cv)  # the object detection lead
+
+
+def test_a_relevant_paper_beats_a_weak_bullet() -> None:
+    done = _done("eric-kim", "01")
+    scores = {item.id: item.score for item in done.selection.items}
+    on_cv = _on_cv(done.selection.cv)
+    paper, teaching = "pub-toward-transformer-based-bc3772", "b-taught-undergraduate-computer-0e5b3f"
+    assert scores[paper] > scores[teaching]
+    assert paper in on_cv
+    assert teaching not in on_cv  # a course list no longer outranks the paper for the page
+
+
+def test_a_degree_line_protects_no_bullet() -> None:
+    """ "Master's degree or PhD in computer science" is answered by the education section: a bullet
+    that names computer science ("Taught undergraduate computer science courses") is not kept for it."""
+    from tailor.matching.selection_result import only_strong_evidence
+
+    selection = _done("eric-kim", "01").selection
+    values = {item.id: item.score for item in selection.items}
+    protected = only_strong_evidence(selection.requirements, selection.core, values)
+    assert "b-taught-undergraduate-computer-0e5b3f" not in protected
