@@ -18,6 +18,19 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED_JOBS = REPO.parent / "shared" / "jobs"
 TODAY = dt.date(2026, 11, 21)
 EXAMPLE_PROFILES = sorted(p.name for p in PROFILES.glob("*.yaml"))
+ONE_ROLE_PROFILE = """\
+person:
+  name: Jo Doe
+  email: jo@example.com
+experience:
+  - title: Data Analyst
+    organisation: Acme Ltd
+    start: 2022-01
+    end: present
+    bullets:
+      - Built a forecasting model in Python for monthly sales
+"""
+"""A minimal valid profile (one dated role, one bullet) for tests that add one section to it."""
 
 
 @pytest.fixture

@@ -12,23 +12,17 @@ from pydantic import ValidationError
 
 from tailor.cli import cli
 from tailor.models.profile import Education
+from tests.conftest import ONE_ROLE_PROFILE
 
-PROFILE = """\
-person:
-  name: Jo Doe
-  email: jo@example.com
-experience:
-  - title: Data Analyst
-    organisation: Acme Ltd
-    start: 2022-01
-    end: present
-    bullets:
-      - Built a forecasting model in Python for monthly sales
+PROFILE = (
+    ONE_ROLE_PROFILE
+    + """\
 education:
   - degree: M.Com
     field: Statistics and Investments
     end: "2022"
 """
+)
 
 POSTING = """\
 ---

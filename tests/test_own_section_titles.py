@@ -12,18 +12,11 @@ from docx import Document
 
 from tailor.cli import cli
 from tailor.importing import import_cv
+from tests.conftest import ONE_ROLE_PROFILE
 
-PROFILE = """\
-person:
-  name: Jo Doe
-  email: jo@example.com
-experience:
-  - title: Data Analyst
-    organisation: Acme Ltd
-    start: 2022-01
-    end: present
-    bullets:
-      - Built a forecasting model in Python for monthly sales
+PROFILE = (
+    ONE_ROLE_PROFILE
+    + """\
 awards:
   - title: Deep Learning Specialization
     issuer: Coursera
@@ -33,6 +26,7 @@ rules:
   titles:
     awards: Certificates
 """
+)
 
 POSTING = "---\ncompany: Initech\nrole: Data Analyst\n---\n# Data Analyst\n\n## Requirements\n- Python\n"
 

@@ -100,7 +100,7 @@ class RolePicks:
             return rules.max_bullets_older_role, "max bullets per older role"
         return rules.max_bullets_per_role, "max bullets per role"
 
-    def role(self, role: Role, latest: bool, work: bool = True) -> TailoredRole:
+    def role(self, role: Role, *, latest: bool, work: bool) -> TailoredRole:
         picker = self.picker
         bullets = {b.key: b for b in role.bullets}
         limit, rule = self._limit(role)
@@ -155,4 +155,4 @@ class RolePicks:
                 kept.append(role)
         latest_kept = kept[0].key if kept and name == "experience" and picker.rules.keep_latest_role else None
         work = name == "experience"
-        return tuple(self.role(role, role.key == latest_kept, work) for role in kept)
+        return tuple(self.role(role, latest=role.key == latest_kept, work=work) for role in kept)
