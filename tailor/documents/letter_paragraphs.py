@@ -120,8 +120,16 @@ def _sentence_case(name: str) -> bool:
 
 
 def _writes(cited: Cited, skill: str, vocabulary: Any) -> bool:
-    """Whether the sentences the letter writes of an item name the skill or a member of its family."""
-    return any(vocabulary.related(skill, own) >= 0.5 for own in vocabulary.ids(_written(cited)))
+    """Whether the sentences the letter writes of an item name the skill or a direct member of its
+    family (object detection for computer vision; not distillation, two steps below MLOps)."""
+
+    def direct(own: str) -> bool:
+        if own == skill:
+            return True
+        term = vocabulary.skills.get(own) or vocabulary.families.get(own)
+        return getattr(term, "family", None) == skill or getattr(term, "parent", None) == skill
+
+    return any(direct(own) for own in vocabulary.ids(_written(cited)))
 
 
 def _core_names(choice: EvidenceChoice, posting: JobPosting, named: set[str]) -> list[Traced]:

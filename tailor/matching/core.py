@@ -18,11 +18,15 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tailor.matching.vocabulary import Vocabulary
 from tailor.models.job import JobPosting, Requirement
 
-__all__ = ["BROAD", "CORE_SIZE", "CoreSkill", "core_skills", "is_central"]
+if TYPE_CHECKING:
+    from tailor.matching.evidence import RequirementEvidence
+
+__all__ = ["BROAD", "CORE_SIZE", "CoreSkill", "central_lines", "core_skills", "is_central", "missing_field"]
 
 CORE_SIZE = 3
 PRACTICE_FAMILIES = frozenset({"engineering-practices", "software-testing"})
@@ -110,3 +114,36 @@ def is_central(unit: Requirement, core: Sequence[CoreSkill], vocabulary: Vocabul
         for skill in vocabulary.ids(unit.text)
         for c in core
     )
+
+
+def central_lines(
+    evidence: Sequence[RequirementEvidence], core: Sequence[CoreSkill], vocabulary: Vocabulary
+) -> frozenset[str]:
+    """Ids of the requirement lines that name the core of the role (they weigh most in the fit)."""
+    return frozenset(
+        entry.requirement.id for entry in evidence if is_central(entry.requirement, core, vocabulary)
+    )
+
+
+def _domain(term: str, vocabulary: Vocabulary) -> str:
+    chain = vocabulary.family_of(term)
+    return vocabulary.families[chain[-1]].domain if chain else "software"
+
+
+def missing_field(core: Sequence[CoreSkill], profile_text: str, vocabulary: Vocabulary) -> str | None:
+    """The domain the role is in (from its title's core, else its whole core) when the profile
+    names nothing of that domain, else None.
+
+    Domains are broad (software, data and ML are one; IT support, healthcare, design and drafting
+    are others; see ``domain`` in ``skills.yaml``). An IT-support posting shares Python scripting
+    and troubleshooting with an ML engineer's profile, but it is about IT support, which the
+    profile never names: whatever it shares is incidental, and its fit is 0.
+    """
+    named = [c for c in core if c.source in ("title", "focus")] or list(core)
+    domains = {_domain(c.id, vocabulary) for c in named}
+    if not domains:
+        return None
+    shown = {_domain(skill, vocabulary) for skill in vocabulary.ids(profile_text)}
+    if domains & shown:
+        return None
+    return sorted(domains)[0]

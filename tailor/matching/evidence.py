@@ -19,6 +19,7 @@ profile has nothing to do with gets a low figure however many common words
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Literal
 
@@ -150,20 +151,40 @@ def evidence_map(
     return tuple(entries)
 
 
-def fit(evidence: Sequence[RequirementEvidence]) -> float:
-    """Weighted share of requirement units the profile answers, in [0, 1]."""
-    total = sum(entry.requirement.weight for entry in evidence)
+CENTRAL_WEIGHT = 2.0
+"""A line naming the core of the role counts this many times its weight in the fit."""
+
+
+def fit(evidence: Sequence[RequirementEvidence], central: AbstractSet[str] = frozenset()) -> float:
+    """Weighted share of requirement units the profile answers, in [0, 1].
+
+    Lines whose id is in ``central`` (they name the core of the role) weigh
+    :data:`CENTRAL_WEIGHT` times more: a posting whose core the profile does not answer is not a
+    fit, however many generic lines (communication, Python scripting) it shares.
+    """
+
+    def weight(entry: RequirementEvidence) -> float:
+        return entry.requirement.weight * (CENTRAL_WEIGHT if entry.requirement.id in central else 1.0)
+
+    total = sum(weight(entry) for entry in evidence)
     if total <= 0:
         return 0.0
-    covered = sum(entry.requirement.weight * CREDIT[entry.strength] for entry in evidence)
+    covered = sum(weight(entry) * CREDIT[entry.strength] for entry in evidence)
     return round(covered / total, 3)
 
 
-def fit_sentence(value: float, evidence: Sequence[RequirementEvidence]) -> str:
+def fit_sentence(
+    value: float, evidence: Sequence[RequirementEvidence], missing_field: str | None = None
+) -> str:
     """A plain sentence about the fit, for the report and the terminal."""
     answered = sum(1 for entry in evidence if entry.strength != "none")
     strong = sum(1 for entry in evidence if entry.strength == "strong")
     counts = f"{strong} of {len(evidence)} requirement lines have strong evidence, {answered} have some"
+    if missing_field is not None:
+        return (
+            f"Low fit ({value:.2f}): the role is in {missing_field}, which the profile does not show; "
+            f"what they share is incidental; {counts}."
+        )
     if value < 0.2:
         return f"Low fit ({value:.2f}): this posting has little to do with the profile; {counts}."
     required = [entry for entry in evidence if entry.requirement.kind == "required"]

@@ -14,7 +14,7 @@ from tailor.matching.selection_result import (
 )
 from tailor.matching.variants import choose_variant
 from tailor.models.fields import date_sort_key
-from tailor.models.profile import Role
+from tailor.models.profile import Education, Role
 from tailor.models.rules import Rules
 from tailor.models.tailored import (
     TailoredBullet,
@@ -75,12 +75,41 @@ def _years_since_end(role: Role, today: dt.date) -> float:
     return today.year - year + (today.month - (month or 12)) / 12
 
 
+def _month(value: str | None, today: dt.date, *, end: bool) -> int | None:
+    """A date as a month number; a year alone is its January (start) or December (end)."""
+    if value is None:
+        return None
+    if value == "present":
+        return today.year * 12 + today.month - 1
+    year, month = date_sort_key(value)
+    return year * 12 + ((month or (12 if end else 1)) - 1)
+
+
 class RolePicks:
     """Roles of one section: which are kept, how many bullets each, with which wording."""
 
-    def __init__(self, picker: Picker, weights: dict[str, float], today: dt.date) -> None:
+    def __init__(
+        self,
+        picker: Picker,
+        weights: dict[str, float],
+        today: dt.date,
+        education: Sequence[Education] = (),
+    ) -> None:
         self.picker, self.weights, self.today = picker, weights, today
         self.units: list[DropUnit] = []
+        self.studies = [
+            (start, end)
+            for entry in education
+            if (start := _month(entry.start, today, end=False)) is not None
+            and (end := _month(entry.end, today, end=True)) is not None
+        ]
+        """The months of each degree: a job held while studying leaves no gap when dropped."""
+
+    def _while_studying(self, role: Role) -> bool:
+        start, end = _month(role.start, self.today, end=False), _month(role.end, self.today, end=True)
+        if start is None or end is None:
+            return False
+        return any(first <= start and end <= last for first, last in self.studies)
 
     def _old(self, role: Role) -> bool:
         rules = self.picker.rules
@@ -121,8 +150,10 @@ class RolePicks:
             self.units.append(DropUnit(bullet_id, "bullet", picker.keep_value(bullet_id), role.key))
         if not latest and len(droppable) == len(chosen) and chosen:
             best = max(picker.keep_value(i) for i in chosen)
-            # A job gone from the page leaves a gap; a teaching or volunteering role does not.
-            self.units.append(DropUnit(role.key, "role", best + (ROLE_KEEP if work else 0.0)))
+            # A job gone from the page leaves a gap; a teaching or volunteering role does not, nor
+            # a job held while studying (the degree covers those months: an internship, a TA post).
+            gap = work and not self._while_studying(role)
+            self.units.append(DropUnit(role.key, "role", best + (ROLE_KEEP if gap else 0.0)))
         return TailoredRole(
             id=role.key,
             title=role.title,

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from tailor.matching.candidates import candidates
-from tailor.matching.core import core_skills
+from tailor.matching.core import central_lines, core_skills, missing_field
 from tailor.matching.degrees import degree_evidence
 from tailor.matching.evidence import evidence_map, fit
 from tailor.matching.role_picks import (
@@ -104,13 +104,14 @@ def select(
     evidence = evidence_map(scores, asked, degree_evidence(profile.education, asked))
     core = core_skills(posting, vocabulary)
     values = {score.candidate.id: score.value for score in scores}
+    field = missing_field(core, " . ".join(item.match_text for item in items), vocabulary)
     picker = Picker(scores, rules, only_strong_evidence(evidence, core, values))
     summaries = picker.pick([s.key for s in profile.summaries], 1, "one summary")
     summary = next((s for s in profile.summaries if s.key in summaries), None)
     projects = {p.key: p for p in profile.projects}
     project_ids = picker.pick(list(projects), rules.max_projects, "max projects")
     pub_ids = picker.pick([p.key for p in profile.publications], rules.max_publications, "max publications")
-    roles = RolePicks(picker, posting_term_weights(posting), today)
+    roles = RolePicks(picker, posting_term_weights(posting), today, profile.education)
     sections = {name: roles.section(name, getattr(profile, name)) for name in ROLE_SECTIONS}
     cv = TailoredCV(
         person=profile.person,
@@ -145,9 +146,10 @@ def select(
         cv,
         scored_items(scores, picker.selected, present),
         evidence,
-        fit(evidence),
+        0.0 if field else fit(evidence, central_lines(evidence, core, vocabulary)),
         tuple(picker.dropped),
         cheapest_first(units),
         rules.pages or 1,
         core,
+        field,
     )

@@ -54,6 +54,10 @@ class Family(Term):
     distinct: bool = False
     """Members are alternatives, not evidence for each other: knowing Java does not show
     JavaScript. Siblings in such a family count only as distant relatives (0.25)."""
+    domain: str = "software"
+    """The broad domain of a root family ("software" covers software, data and ML; "IT support",
+    "healthcare" ...). A posting whose core is in a domain the profile never names has a fit of 0.
+    Only a root family's domain counts."""
 
 
 class Skill(Term):

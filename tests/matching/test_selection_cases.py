@@ -59,7 +59,9 @@ def test_a_relevant_paper_beats_a_weak_bullet() -> None:
     paper, teaching = "pub-toward-transformer-based-bc3772", "b-taught-undergraduate-computer-0e5b3f"
     assert scores[paper] > scores[teaching]
     assert paper in on_cv
-    assert teaching not in on_cv  # a course list no longer outranks the paper for the page
+    # when the page has room for one of them, it is the paper: the course list is dropped first
+    order = [unit.id for unit in done.selection.units]
+    assert order.index("teaching-assistant") < order.index(paper)
 
 
 def test_a_degree_line_protects_no_bullet() -> None:
@@ -71,3 +73,13 @@ def test_a_degree_line_protects_no_bullet() -> None:
     values = {item.id: item.score for item in selection.items}
     protected = only_strong_evidence(selection.requirements, selection.core, values)
     assert "b-taught-undergraduate-computer-0e5b3f" not in protected
+
+
+@pytest.mark.parametrize("posting", VISION)
+def test_a_job_held_while_studying_gives_way_to_the_main_job(posting: str) -> None:
+    """Reviewers: Eric's vision CV kept a 2016 dental-imaging research post and Pinterest (nine years)
+    had two bullets. A job within a degree's dates leaves no gap when dropped, so it has no role bonus."""
+    cv = _done("eric-kim", posting).selection.cv
+    pinterest = next(role for role in cv.experience if "Pinterest" in (role.organisation or ""))
+    assert len(pinterest.bullets) >= 4
+    assert all("Dentistry" not in (role.unit or "") for role in cv.experience)
