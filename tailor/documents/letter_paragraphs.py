@@ -150,8 +150,10 @@ def _core_names(choice: EvidenceChoice, posting: JobPosting, named: set[str]) ->
                 surface = mention.surface
                 common = core.id in vocabulary.families or _sentence_case(vocabulary.name(core.id))
                 lowered = " ".join(_lower_word(w) for w in surface.split(" ")) if common else surface
-                if " " not in lowered and lowered.islower():
-                    break  # "The role centres on database." reads as a machine's; the evidence speaks alone
+                if " " not in lowered and (lowered.islower() or (lowered.isupper() and len(lowered) > 3)):
+                    # "The role centres on database." or "… on RDBMS." reads as a machine's: the evidence
+                    # speaks alone
+                    break
                 rule = "lower case" if lowered != surface else None
                 names.append(Traced(lowered, source, rule))
                 named.add(core.id)
