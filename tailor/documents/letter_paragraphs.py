@@ -218,8 +218,13 @@ def _paragraph(choice: EvidenceChoice | BankChoice, posting: JobPosting, named: 
     core = _core_names(choice, posting, named) if choice.central else []
     lead = ("more-core" if before else "core") if core else None
     years = bool(YEARS.search(choice.entry.requirement.text))  # "8+ years": the CV's dates answer it
-    skills = _line_skills(choice)
-    lead = lead or ("none" if years else "ask" if _quotable_ask(choice) else "skills" if skills else "none")
+    # "You ask for experience with Java." only of a line that requires it: a "good to have" line
+    # is not an ask (a reviewer read it as misreading the posting), and its evidence speaks alone.
+    asks = choice.entry.requirement.kind == "required" or choice.central
+    skills = _line_skills(choice) if asks else []
+    lead = lead or (
+        "none" if years or not asks else "ask" if _quotable_ask(choice) else "skills" if skills else "none"
+    )
     return {
         "own": None,
         "lead": lead,

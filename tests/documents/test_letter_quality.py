@@ -54,6 +54,7 @@ SHORT = {
     ("eric-kim.yaml", "12-vericast-data-scientist-fi-solutions.txt"): "186 words",
     ("eric-kim.yaml", "36-senior-ai-engineer.txt"): "189 words",
     ("eric-kim.yaml", "47-software-engineer-mlops-106847.txt"): "242 words",
+    ("eric-kim.yaml", "51-anthropic-research-engineer-ml-reinforcement-learning.html"): "242 words",
 }
 """Letters under 250 words, as measured: the profile has little on-topic evidence for the posting
 (the data scientist's profile comes from interview notes: most of its bullets are narrative that does
