@@ -32,6 +32,7 @@ from tailor.documents.letter_choices import (
 )
 from tailor.documents.letter_evidence import (
     EvidenceChooser,
+    beyond_the_field,
     letter_line,
     overlaps,
     people_line,
@@ -78,8 +79,11 @@ def _bank_choices(
     ranked: list[tuple[tuple[float, ...], BankChoice]] = []
     motivation: list[tuple[float, int, LetterParagraph]] = []
     for order, (paragraph, score) in enumerate(zip(paragraphs, scores, strict=True)):
+        own = {s for text in (paragraph.text, *paragraph.skills) for s in chooser.vocabulary.ids(text)}
+        telling = [match for match in score.units if beyond_the_field(match.reasons, own, chooser.vocabulary)]
         if MOTIVATION_TAGS & set(paragraph.tags):
-            motivation.append((-score.value, order, paragraph))
+            if telling:  # why this role: it speaks to this posting, not only to the field
+                motivation.append((-score.value, order, paragraph))
             continue
         best: tuple[tuple[int, ...], BankChoice] | None = None
         for match in score.units:
@@ -101,10 +105,18 @@ def _bank_choices(
 
 
 def _motivation_answer(profile: MasterProfile, chooser: EvidenceChooser) -> ProfileItem | None:
+    telling = {
+        evidence.item
+        for entry in chooser.selection.requirements
+        for evidence in entry.more or entry.evidence
+        if beyond_the_field(evidence.reasons, chooser.skills.get(evidence.item, set()), chooser.vocabulary)
+    }
     tagged = [
         chooser.items[answer.key]
         for answer in profile.answers
-        if MOTIVATION_TAGS & set(answer.tags) and not chooser.items[answer.key].hidden
+        if MOTIVATION_TAGS & set(answer.tags)
+        and not chooser.items[answer.key].hidden
+        and answer.key in telling
     ]
     ranked = sorted(enumerate(tagged), key=lambda pair: (-chooser.scores.get(pair[1].id, 0.0), pair[0]))
     return ranked[0][1] if ranked else None

@@ -18,9 +18,10 @@ from tailor.documents.letter_choices import (
 )
 from tailor.matching import Selection
 from tailor.matching.candidates import candidates
-from tailor.matching.core import CoreSkill, is_central
+from tailor.matching.core import BROAD, CoreSkill, is_central
 from tailor.matching.degrees import lowest_level_asked
 from tailor.matching.evidence import Evidence, RequirementEvidence, Strength
+from tailor.matching.reasons import Reason
 from tailor.matching.vocabulary import Vocabulary
 from tailor.models.profile import MasterProfile
 
@@ -103,6 +104,23 @@ def _prose_ready(item: ProfileItem, sentences: Sequence[Sentence]) -> bool:
     return bool(_STANDS_ALONE.match(text) and _FINITE.search(text) and not _REFERS_BACK.search(text))
 
 
+_FIELD_WORDS = frozenset({"ml", "ai", "machine", "learning", "artificial", "intelligence"})
+
+
+def beyond_the_field(reasons: Sequence[Reason], own: set[str], vocabulary: Vocabulary) -> bool:
+    """Whether a match shows more than the broad field both sides are in: a skill narrower than
+    machine learning or AI that the item names itself (``own``: its skill ids; "responsible AI",
+    TypeScript), or a shared phrase without those words ("research engineer"). Every paragraph or
+    answer of an ML person "answers" "experience with ML and AI"; cited for that, a mission paragraph
+    written for one company went to the next."""
+    shown = {vocabulary.name(skill) for skill in own if skill not in BROAD}
+    return any(
+        (reason.kind == "skill" and reason.name in shown)
+        or (reason.is_phrase and not _FIELD_WORDS & set(reason.name.split()))
+        for reason in reasons
+    )
+
+
 class EvidenceChooser:
     def __init__(self, profile: MasterProfile, selection: Selection, vocabulary: Vocabulary) -> None:
         self.items = profile_items(profile)
@@ -178,6 +196,9 @@ class EvidenceChooser:
             item = self.usable(evidence)
             if item is None or not _on_topic(evidence, loose, fill):
                 continue
+            own = self.skills.get(item.id, set())
+            if item.kind == "answer" and not beyond_the_field(evidence.reasons, own, self.vocabulary):
+                continue  # an answer quoted whole must speak to this line, not only to the field
             prose = item.kind in ("bullet", "project")
             sentences = tuple(first_person_sentences(item.text, drop_tools=True)) if prose else ()
             if not _prose_ready(item, sentences):
@@ -195,7 +216,6 @@ class EvidenceChooser:
                 order,
             )
             shows = tuple(c.id for c in self.core_named(entry) if self.shows(item.id, c))
-            own = self.skills.get(item.id, set())
             line = tuple(s for s in self.vocabulary.ids(entry.requirement.text) if s in own)
             score = self.scores.get(item.id, 0.0)
             found.append((key, Cited(item, evidence.strength, sentences, shows, line, score)))
