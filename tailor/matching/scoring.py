@@ -113,6 +113,8 @@ class _Matcher:
         self.vocabulary = vocabulary
         self.index = BM25([terms(item.match_text) for item in items])
         self.item_skills = [self._skills(item.match_text, item.skills) for item in items]
+        self.own_skills = sorted({skill for skills in self.item_skills for skill in skills})
+        """Every skill some item shows, worked out once for all lines."""
         self.with_term: defaultdict[str, set[int]] = defaultdict(set)
         self.with_skill: defaultdict[str, set[int]] = defaultdict(set)
         for position in range(len(items)):
@@ -129,7 +131,7 @@ class _Matcher:
 
     def line(self, unit: Requirement, unit_skills: set[str]) -> _Line:
         """What scoring needs of a requirement line, worked out once for all items."""
-        own = {skill for skills in self.item_skills for skill in skills}
+        own = self.own_skills
         related = {
             skill: {o: value for o in own if (value := self.vocabulary.related(skill, o))}
             for skill in sorted(unit_skills)
