@@ -150,6 +150,25 @@ def _focus_notes(outcome: MatchOutcome) -> list[str]:
     return [f"focus '{focus}' names no skill tailor knows; the core read from the posting is used ({used})"]
 
 
+def _core_gap_notes(outcome: MatchOutcome) -> list[str]:
+    """The core of the role that nothing in the profile shows strongly: said before anyone sends it."""
+    from tailor.matching.core import unanswered_core
+    from tailor.matching.vocabulary import load_vocabulary
+
+    selection = outcome.selection
+    if selection.missing_field is not None:
+        return []  # the fit sentence says it already: the role is in another domain
+    vocabulary = load_vocabulary(outcome.profile.vocabulary)
+    gaps = unanswered_core(selection.core, selection.requirements, vocabulary)
+    if not gaps:
+        return []
+    names = " and ".join(skill.name for skill in gaps)
+    return [
+        f"the role is about {names}, and nothing in your profile is strong evidence for it: the CV and "
+        "letter cannot show it (if you have that experience, add it to your profile in your words)"
+    ]
+
+
 def posting_warnings(job: JobPosting) -> list[str]:
     """How the posting was read (e.g. not UTF-8), and whether its sections were recognised."""
     warnings = list(job.notes)
@@ -198,6 +217,7 @@ def build(request: BuildRequest) -> BuildResult:
     from tailor.app.profile_warnings import thin_profile_warnings
 
     thin = thin_profile_warnings(outcome.profile, str(request.profile)) + _focus_notes(outcome)
+    thin += _core_gap_notes(outcome)
     notes = thin + _notes(outcome.posting) + template_notes + documents.notes
     return BuildResult(out_dir, list(files), changed, outcome, notes, dict(documents.skipped))
 

@@ -26,7 +26,16 @@ from tailor.models.job import JobPosting, Requirement
 if TYPE_CHECKING:
     from tailor.matching.evidence import RequirementEvidence
 
-__all__ = ["BROAD", "CORE_SIZE", "CoreSkill", "central_lines", "core_skills", "is_central", "missing_field"]
+__all__ = [
+    "BROAD",
+    "CORE_SIZE",
+    "CoreSkill",
+    "central_lines",
+    "core_skills",
+    "is_central",
+    "missing_field",
+    "unanswered_core",
+]
 
 CORE_SIZE = 3
 PRACTICE_FAMILIES = frozenset({"engineering-practices", "software-testing"})
@@ -147,3 +156,18 @@ def missing_field(core: Sequence[CoreSkill], profile_text: str, vocabulary: Voca
     if domains & shown:
         return None
     return sorted(domains)[0]
+
+
+def unanswered_core(
+    core: Sequence[CoreSkill], evidence: Sequence[RequirementEvidence], vocabulary: Vocabulary
+) -> list[CoreSkill]:
+    """The core skills no requirement line naming them has strong evidence for (lines that name a
+    core skill or one of its family): what the CV and letter cannot show, however they are chosen."""
+    return [
+        skill
+        for skill in core
+        if not any(
+            entry.strength == "strong" and is_central(entry.requirement, [skill], vocabulary)
+            for entry in evidence
+        )
+    ]
