@@ -38,6 +38,8 @@ class Picker:
         self.excluded = set(rules.exclude)
         self.selected: set[str] = set()
         self.dropped: list[Dropped] = []
+        self.texts: set[str] = set()
+        """The texts of the items picked so far: two items with one text are one item on the page."""
 
     def value(self, item_id: str) -> float:
         return self.by_id[item_id].value if item_id in self.by_id else 0.0
@@ -59,13 +61,27 @@ class Picker:
         allowed = [i for i in ids if i not in self.excluded or self.pinned(i)]
         ranked = sorted(allowed, key=lambda i: (not self.pinned(i), -self.keep_value(i), allowed.index(i)))
         pinned = [i for i in ranked if self.pinned(i)]
-        others = [i for i in ranked if not self.pinned(i)]
+        others = []
+        texts = self.texts | {self._text(i) for i in pinned}
+        for i in ranked:
+            if self.pinned(i):
+                continue
+            if self._text(i) in texts:
+                self.drop([i], "rule: same text as another item")  # a reviewer saw one paragraph twice
+                continue
+            texts.add(self._text(i))
+            others.append(i)
         keep = max(limit - len(pinned), 0)
         chosen, left = pinned + others[:keep], others[keep:]
         self.drop(left, f"rule: {rule}")
         chosen.sort(key=lambda i: (-self.value(i), allowed.index(i)))
         self.selected.update(chosen)
+        self.texts.update(self._text(i) for i in chosen)
         return chosen
+
+    def _text(self, item_id: str) -> str:
+        score = self.by_id.get(item_id)
+        return " ".join(score.candidate.text.casefold().split()) if score else item_id
 
 
 def _years_since_end(role: Role, today: dt.date) -> float:

@@ -83,3 +83,13 @@ def test_a_job_held_while_studying_gives_way_to_the_main_job(posting: str) -> No
     pinterest = next(role for role in cv.experience if "Pinterest" in (role.organisation or ""))
     assert len(pinterest.bullets) >= 4
     assert all("Dentistry" not in (role.unit or "") for role in cv.experience)
+
+
+def test_two_items_with_one_text_are_one_item_on_the_page() -> None:
+    """A reviewer saw the data scientist's "I have 3 favorite projects ..." twice: the profile gives
+    two projects (portfolio website, RL framework) that one passage of the person's notes describes."""
+    done = _done("data-scientist", "35")
+    texts = [p.text for p in done.selection.cv.projects]
+    assert len(texts) == len(set(texts))
+    reasons = {d.id: d.reason for d in done.selection.dropped}
+    assert "rule: same text as another item" in reasons.values()
