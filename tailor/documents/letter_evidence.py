@@ -130,7 +130,7 @@ class EvidenceChooser:
         self.used: set[str] = set()
         self.quoted: list[str] = []
         self.skills = {
-            c.id: {s for text in (c.text, *c.skills) for s in vocabulary.ids(text)}
+            c.id: vocabulary.with_implied({s for text in (c.text, *c.skills) for s in vocabulary.ids(text)})
             for c in candidates(profile)
         }
         self.publications = 0

@@ -127,7 +127,7 @@ class _Matcher:
         found = set(self.vocabulary.ids(text))
         for skill in declared:
             found.update(self.vocabulary.ids(skill))
-        return found
+        return self.vocabulary.with_implied(found)
 
     def line(self, unit: Requirement, unit_skills: set[str]) -> _Line:
         """What scoring needs of a requirement line, worked out once for all items."""

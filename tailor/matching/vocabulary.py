@@ -112,6 +112,11 @@ class Vocabulary:
         """Distinct ids mentioned in ``text``, in order of first mention."""
         return list(dict.fromkeys(mention.id for mention in self.find(text)))
 
+    def with_implied(self, skills: set[str]) -> set[str]:
+        """``skills`` and the skills they imply (PostgreSQL shows SQL): what an item shows."""
+        implied = {other for skill in skills if skill in self.skills for other in self.skills[skill].implies}
+        return skills | implied
+
     def name(self, term_id: str) -> str:
         """Display name of a skill or family id."""
         term = self.skills.get(term_id) or self.families.get(term_id)

@@ -64,6 +64,9 @@ class Skill(Term):
     """One canonical skill, e.g. PyTorch."""
 
     family: str | None = None
+    implies: list[str] = Field(default_factory=list)
+    """Skills that showing this one shows as well: work on PostgreSQL is work in SQL (one way only:
+    SQL does not show PostgreSQL)."""
 
 
 class _Patch(_Spellings):
@@ -72,6 +75,8 @@ class _Patch(_Spellings):
     name: str | None = None
     family: str | None = None
     parent: str | None = None
+    implies: list[str] = Field(default_factory=list)
+    """For a skill: skills that showing it shows too (added to a known skill's own)."""
 
 
 class VocabularyExtra(Model):
@@ -92,6 +97,10 @@ def vocabulary_problems(data: VocabularyData) -> list[Problem]:
     for path, ref in refs:
         if ref is not None and ref not in data.families:
             problems.append(Problem(path, f"unknown family {ref!r}", hint="add it under families:"))
+    for k, s in data.skills.items():
+        for implied in s.implies:
+            if implied not in data.skills:
+                problems.append(Problem(f"skills.{k}.implies", f"unknown skill {implied!r}"))
     for term_id in sorted(set(data.families) & set(data.skills)):
         problems.append(Problem(f"skills.{term_id}", "this id is also a family; ids must be unique"))
     owners: dict[str, str] = {}
@@ -116,7 +125,9 @@ def merge_extra(base: dict[str, dict[str, dict[str, Any]]], extra: VocabularyExt
                 new.pop("parent" if section == "skills" else "family", None)
                 base[section][term_id] = new
                 continue
-            for field in ("aliases", "cased", "exclude"):
+            for field in ("aliases", "cased", "exclude", "implies"):
+                if field == "implies" and section == "families":
+                    continue
                 entry[field] = [*entry.get(field, []), *getattr(patch, field)]
 
 

@@ -93,3 +93,10 @@ def test_two_items_with_one_text_are_one_item_on_the_page() -> None:
     assert len(texts) == len(set(texts))
     reasons = {d.id: d.reason for d in done.selection.dropped}
     assert "rule: same text as another item" in reasons.values()
+
+
+def test_database_work_is_evidence_of_sql() -> None:
+    """A reviewer: Cuong's CV for a senior ML role asking for SQL dropped his PostgreSQL pipelines and
+    dashboards bullet, his only proof of SQL, and kept underwater fish detection."""
+    on_cv = _on_cv(_done("cuong-dao", "19").selection.cv)
+    assert "b-designed-and-built-4f45cd" in on_cv  # analytic pipelines ... PostgreSQL, Redis, Superset

@@ -290,3 +290,14 @@ def test_found_mentions_are_remembered_but_each_caller_gets_its_own_list(vocab: 
     first.clear()
     assert vocab.find(text) == vocab.find(text) != []
     assert vocab.find(text) is not vocab.find(text)
+
+
+def test_a_skill_shows_the_skills_it_implies_one_way(vocab: Vocabulary) -> None:
+    """Work on PostgreSQL is work in SQL (a reviewer: the only proof of SQL was cut), not the reverse."""
+    assert vocab.with_implied({"postgresql"}) == {"postgresql", "sql"}
+    assert vocab.with_implied({"sql"}) == {"sql"}
+
+
+def test_an_implied_skill_must_exist() -> None:
+    with pytest.raises(ProfileError, match="unknown skill 'no-such-skill'"):
+        load_vocabulary({"skills": {"postgresql": {"implies": ["no-such-skill"]}}})
