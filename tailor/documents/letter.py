@@ -78,7 +78,7 @@ def _context(
         "role": Traced(posting.role or "", "posting:role"),
         "contact": Traced(posting.contact, "posting:contact") if posting.contact else None,
         "summary": summary_sentence(summary, f"profile:{cv.summary_id}") if summary else None,
-        "who": who_facts(profile, posting.role),
+        "who": who_facts(profile),
         "degree": degree_facts(profile),
         "opening": user_text(bank.opening, "profile:letter.opening", "letter opening", posting)
         if bank.opening

@@ -29,16 +29,8 @@ def _an(text: str) -> bool:
     return bool(_VOWEL_SOUND.match(text.strip()))
 
 
-_INTERN = re.compile(r"\bintern(?:ship)?\b", re.IGNORECASE)
-
-
-def who_facts(profile: MasterProfile, role_applied: str | None = None) -> dict[str, Any] | None:
-    """The person's latest job for the opening: "I am currently a Software Engineer at Pinterest".
-
-    An internship is named by its place only ("I am currently working at Spotify") unless the
-    role applied for is one too: reviewers read "I am currently a Machine Learning Engineer Intern"
-    in a letter for a senior role as the weakest fact put first. The CV shows the title.
-    """
+def who_facts(profile: MasterProfile) -> dict[str, Any] | None:
+    """The person's latest job for the opening: "I am currently a Software Engineer at Pinterest"."""
     from tailor.matching.candidates import newest_first
 
     roles = newest_first(profile.experience)
@@ -50,8 +42,6 @@ def who_facts(profile: MasterProfile, role_applied: str | None = None) -> dict[s
     organisation = _LEGAL_SUFFIX.sub("", role.organisation)
     rule = "legal suffix dropped" if organisation != role.organisation else None
     title = Traced(role.title, f"profile:{role.key}") if _JOB_TITLE.search(role.title) else None
-    if title is not None and _INTERN.search(role.title) and not _INTERN.search(role_applied or ""):
-        title = None
     return {
         "title": title,
         "an": _an(role.title),

@@ -307,19 +307,3 @@ def test_a_letter_that_says_too_little_cites_partial_evidence_too() -> None:
     more = choose_letter(profile, posting, selection, LetterSize(5, 3, True)).body
     assert len(more) > len(small)
     assert any(item.strength == "partial" for choice in more for item in getattr(choice, "items", ()))
-
-
-def test_an_internship_is_named_by_its_place_unless_the_role_is_one() -> None:
-    """Reviewers: "I am currently a Machine Learning Engineer Intern" put the weakest fact first in a
-    letter for a senior role; the opening names the place, and the CV shows the title."""
-    from tailor.documents.letter_facts import who_facts
-
-    cuong = load_profile(PROFILES / "cuong-dao.yaml")  # currently a Machine Learning Engineer Intern
-    senior = who_facts(cuong, "Senior Machine Learning Engineer")
-    assert senior is not None
-    assert senior["title"] is None
-    assert senior["where"] == "Spotify"
-    intern = who_facts(cuong, "Machine Learning Intern")
-    assert intern is not None
-    assert intern["title"] is not None
-    assert "Intern" in intern["title"]

@@ -38,7 +38,6 @@ SAMPLE = (
 )
 SHORT = {
     ("cuong-dao.yaml", "01-zoox-staff-swe-perception.txt"): "236 words",
-    ("cuong-dao.yaml", "12-vericast-data-scientist-fi-solutions.txt"): "247 words",
     ("cuong-dao.yaml", "22-senior-machine-learning-engineer-137866.txt"): "212 words",
     ("data-scientist.yaml", "01-zoox-staff-swe-perception.txt"): "88 words",
     ("data-scientist.yaml", "05-fetch-staff-ml-engineer-personalization.txt"): "137 words",
