@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from tailor.matching import reasons
 from tailor.matching.bm25 import BM25
 from tailor.matching.candidates import Candidate
-from tailor.matching.core import CoreSkill, core_skills
+from tailor.matching.core import BROAD, CoreSkill, core_skills
 from tailor.matching.posting_words import skill_weight, term_weight
 from tailor.matching.prior import prior
 from tailor.matching.reasons import Reason
@@ -302,5 +302,7 @@ def _core_share(own: set[str], core: Sequence[CoreSkill], vocabulary: Vocabulary
     """How many of the role's core skills the item shows, itself or one of their family, as a share."""
     if not core:
         return 0.0
-    shown = sum(any(vocabulary.related(c.id, skill) >= FAMILY_CREDIT for skill in own) for c in core)
+    shown = sum(
+        c.id not in BROAD and any(vocabulary.related(c.id, skill) >= FAMILY_CREDIT for skill in own) for c in core
+    )
     return shown / len(core)
