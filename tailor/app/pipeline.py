@@ -156,7 +156,7 @@ def _core_gap_notes(outcome: MatchOutcome) -> list[str]:
     from tailor.matching.vocabulary import load_vocabulary
 
     selection = outcome.selection
-    if selection.missing_field is not None:
+    if selection.missing_domain is not None:
         return []  # the fit sentence says it already: the role is in another domain
     vocabulary = load_vocabulary(outcome.profile.vocabulary)
     gaps = unanswered_core(selection.core, selection.requirements, vocabulary)

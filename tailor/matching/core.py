@@ -33,7 +33,7 @@ __all__ = [
     "central_lines",
     "core_skills",
     "is_central",
-    "missing_field",
+    "missing_domain",
     "unanswered_core",
 ]
 
@@ -139,7 +139,7 @@ def _domain(term: str, vocabulary: Vocabulary) -> str:
     return vocabulary.families[chain[-1]].domain if chain else "software"
 
 
-def missing_field(core: Sequence[CoreSkill], profile_text: str, vocabulary: Vocabulary) -> str | None:
+def missing_domain(core: Sequence[CoreSkill], profile_text: str, vocabulary: Vocabulary) -> str | None:
     """The domain the role is in (from its title's core, else its whole core) when the profile
     names nothing of that domain, else None.
 

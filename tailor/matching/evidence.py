@@ -174,15 +174,15 @@ def fit(evidence: Sequence[RequirementEvidence], central: AbstractSet[str] = fro
 
 
 def fit_sentence(
-    value: float, evidence: Sequence[RequirementEvidence], missing_field: str | None = None
+    value: float, evidence: Sequence[RequirementEvidence], missing_domain: str | None = None
 ) -> str:
     """A plain sentence about the fit, for the report and the terminal."""
     answered = sum(1 for entry in evidence if entry.strength != "none")
     strong = sum(1 for entry in evidence if entry.strength == "strong")
     counts = f"{strong} of {len(evidence)} requirement lines have strong evidence, {answered} have some"
-    if missing_field is not None:
+    if missing_domain is not None:
         return (
-            f"Low fit ({value:.2f}): the role is in {missing_field}, which the profile does not show; "
+            f"Low fit ({value:.2f}): the role is in {missing_domain}, which the profile does not show; "
             f"what they share is incidental; {counts}."
         )
     if value < 0.2:

@@ -303,6 +303,7 @@ def _core_share(own: set[str], core: Sequence[CoreSkill], vocabulary: Vocabulary
     if not core:
         return 0.0
     shown = sum(
-        c.id not in BROAD and any(vocabulary.related(c.id, skill) >= FAMILY_CREDIT for skill in own) for c in core
+        c.id not in BROAD and any(vocabulary.related(c.id, skill) >= FAMILY_CREDIT for skill in own)
+        for c in core
     )
     return shown / len(core)

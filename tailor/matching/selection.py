@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from tailor.matching.candidates import candidates
-from tailor.matching.core import central_lines, core_skills, missing_field
+from tailor.matching.core import central_lines, core_skills, missing_domain
 from tailor.matching.degrees import degree_evidence
 from tailor.matching.evidence import evidence_map, fit
 from tailor.matching.role_picks import (
@@ -104,7 +104,7 @@ def select(
     evidence = evidence_map(scores, asked, degree_evidence(profile.education, asked))
     core = core_skills(posting, vocabulary)
     values = {score.candidate.id: score.value for score in scores}
-    field = missing_field(core, " . ".join(item.match_text for item in items), vocabulary)
+    field = missing_domain(core, " . ".join(item.match_text for item in items), vocabulary)
     picker = Picker(scores, rules, only_strong_evidence(evidence, core, values))
     summaries = picker.pick([s.key for s in profile.summaries], 1, "one summary")
     summary = next((s for s in profile.summaries if s.key in summaries), None)

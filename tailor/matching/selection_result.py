@@ -48,7 +48,7 @@ class Selection:
     pages: int = 1
     core: tuple[CoreSkill, ...] = ()
     """The 1-3 skills the role is about (title first), which documents answer first."""
-    missing_field: str | None = None
+    missing_domain: str | None = None
     """The domain the role is in when the profile names nothing of it (IT support for an ML
     engineer): the fit is then 0, whatever generic lines they share."""
 

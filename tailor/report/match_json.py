@@ -80,7 +80,7 @@ def match_report(
             "role_source": posting.role_source,
         },
         "fit": selection.fit,
-        "fit_summary": fit_sentence(selection.fit, selection.requirements, selection.missing_field),
+        "fit_summary": fit_sentence(selection.fit, selection.requirements, selection.missing_domain),
         "core": [{"id": c.id, "name": c.name, "source": c.source} for c in selection.core],
         "requirements": _requirements(selection, _shown(selection, order)),
         "items": [

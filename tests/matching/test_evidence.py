@@ -142,9 +142,9 @@ def test_a_posting_in_a_domain_the_profile_never_names_fits_zero() -> None:
     )
     job = read_posting("-", text=text, company="Acme", role="IT Support Engineer")
     selection = select(prof, job, today=dt.date(2026, 12, 6))
-    assert selection.missing_field == "IT support"
+    assert selection.missing_domain == "IT support"
     assert selection.fit == 0.0
-    sentence = fit_sentence(selection.fit, selection.requirements, selection.missing_field)
+    sentence = fit_sentence(selection.fit, selection.requirements, selection.missing_domain)
     assert sentence.startswith("Low fit (0.00): the role is in IT support, which the profile does not show")
 
 
@@ -182,7 +182,7 @@ def test_negative_controls_fit_below_every_real_posting(name: str) -> None:
     assert max(s.fit for s in negative) < min(real)
     assert max(s.fit for s in negative) < 0.2
     for control in negative:  # the sentence says why: the role is in a domain the profile never names
-        sentence = fit_sentence(control.fit, control.requirements, control.missing_field)
+        sentence = fit_sentence(control.fit, control.requirements, control.missing_domain)
         assert sentence.startswith("Low fit (0.00): the role is in "), sentence
 
 
