@@ -242,8 +242,8 @@ class MasterProfile(Model):
         default_factory=dict,
         description=(
             "Extra skills and families for matching, in the shape of tailor's skills vocabulary: "
-            "`skills: {id: {name, family, aliases}}`, `families: {id: {name, parent, aliases}}`. "
-            "A known id gains the aliases given."
+            "`skills: {id: {name, family, aliases, implies}}`, `families: {id: {name, parent, aliases}}`. "
+            "A known id gains the aliases (and implied skills) given."
         ),
     )
     unplaced: list[Paragraph] = Field(
