@@ -84,6 +84,14 @@ class Picker:
         return " ".join(score.candidate.text.casefold().split()) if score else item_id
 
 
+def capitalise_first(text: str) -> tuple[str, bool]:
+    """``text`` with a capital first letter for a CV line, and whether it changed: "developing
+    interpretable ML algorithms ..." reads as a fragment on a CV (a reviewer's "lower-case bullets")."""
+    if text[:1].islower():
+        return text[0].upper() + text[1:], True
+    return text, False
+
+
 def _years_since_end(role: Role, today: dt.date) -> float:
     if role.end == "present" or (role.end is None and role.start is None):
         return 0.0
@@ -156,8 +164,19 @@ class RolePicks:
         for bullet_id in chosen:
             bullet = bullets[bullet_id]
             variant, text, shorter = choose_variant(bullet, picker.rules, self.weights)
+            text, capitalised = capitalise_first(text)
+            if shorter is not None:
+                shorter_text, shorter_capitalised = capitalise_first(shorter[1])
+                shorter, capitalised = (shorter[0], shorter_text), capitalised or shorter_capitalised
             tailored.append(
-                TailoredBullet(id=bullet_id, text=text, lead=bullet.lead, variant=variant, shorter=shorter)
+                TailoredBullet(
+                    id=bullet_id,
+                    text=text,
+                    lead=bullet.lead,
+                    variant=variant,
+                    shorter=shorter,
+                    capitalised=capitalised,
+                )
             )
         droppable = [i for i in chosen if not picker.pinned(i)]
         keep = max(picker.rules.min_bullets_per_role - (len(chosen) - len(droppable)), 0)
@@ -170,6 +189,9 @@ class RolePicks:
             # a job held while studying (the degree covers those months: an internship, a TA post).
             gap = work and not self._while_studying(role)
             self.units.append(DropUnit(role.key, "role", best + (ROLE_KEEP if gap else 0.0)))
+        description, description_capitalised = (
+            capitalise_first(role.description) if role.description else (role.description, False)
+        )
         return TailoredRole(
             id=role.key,
             title=role.title,
@@ -178,8 +200,9 @@ class RolePicks:
             location=role.location,
             start=role.start,
             end=role.end,
-            description=role.description,
+            description=description,
             bullets=tuple(tailored),
+            description_capitalised=description_capitalised,
         )
 
     def section(self, name: str, roles: Sequence[Role]) -> tuple[TailoredRole, ...]:

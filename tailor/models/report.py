@@ -100,6 +100,8 @@ class CvFacts(_Part):
     last_page_fill: float | None = None
     squeeze: float | None = None
     shortened: list[str] | None = None
+    capitalised: list[str] | None = None
+    """Bullets (and roles, for their description) whose first letter the CV made a capital."""
 
 
 class DroppedEntry(_Part):

@@ -34,6 +34,9 @@ class TailoredBullet(_Frozen):
     """Name of the user-written variant shown, or None for the bullet's own text."""
     shorter: tuple[str, str] | None = None
     """A shorter wording (variant name, or "" for the bullet's own text; text) the fitter may use."""
+    capitalised: bool = False
+    """Its first letter was made a capital for the CV (the person wrote it in lower case; the
+    mechanical change is listed in match.json under ``cv.capitalised``)."""
 
 
 class TailoredRole(_Frozen):
@@ -46,6 +49,8 @@ class TailoredRole(_Frozen):
     end: str | None = None
     description: str | None = None
     bullets: tuple[TailoredBullet, ...] = ()
+    description_capitalised: bool = False
+    """The description's first letter was made a capital for the CV (listed under ``cv.capitalised``)."""
 
 
 class TailoredProject(_Frozen):

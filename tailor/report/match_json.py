@@ -109,10 +109,19 @@ def match_report(
             "sections": list(selection.cv.sections),
             "order": order,
             **(layout or {}),
+            **({"capitalised": capitalised} if (capitalised := _capitalised(selection.cv)) else {}),
         },
         "dropped": [{"id": d.id, "reason": d.reason} for d in selection.dropped],
     }
     return checked(report)
+
+
+def _capitalised(cv: TailoredCV) -> list[str]:
+    """Ids of the bullets and roles (their descriptions) whose first letter the CV made a capital."""
+    roles = [*cv.experience, *cv.teaching, *cv.volunteering]
+    out = [role.id for role in roles if role.description_capitalised]
+    out += [bullet.id for role in roles for bullet in role.bullets if bullet.capitalised]
+    return out
 
 
 SAMPLE = 3

@@ -100,3 +100,19 @@ def test_database_work_is_evidence_of_sql() -> None:
     dashboards bullet, his only proof of SQL, and kept underwater fish detection."""
     on_cv = _on_cv(_done("cuong-dao", "19").selection.cv)
     assert "b-designed-and-built-4f45cd" in on_cv  # analytic pipelines ... PostgreSQL, Redis, Superset
+
+
+def test_a_cv_line_written_in_lower_case_starts_with_a_capital_and_says_so() -> None:
+    """A reviewer: the research engineer's "lower-case bullets" (her notes' fragments) read as sloppy.
+    The CV capitalises the first letter, a mechanical change that match.json lists under cv.capitalised."""
+    from tailor.report.match_json import match_report
+
+    done = _done("research-engineer", "53")
+    roles = done.selection.cv.experience
+    lines = [b.text for role in roles for b in role.bullets] + [r.description for r in roles if r.description]
+    assert lines
+    assert not any(line[:1].islower() for line in lines)
+    report = match_report(read_posting(next(SHARED_JOBS.glob("53-*"))), done.selection)
+    listed = set(report["cv"]["capitalised"])
+    assert "b-fix-model-compatibility-b83e9e" in listed  # written "fix model compatibility issues ..."
+    assert {b.id for role in roles for b in role.bullets if b.capitalised} <= listed
