@@ -19,6 +19,7 @@ from tailor.matching.evidence import evidence_map, fit
 from tailor.matching.role_picks import (
     Picker,
     RolePicks,
+    capitalise_first,
 )
 from tailor.matching.rule_checks import check_rules
 from tailor.matching.scoring import Score, posting_units, score_candidates
@@ -36,7 +37,7 @@ from tailor.matching.tokens import STOPWORDS, tokens
 from tailor.matching.variants import posting_term_weights
 from tailor.matching.vocabulary import load_vocabulary
 from tailor.models.job import JobPosting
-from tailor.models.profile import MasterProfile, Publication, SkillGroup
+from tailor.models.profile import MasterProfile, Project, Publication, SkillGroup
 from tailor.models.rules import DEFAULT_ORDER, ROLE_SECTIONS, Rules, SectionName
 from tailor.models.tailored import (
     TailoredCV,
@@ -58,6 +59,11 @@ def _skills(groups: Sequence[SkillGroup], posting: JobPosting, rules: Rules) -> 
         items = sorted(group.items, key=lambda s: not matched(s))[: rules.max_skills_per_group]
         out.append(SkillGroup(name=group.name, items=items))
     return tuple(out)
+
+
+def _project(item_id: str, project: Project) -> TailoredProject:
+    text, capitalised = capitalise_first(project.text)
+    return TailoredProject(id=item_id, name=project.name, text=text, url=project.url, capitalised=capitalised)
 
 
 def _in_profile_order(items: Sequence[Publication], chosen: set[str]) -> tuple[Publication, ...]:
@@ -126,10 +132,7 @@ def select(
         teaching=sections["teaching"],
         volunteering=sections["volunteering"],
         education=tuple(profile.education),
-        projects=tuple(
-            TailoredProject(id=i, name=projects[i].name, text=projects[i].text, url=projects[i].url)
-            for i in project_ids
-        ),
+        projects=tuple(_project(i, projects[i]) for i in project_ids),
         publications=_in_profile_order(profile.publications, set(pub_ids)),
         skills=_skills(profile.skills, posting, rules),
         awards=tuple(profile.awards),

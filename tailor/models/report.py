@@ -101,7 +101,7 @@ class CvFacts(_Part):
     squeeze: float | None = None
     shortened: list[str] | None = None
     capitalised: list[str] | None = None
-    """Bullets (and roles, for their description) whose first letter the CV made a capital."""
+    """Bullets, projects and roles (for their description) whose first letter the CV made a capital."""
 
 
 class DroppedEntry(_Part):

@@ -58,6 +58,8 @@ class TailoredProject(_Frozen):
     name: str
     text: str
     url: str | None = None
+    capitalised: bool = False
+    """Its text's first letter was made a capital for the CV (listed under ``cv.capitalised``)."""
 
 
 class ItemReason(_Frozen):

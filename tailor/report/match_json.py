@@ -117,10 +117,11 @@ def match_report(
 
 
 def _capitalised(cv: TailoredCV) -> list[str]:
-    """Ids of the bullets and roles (their descriptions) whose first letter the CV made a capital."""
+    """Ids of the bullets, roles (descriptions) and projects whose first letter the CV made a capital."""
     roles = [*cv.experience, *cv.teaching, *cv.volunteering]
     out = [role.id for role in roles if role.description_capitalised]
     out += [bullet.id for role in roles for bullet in role.bullets if bullet.capitalised]
+    out += [project.id for project in cv.projects if project.capitalised]
     return out
 
 
