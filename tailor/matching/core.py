@@ -16,7 +16,7 @@ the title names it, or the posting names fewer than two core skills otherwise.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -139,21 +139,21 @@ def _domain(term: str, vocabulary: Vocabulary) -> str:
     return vocabulary.families[chain[-1]].domain if chain else "software"
 
 
-def missing_domain(core: Sequence[CoreSkill], profile_text: str, vocabulary: Vocabulary) -> str | None:
+def missing_domain(core: Sequence[CoreSkill], shown: Iterable[str], vocabulary: Vocabulary) -> str | None:
     """The domain the role is in (from its title's core, else its whole core) when the profile
     names nothing of that domain, else None.
 
     Domains are broad (software, data and ML are one; IT support, healthcare, design and drafting
     are others; see ``domain`` in ``skills.yaml``). An IT-support posting shares Python scripting
     and troubleshooting with an ML engineer's profile, but it is about IT support, which the
-    profile never names: whatever it shares is incidental, and its fit is 0.
+    profile never names: whatever it shares is incidental, and its fit is 0. ``shown``: the skill
+    ids the profile's items show.
     """
     named = [c for c in core if c.source in ("title", "focus")] or list(core)
     domains = {_domain(c.id, vocabulary) for c in named}
     if not domains:
         return None
-    shown = {_domain(skill, vocabulary) for skill in vocabulary.ids(profile_text)}
-    if domains & shown:
+    if domains & {_domain(skill, vocabulary) for skill in shown}:
         return None
     return sorted(domains)[0]
 

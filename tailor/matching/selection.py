@@ -110,7 +110,8 @@ def select(
     evidence = evidence_map(scores, asked, degree_evidence(profile.education, asked))
     core = core_skills(posting, vocabulary)
     values = {score.candidate.id: score.value for score in scores}
-    field = missing_domain(core, " . ".join(item.match_text for item in items), vocabulary)
+    shown = {skill for item in items for skill in vocabulary.ids(item.match_text)}  # found when scoring
+    field = missing_domain(core, shown, vocabulary)
     picker = Picker(scores, rules, only_strong_evidence(evidence, core, values))
     summaries = picker.pick([s.key for s in profile.summaries], 1, "one summary")
     summary = next((s for s in profile.summaries if s.key in summaries), None)

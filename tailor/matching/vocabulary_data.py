@@ -9,7 +9,7 @@ from importlib import resources
 from typing import Any
 
 import yaml
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from tailor.errors import Problem
 from tailor.matching.spellings import alias_key
@@ -83,6 +83,15 @@ class VocabularyExtra(Model):
     families: dict[str, _Patch] = Field(default_factory=dict)
     skills: dict[str, _Patch] = Field(default_factory=dict)
 
+    @field_validator("families")
+    @classmethod
+    def _families_imply_nothing(cls, families: dict[str, _Patch]) -> dict[str, _Patch]:
+        for family_id, patch in families.items():
+            if patch.implies:
+                msg = f"family {family_id!r}: `implies` is for skills (a skill shows the skills it implies)"
+                raise ValueError(msg)
+        return families
+
 
 class VocabularyData(Model):
     families: dict[str, Family] = Field(default_factory=dict)
@@ -125,9 +134,7 @@ def merge_extra(base: dict[str, dict[str, dict[str, Any]]], extra: VocabularyExt
                 new.pop("parent" if section == "skills" else "family", None)
                 base[section][term_id] = new
                 continue
-            for field in ("aliases", "cased", "exclude", "implies"):
-                if field == "implies" and section == "families":
-                    continue
+            for field in ("aliases", "cased", "exclude", *(("implies",) if section == "skills" else ())):
                 entry[field] = [*entry.get(field, []), *getattr(patch, field)]
 
 

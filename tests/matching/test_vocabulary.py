@@ -301,3 +301,13 @@ def test_a_skill_shows_the_skills_it_implies_one_way(vocab: Vocabulary) -> None:
 def test_an_implied_skill_must_exist() -> None:
     with pytest.raises(ProfileError, match="unknown skill 'no-such-skill'"):
         load_vocabulary({"skills": {"postgresql": {"implies": ["no-such-skill"]}}})
+
+
+def test_a_family_implies_nothing() -> None:
+    with pytest.raises(ProfileError, match="`implies` is for skills"):
+        load_vocabulary({"families": {"databases": {"implies": ["sql"]}}})
+
+
+def test_a_known_family_gains_aliases_without_implies() -> None:
+    vocab = load_vocabulary({"families": {"databases": {"aliases": ["data stores"]}}})
+    assert "databases" in vocab.ids("We run data stores at scale.")
