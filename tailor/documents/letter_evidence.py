@@ -29,7 +29,10 @@ _STANDS_ALONE = re.compile(r"^(?:One|The|A|An|Most|Part|Each|Both|All|Several|So
 """A sentence that is not led by a verb but reads on after "At Capital One, " ("one of my ...")."""
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|includes?|involved?|allows?|uses?|used)\b")
 """A verb: "An automatic music generator." is a fragment, "One of my contributions is ..." is not."""
-_REFERS_BACK = re.compile(r"\b(?:such|this|these|those|above|latter|former)\b", re.IGNORECASE)
+_REFERS_BACK = re.compile(
+    r"\b(?:such(?! (?:as|that)\b)|this|these|those|above|latter|former)\b", re.IGNORECASE
+)
+"""A word pointing at an earlier sentence ("One of such solutions"; "such that" and "such as" do not)."""
 _WORDS = re.compile(r"[a-z0-9+#]+")
 _LIST_LINE = re.compile(r"^\s*[-*\u2022] ", re.MULTILINE)
 _STRENGTH_RANK: dict[Strength, int] = {"strong": 0, "partial": 1, "none": 2}
@@ -101,7 +104,12 @@ def _prose_ready(item: ProfileItem, sentences: Sequence[Sentence]) -> bool:
     if item.kind == "project":
         return False  # "In my project X, the second project I had was …"
     text = first.text
-    return bool(_STANDS_ALONE.match(text) and _FINITE.search(text) and not _REFERS_BACK.search(text))
+    return bool(_STANDS_ALONE.match(text) and _FINITE.search(text) and not refers_back(text))
+
+
+def refers_back(text: str) -> bool:
+    """Whether a sentence points at one before it ("One of such solutions …", "This allows …")."""
+    return bool(_REFERS_BACK.search(text))
 
 
 _FIELD_WORDS = frozenset({"ml", "ai", "machine", "learning", "artificial", "intelligence"})

@@ -307,3 +307,18 @@ def test_a_letter_that_says_too_little_cites_partial_evidence_too() -> None:
     more = choose_letter(profile, posting, selection, LetterSize(5, 3, True)).body
     assert len(more) > len(small)
     assert any(item.strength == "partial" for choice in more for item in getattr(choice, "items", ()))
+
+
+def test_such_that_does_not_read_as_pointing_back() -> None:
+    """ "One of such solutions is …" points at an earlier sentence (the CV's neighbour bullet) and
+    stays off the letter; "… modularizing the pipeline such that …" does not, and is cited."""
+    from tailor.documents.letter_evidence import refers_back
+
+    assert refers_back("One of such end-to-end solutions is using Kubeflow.")
+    assert refers_back("This allows our code to parallelize.")
+    assert not refers_back(
+        "One of my contributions is modularizing the pipeline such that parts are swappable."
+    )
+    assert not refers_back("Tools such as Airflow are used.")
+    text, _ = letter_for("data-scientist.yaml", read_posting(EXAMPLE_POSTING))
+    assert "one of my contributions is modularizing the end-to-end pipeline" in text

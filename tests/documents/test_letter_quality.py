@@ -40,20 +40,20 @@ SHORT = {
     ("cuong-dao.yaml", "01-zoox-staff-swe-perception.txt"): "236 words",
     ("cuong-dao.yaml", "22-senior-machine-learning-engineer-137866.txt"): "212 words",
     ("data-scientist.yaml", "01-zoox-staff-swe-perception.txt"): "88 words",
-    ("data-scientist.yaml", "05-fetch-staff-ml-engineer-personalization.txt"): "137 words",
-    ("data-scientist.yaml", "09-evenup-ml-engineer-document-ai-rag.txt"): "157 words",
-    ("data-scientist.yaml", "10-promptcloud-data-scientist-nlp.txt"): "160 words",
-    ("data-scientist.yaml", "12-vericast-data-scientist-fi-solutions.txt"): "107 words",
-    ("data-scientist.yaml", "22-senior-machine-learning-engineer-137866.txt"): "136 words",
-    ("data-scientist.yaml", "31-data-science-engineer-ii.txt"): "106 words",
-    ("data-scientist.yaml", "36-senior-ai-engineer.txt"): "135 words",
-    ("data-scientist.yaml", "47-software-engineer-mlops-106847.txt"): "152 words",
-    ("data-scientist.yaml", "51-anthropic-research-engineer-ml-reinforcement-learning.html"): "150 words",
+    ("data-scientist.yaml", "05-fetch-staff-ml-engineer-personalization.txt"): "211 words",
+    ("data-scientist.yaml", "09-evenup-ml-engineer-document-ai-rag.txt"): "231 words",
+    ("data-scientist.yaml", "10-promptcloud-data-scientist-nlp.txt"): "227 words",
+    ("data-scientist.yaml", "12-vericast-data-scientist-fi-solutions.txt"): "181 words",
+    ("data-scientist.yaml", "22-senior-machine-learning-engineer-137866.txt"): "210 words",
+    ("data-scientist.yaml", "31-data-science-engineer-ii.txt"): "180 words",
+    ("data-scientist.yaml", "36-senior-ai-engineer.txt"): "209 words",
+    ("data-scientist.yaml", "47-software-engineer-mlops-106847.txt"): "229 words",
+    ("data-scientist.yaml", "51-anthropic-research-engineer-ml-reinforcement-learning.html"): "214 words",
     ("eric-kim.yaml", "09-evenup-ml-engineer-document-ai-rag.txt"): "219 words",
     ("eric-kim.yaml", "10-promptcloud-data-scientist-nlp.txt"): "233 words",
     ("eric-kim.yaml", "12-vericast-data-scientist-fi-solutions.txt"): "186 words",
     ("eric-kim.yaml", "36-senior-ai-engineer.txt"): "189 words",
-    ("eric-kim.yaml", "47-software-engineer-mlops-106847.txt"): "242 words",
+    ("eric-kim.yaml", "47-software-engineer-mlops-106847.txt"): "235 words",
     ("eric-kim.yaml", "51-anthropic-research-engineer-ml-reinforcement-learning.html"): "242 words",
 }
 """Letters under 250 words, as measured: the profile has little on-topic evidence for the posting
@@ -63,8 +63,9 @@ line asks. Since session 12 the letter also leaves out what reviewers called CV 
 parentheses, a clause in another tense after a semicolon, "Duties include: ..." labels), which
 shortened 5 more letters of the sample below 250 words. Session 14: a letter that says too little
 also cites partial evidence for any weighted line, and says a colon-list summary as a sentence
-(22 -> 17 short letters of 40). Issue #17 stays open for them (the target is 250-400 words for
-every letter)."""
+(22 -> 17 short letters of 40). Session 16: "such that" no longer reads as pointing back, so the
+data scientist's modularizing bullet is cited (its letters grew by 45-90 words). Issue #17 stays
+open for them (the target is 250-400 words for every letter)."""
 NO_STRONG_FIRST = {
     ("data-scientist.yaml", "12-vericast-data-scientist-fi-solutions.txt"): (
         "the only on-topic evidence answers a responsibilities line"
