@@ -14,7 +14,10 @@ match adds up two kinds of evidence:
 
 A match of single words or distant cousins only (nothing specific) counts half. An item's relevance
 is the weighted sum of its unit matches (required lines
-weigh most, boilerplate nothing), scaled so that the best item has 1. The
+weigh most, boilerplate nothing), scaled so that the best item has 1. The broad field both sides
+share (machine learning, AI, data science, deep learning: the skill or its words) counts once per
+item, in its best line: every bullet of an ML person shares the field with every line of an ML
+posting, and summed over twenty lines it outweighed the one line an item really answers. The
 final score adds a mild prior (see :mod:`tailor.matching.prior`) for the
 person's own ordering, recency and substance, and, when meaning scoring is on (see
 :mod:`tailor.matching.semantic`), the item's similarity to its closest requirement line, scaled
@@ -55,6 +58,9 @@ MAX_MATCHED = 8
 LOOSE_CREDIT = 0.5
 """What a match counts for when it is only single words or a distant cousin skill (no shared phrase,
 no skill of the line's own): words agree, meaning may not ("pipeline" in sales and in data)."""
+FIELD_TERMS = frozenset({"ml", "ai", "deep-learning", "data scienc", "artifici intellig"})
+"""The broad fields' words as :func:`tailor.matching.tokens.terms` gives them ("machine learning" is
+"ml"); with the skills in :data:`tailor.matching.core.BROAD` they count once per item."""
 FAMILY_CREDIT = 0.5
 """Relatedness of a skill and one of its own family; a cousin (0.25) is not specific evidence."""
 
@@ -76,6 +82,9 @@ class UnitMatch:
     telling: float = 0.0
     """The value for ranking: each term and skill weighted by how rare it is across job postings,
     halved when nothing specific matched. ``value`` (unweighted) is what evidence is judged by."""
+    field: float = 0.0
+    """The part of ``telling`` that is the broad field alone (ML, AI, data science, deep learning):
+    an item's relevance counts it once, in the line where it is largest."""
 
 
 @dataclass(frozen=True)
@@ -170,12 +179,13 @@ class _Matcher:
 
     def unit(self, position: int, line: _Line) -> UnitMatch | None:
         parts: dict[Reason, float] = {}
-        telling = 0.0
+        telling = field = 0.0
         specific = False
         for term, value in self.index.term_scores(position, line.query).items():
             reason, weight, rarity = line.term_reasons[term]
             parts[reason] = value * weight
             telling += value * weight * rarity
+            field += value * weight * rarity if term in FIELD_TERMS else 0.0
             specific = specific or reason.is_phrase
         exact = False
         for skill, items in line.best.items():  # the line's skills, sorted
@@ -184,6 +194,7 @@ class _Matcher:
                 own, cousin, family, rarity = line.skill_reasons[skill]
                 parts[own if best >= FAMILY_CREDIT else cousin] = SKILL_WEIGHT * best
                 telling += SKILL_WEIGHT * best * rarity
+                field += SKILL_WEIGHT * best * rarity if skill in BROAD else 0.0
                 # the skill itself, or one of the family the line names; not a sibling of the line's skill
                 specific = specific or best >= 1.0 or (best >= FAMILY_CREDIT and family)
                 exact = exact or best >= 1.0
@@ -191,8 +202,11 @@ class _Matcher:
             return None
         ranked = sorted(parts.items(), key=lambda kv: (-kv[1], kv[0]))
         value = round(sum(parts.values()), 4)
-        telling = round(telling * (1.0 if specific else LOOSE_CREDIT), 4)
-        return UnitMatch(line.unit.id, value, tuple(term for term, _ in ranked), specific, exact, telling)
+        credit = 1.0 if specific else LOOSE_CREDIT
+        telling, field = round(telling * credit, 4), round(field * credit, 4)
+        return UnitMatch(
+            line.unit.id, value, tuple(term for term, _ in ranked), specific, exact, telling, field
+        )
 
 
 @dataclass(frozen=True)
@@ -247,6 +261,7 @@ def score_candidates(
     units = posting_units(posting)
     lines = [matcher.line(unit, set(vocabulary.ids(unit.text))) for unit in units]
     totals = [0.0] * len(items)
+    fields = [0.0] * len(items)  # the broad field's best part per item: counted once
     found_reasons: list[defaultdict[Reason, float]] = [defaultdict(float) for _ in items]
     found_units: list[list[UnitMatch]] = [[] for _ in items]
     for unit, line in zip(
@@ -259,10 +274,12 @@ def score_candidates(
             if match is None:
                 continue
             found_units[position].append(match)
-            totals[position] += unit.weight * match.telling
+            totals[position] += unit.weight * (match.telling - match.field)
+            fields[position] = max(fields[position], unit.weight * match.field)
             matched_reasons = found_reasons[position]
             for rank, reason in enumerate(match.reasons):
                 matched_reasons[reason] += unit.weight / (1 + rank)
+    totals = [total + field for total, field in zip(totals, fields, strict=True)]
     core = core_skills(posting, vocabulary)
     raw = list(zip(totals, found_reasons, found_units, strict=True))
     best = max(total for total, _, _ in raw) or 1.0

@@ -231,3 +231,19 @@ def test_a_posting_with_most_required_lines_unanswered_is_never_a_good_fit() -> 
     sentence = fit_sentence(0.49, lines)
     assert sentence.startswith("Partial fit (0.49)")
     assert "4 of 5 required lines have no evidence" in sentence
+
+
+def test_the_broad_field_counts_once_per_item() -> None:
+    """Every bullet of an ML person shares "machine learning" with every line of an ML posting: summed
+    over many lines it outweighed the one line another item really answers. The field counts once."""
+    topics = ("ads", "search", "fraud", "pricing", "churn", "credit", "risk", "maps")
+    lines = "".join(f"- Machine learning for {topic}\n" for topic in topics)
+    job = posting(f"## Requirements\n{lines}- Data versioning and reproducible experiments\n")
+    prof = profile(
+        "Developed interpretable machine learning algorithms for market research.",
+        "Built a data versioning component for reproducible experiments.",
+    )
+    scores, _ = report(prof, job)
+    broad, specific = scores
+    assert specific.value > broad.value
+    assert sum(m.field > 0 for m in broad.units) == 8  # the field matched on eight lines, counted once
