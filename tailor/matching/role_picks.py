@@ -72,7 +72,11 @@ class Picker:
             texts.add(self._text(i))
             others.append(i)
         keep = max(limit - len(pinned), 0)
-        chosen, left = pinned + others[:keep], others[keep:]
+        # The limit counts the bullets chosen by score; the only strong evidence for a required line
+        # comes on top of it (two such bullets pushed a role's best-scored work off the page).
+        by_value = sorted(others, key=lambda i: (-self.value(i), allowed.index(i)))[:keep]
+        chosen = pinned + [i for i in others if i in by_value or i in self.protected]
+        left = [i for i in others if i not in chosen]
         self.drop(left, f"rule: {rule}")
         chosen.sort(key=lambda i: (-self.value(i), allowed.index(i)))
         self.selected.update(chosen)

@@ -180,13 +180,14 @@ class _Matcher:
     def unit(self, position: int, line: _Line) -> UnitMatch | None:
         parts: dict[Reason, float] = {}
         telling = field = 0.0
-        specific = False
+        specific = narrow = False
         for term, value in self.index.term_scores(position, line.query).items():
             reason, weight, rarity = line.term_reasons[term]
             parts[reason] = value * weight
             telling += value * weight * rarity
             field += value * weight * rarity if term in FIELD_TERMS else 0.0
             specific = specific or reason.is_phrase
+        narrow = specific
         exact = False
         for skill, items in line.best.items():  # the line's skills, sorted
             best = items.get(position, 0.0)
@@ -196,13 +197,17 @@ class _Matcher:
                 telling += SKILL_WEIGHT * best * rarity
                 field += SKILL_WEIGHT * best * rarity if skill in BROAD else 0.0
                 # the skill itself, or one of the family the line names; not a sibling of the line's skill
-                specific = specific or best >= 1.0 or (best >= FAMILY_CREDIT and family)
+                shown = best >= 1.0 or (best >= FAMILY_CREDIT and family)
+                specific = specific or shown
+                narrow = narrow or (shown and skill not in BROAD)
                 exact = exact or best >= 1.0
         if not parts:
             return None
         ranked = sorted(parts.items(), key=lambda kv: (-kv[1], kv[0]))
         value = round(sum(parts.values()), 4)
-        credit = 1.0 if specific else LOOSE_CREDIT
+        # For ranking, the broad field alone (any ML bullet for "a strong background in AI") is not
+        # specific: it is evidence (``specific``), but it says nothing about which item fits best.
+        credit = 1.0 if narrow else LOOSE_CREDIT
         telling, field = round(telling * credit, 4), round(field * credit, 4)
         return UnitMatch(
             line.unit.id, value, tuple(term for term, _ in ranked), specific, exact, telling, field

@@ -49,7 +49,14 @@ class Rules(Model):
     pages: int | None = Field(
         default=None, ge=1, le=10, description="Page budget; the CV fills it and never spills (default 1)."
     )
-    max_bullets_per_role: int = Field(default=4, ge=1, description="At most this many bullets under a role.")
+    max_bullets_per_role: int = Field(
+        default=4,
+        ge=1,
+        description=(
+            "At most this many bullets under a role, chosen by score; a bullet that is the only strong "
+            "evidence for a required line of the posting is kept on top of them."
+        ),
+    )
     min_bullets_per_role: int = Field(
         default=1,
         ge=1,

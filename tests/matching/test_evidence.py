@@ -247,3 +247,19 @@ def test_the_broad_field_counts_once_per_item() -> None:
     broad, specific = scores
     assert specific.value > broad.value
     assert sum(m.field > 0 for m in broad.units) == 8  # the field matched on eight lines, counted once
+
+
+def test_the_broad_field_alone_is_evidence_but_ranks_loosely() -> None:
+    """A constraint-solving music generator shows an AI technique: evidence for "a strong background in
+    AI" (specific), but for ranking it counts as loosely as shared single words."""
+    job = posting("## Requirements\n- A strong background in AI\n")
+    prof = profile("Built a constraint satisfaction solver for music.", "Organised the party.")
+    scores, _ = report(prof, job)
+    (match,) = scores[0].units
+    assert match.specific is True
+    assert match.reasons == (skill("Artificial intelligence"),)
+    from tailor.matching.posting_words import skill_weight
+    from tailor.matching.scoring import FAMILY_CREDIT, LOOSE_CREDIT, SKILL_WEIGHT
+
+    full = SKILL_WEIGHT * FAMILY_CREDIT * skill_weight("artificial-intelligence")
+    assert match.telling == pytest.approx(LOOSE_CREDIT * full, abs=1e-4)

@@ -116,3 +116,15 @@ def test_a_cv_line_written_in_lower_case_starts_with_a_capital_and_says_so() -> 
     listed = set(report["cv"]["capitalised"])
     assert "b-fix-model-compatibility-b83e9e" in listed  # written "fix model compatibility issues ..."
     assert {b.id for role in roles for b in role.bullets if b.capitalised} <= listed
+
+
+def test_the_only_evidence_for_a_required_line_comes_on_top_of_the_role_limit() -> None:
+    """Spot AI: the C++ guild and the mentorship bullet are each the only strong evidence for a required
+    line; they took two of Pinterest's four places and pushed "Lens your Look" (visual search, graded
+    3 for this role) and the GNN infrastructure bullet off the page. The limit counts bullets by score."""
+    done = _done("eric-kim", "03")
+    pinterest = next(r for r in done.selection.cv.experience if "Pinterest" in (r.organisation or ""))
+    ids = {b.id for b in pinterest.bullets}
+    assert {"b-leads-a-c-81d1ed", "b-i-have-mentored-43deba"} <= ids  # the protected ones
+    assert "b-implemented-and-launched-16cf84" in ids  # "Lens your Look"
+    assert len(ids) > done.rules.max_bullets_per_role
