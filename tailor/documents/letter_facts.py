@@ -91,6 +91,9 @@ def place_of(item: ProfileItem) -> Traced | None:
 _COLON_LIST = re.compile(r"^(?P<head>[^:.;]+?):\s*(?P<items>[^:.;]+?)\.?$")
 """One sentence whose end is a list after a colon: "I am … with expertise in: A, B, C."."""
 AND_RULE = "'and' before the last item"
+THERE_RULE = "'there' left out (the place is named)"
+THERE = re.compile(r"^((?:my|our)(?: [a-z]+){1,2}) there\b")
+"""A sentence that names its place with "there" ("My role there was …"), written after "At X, "."""
 COLON_RULE = "colon before a list dropped"
 
 

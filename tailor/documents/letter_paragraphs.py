@@ -10,6 +10,8 @@ from tailor.documents.letter_choices import BankChoice, Cited, EvidenceChoice
 from tailor.documents.letter_evidence import people_line
 from tailor.documents.letter_facts import (
     MAX_LEAD_SKILLS,
+    THERE,
+    THERE_RULE,
     YEARS,
     place_of,
     takes_the,
@@ -175,6 +177,9 @@ def _cited(cited: Cited, previous: ProfileItem | None) -> dict[str, Any]:
                 text[0].lower() + text[1:],
                 ("lower-case first letter" + (f"; {rule}" if rule else "")),
             )
+            there = THERE.match(text)
+            if there:  # "At Boston Fusion, my role there was …": the place is named already
+                text, rule = there.group(1) + text[there.end() :], f"{rule}; {THERE_RULE}"
         tools = Traced(s.tools, item.source) if s.tools else None
         sentences.append({"form": s.form, "text": Traced(text, item.source, rule), "tools": tools})
     return {

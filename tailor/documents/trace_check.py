@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tailor.documents.letter_facts import AND_RULE
+from tailor.documents.letter_facts import AND_RULE, THERE_RULE
 from tailor.errors import InternalError
 from tailor.models.documents import Document
 from tailor.models.job import JobPosting
@@ -36,6 +36,10 @@ def quotes(text: str, source_text: str, rule: str | None) -> bool:
     if present and text.startswith(present.group(2)):
         text = present.group(1) + text[len(present.group(2)) :]
     text, source_text = text.lower(), source_text.lower()
+    if THERE_RULE in rule:
+        # "my role was mostly …" from "My role there was mostly …": "there" put back after 2-3 words
+        words = text.split(" ")
+        return any(" ".join([*words[:n], "there", *words[n:]]) in source_text for n in (2, 3))
     if AND_RULE in rule and text.startswith("and "):
         text = text[len("and ") :]  # "and ML serving systems." from "…, ML serving systems."
     if "link labels dropped" in rule:

@@ -102,6 +102,10 @@ def undone(text: str, rule: str | None) -> str:
 def quotes(text: str, source_text: str, rule: str | None) -> bool:
     """``text`` is the source's own words, up to the named case change."""
     text = undone(text, rule)
+    if rule is not None and "'there' left out" in rule:
+        # "my role was …" from "My role there was …": "there" put back after the first 2 or 3 words
+        words = text.lower().split(" ")
+        return any(" ".join([*words[:n], "there", *words[n:]]) in source_text.lower() for n in (2, 3))
     if rule is not None and "link labels dropped" in rule:
         # "... outfits (python)" from "... outfits (python, blog post)": the words, then each tool kept
         head, _, tools = text.lower().partition(" (")

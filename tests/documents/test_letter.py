@@ -322,3 +322,24 @@ def test_such_that_does_not_read_as_pointing_back() -> None:
     assert not refers_back("Tools such as Airflow are used.")
     text, _ = letter_for("data-scientist.yaml", read_posting(EXAMPLE_POSTING))
     assert "one of my contributions is modularizing the end-to-end pipeline" in text
+
+
+def test_there_is_left_out_after_the_place_is_named() -> None:
+    """A reviewer's worst sentence: "At Boston Fusion, my role there was mostly …" names the place
+    twice. After "At <place>, " the "there" is left out, and match.json names the rule."""
+    profile = load_profile(PROFILES / "data-scientist.yaml")
+    posting = read_posting(EXAMPLE_POSTING)
+    selection = select(profile, posting, today=TODAY)
+    letter = fitted_letter(profile, posting, selection, today=TODAY, theme=load_theme("classic"))
+    text = " ".join(block.text for block in letter.blocks)
+    assert "At Boston Fusion, my role was mostly working" in text
+    assert "my role there" not in text
+    traced = [seg for block in letter.blocks for seg in block.segments if "my role was mostly" in seg.text]
+    assert traced
+    assert "'there' left out" in (traced[0].rule or "")
+    from tailor.documents.letter_facts import THERE_RULE
+    from tailor.documents.trace_check import quotes
+
+    source = "My role there was mostly working with coding neural networks."
+    assert quotes("my role was mostly working with coding neural networks", source, THERE_RULE)
+    assert not quotes("my role was never working", source, THERE_RULE)
