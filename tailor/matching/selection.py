@@ -54,6 +54,8 @@ def _skills(groups: Sequence[SkillGroup], posting: JobPosting, rules: Rules) -> 
         key = " ".join(t for t in tokens(skill) if t not in STOPWORDS)
         return bool(key) and f" {key} " in text
 
+    if rules.skill_group_order == "relevance":  # the first skills line is the one a reader sees
+        groups = sorted(groups, key=lambda group: -sum(matched(skill) for skill in group.items))
     out = []
     for group in groups[: rules.max_skill_groups]:
         items = sorted(group.items, key=lambda s: not matched(s))[: rules.max_skills_per_group]

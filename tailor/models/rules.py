@@ -102,6 +102,11 @@ class Rules(Model):
         description="relevance: a role's best-matching bullets first; written: the chosen bullets in the "
         "order you wrote them (when your first bullet introduces the role).",
     )
+    skill_group_order: Literal["relevance", "written"] = Field(
+        default="relevance",
+        description="relevance: skill groups with more skills the posting names come first (ties keep "
+        "your order); written: your order.",
+    )
     section_order: Literal["fixed", "relevance"] = Field(
         default="fixed",
         description="fixed: the order of `sections` (or the theme's); relevance: after the summary, "

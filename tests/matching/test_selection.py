@@ -79,6 +79,18 @@ def test_posting_matched_skills_come_first() -> None:
     assert cv.skills[0].items == ["Python", "C++", "Excel"]
 
 
+def test_skill_groups_naming_more_of_the_posting_come_first_unless_written_order_is_asked() -> None:
+    groups = [
+        {"name": "Office", "items": ["Excel", "Word"]},
+        {"name": "Languages", "items": ["Python", "C++"]},
+        {"name": "Vision", "items": ["OpenCV", "PyTorch"]},
+    ]
+    cv = select(profile(skills=groups), POSTING, today=TODAY).cv
+    assert [g.name for g in cv.skills] == ["Languages", "Vision", "Office"]  # 2, 1, 0 named; ties kept
+    written = select(profile(skills=groups), POSTING, Rules(skill_group_order="written"), today=TODAY).cv
+    assert [g.name for g in written.skills] == ["Office", "Languages", "Vision"]
+
+
 def test_items_are_sorted_by_score_with_reasons() -> None:
     items = select(profile(), POSTING, today=TODAY).items
     scores = [i.score for i in items]
