@@ -311,3 +311,12 @@ def test_a_family_implies_nothing() -> None:
 def test_a_known_family_gains_aliases_without_implies() -> None:
     vocab = load_vocabulary({"families": {"databases": {"aliases": ["data stores"]}}})
     assert "databases" in vocab.ids("We run data stores at scale.")
+
+
+def test_accelerators_read_as_gpu_computing() -> None:
+    """Anthropic's inference posting names "AI accelerators" and "accelerator platforms", never GPUs:
+    the research engineer's multi-GPU training bullet ranked last among her Unity bullets."""
+    vocabulary = load_vocabulary()
+    assert vocabulary.ids("fleet-wide orchestration across diverse AI accelerators") == ["gpu-computing"]
+    assert "gpu-computing" in vocabulary.ids("Integrating new AI accelerator platforms")
+    assert vocabulary.ids("TPUs") == ["gpu-computing"]
