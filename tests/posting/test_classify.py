@@ -49,6 +49,8 @@ def test_weights_are_ordered_by_kind() -> None:
         ("Wymagania", "required"),
         ("Dein Profil", "required"),
         ("You’ll love this role if:", "required"),
+        ("Success in this role requires:", "required"),
+        ("This role requires", "required"),
         ("Bonus points", "preferred"),
         ("Atouts", "preferred"),
         ("Mile widziane", "preferred"),
